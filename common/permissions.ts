@@ -1,0 +1,38 @@
+/**
+ * The permission catalogue, shared with the web app. Permissions are named
+ * `resource.action`; roles are rows holding a set of these names.
+ */
+export const PERMISSIONS = [
+  // areas / menus
+  'menu.portal',
+  'menu.agent',
+  'menu.admin',
+  'menu.reports',
+  // tickets
+  'ticket.create',
+  'ticket.create.on_behalf',
+  'ticket.read.own',
+  'ticket.read.organization',
+  'ticket.read.group',
+  'ticket.read.all',
+  'ticket.update',
+  'ticket.assign',
+  'ticket.reply',
+  'ticket.note.read',
+  'ticket.note.write',
+  'ticket.phone.write',
+  'ticket.transition',
+  'ticket.confirm',
+  // people
+  'user.directory',
+  'admin.users.manage',
+  'admin.tokens.manage',
+  'admin.settings.manage',
+] as const;
+
+export type Permission = (typeof PERMISSIONS)[number];
+
+/** True when `name` is a permission this build knows. */
+export function isPermission(name: string): name is Permission {
+  return (PERMISSIONS as readonly string[]).includes(name);
+}

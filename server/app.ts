@@ -1,0 +1,149 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyBaseLogger } from 'fastify';
+import type { Actor } from './authz/policy.ts';
+import type { Config } from './config.ts';
+import type { AppContext } from './context.ts';
+import type { Db } from './db/kysely.ts';
+import type { TypedApp } from './http.ts';
+import { attachmentsRoutes } from './modules/attachments/attachments.routes.ts';
+import { authPlugin } from './modules/auth/auth.plugin.ts';
+import { authRoutes } from './modules/auth/auth.routes.ts';
+import { catalogRoutes } from './modules/catalog/catalog.routes.ts';
+import { opsRoutes } from './modules/ops/ops.routes.ts';
+import { eventsRoutes } from './modules/realtime/events.routes.ts';
+import { registerTicketJobs } from './modules/tickets/tickets.jobs.ts';
+import { ticketsRoutes } from './modules/tickets/tickets.routes.ts';
+import { tokensRoutes } from './modules/tokens/tokens.routes.ts';
+import { usersRoutes } from './modules/users/users.routes.ts';
+import { type Clock, systemClock } from './platform/clock.ts';
+import { installErrorHandler } from './platform/http-errors.ts';
+import { Worker } from './platform/jobs.ts';
+import { RealtimeHub } from './platform/realtime.ts';
+import { LocalStorage } from './platform/storage.ts';
+
+export interface BuildOptions {
+  config: Config;
+  db: Db;
+  clock?: Clock;
+  /** Pino options or false to silence logs (tests). */
+  logger?: boolean | { level: string };
+  /** How often the auto-close schedule runs. */
+  autoCloseEveryMs?: number;
+}
+
+export interface BuiltApp {
+  app: TypedApp;
+  ctx: AppContext;
+  /** Flips /readyz to 503 before a graceful shutdown. */
+  state: { shuttingDown: boolean };
+}
+
+/**
+ * Builds the HTTP application and its context without listening: `server/main.ts` listens,
+ * tests call `app.inject`. Everything under /api/v1 requires authentication unless a route
+ * is marked public.
+ */
+export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
+  const { config, db } = options;
+  const app: TypedApp = Fastify({
+    logger: options.logger ?? { level: config.logLevel },
+    trustProxy: true,
+    bodyLimit: 1024 * 1024,
+    ajv: { customOptions: { removeAdditional: true, coerceTypes: 'array', useDefaults: true, allErrors: true } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+  const clock = options.clock ?? systemClock;
+  const log: FastifyBaseLogger = app.log;
+  const worker = new Worker(db, clock, log);
+  const ctx: AppContext = {
+    config,
+    db,
+    clock,
+    storage: new LocalStorage(join(config.dataDir, 'attachments')),
+    realtime: new RealtimeHub<Actor>(db),
+    worker,
+    log,
+  };
+  const state = { shuttingDown: false };
+
+  installErrorHandler(app);
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        // Mantine and Swagger UI set inline styles.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'https:'],
+        scriptSrc: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+  });
+  await app.register(rateLimit, { global: false });
+  await app.register(multipart, { limits: { fileSize: config.uploadMaxBytes, files: 10 } });
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: 'Frontdesk API',
+        version: '1',
+        description: 'Help desk API. Errors: {error: {code, message, fields?}}.',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'fd_session' },
+          bearer: { type: 'http', scheme: 'bearer' },
+        },
+      },
+      security: [{ session: [] }, { bearer: [] }],
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  app.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
+
+  await app.register(async (root) => opsRoutes(root as TypedApp, ctx, state));
+  await app.register(
+    async (api) => {
+      await api.register(authPlugin, { ctx });
+      for (const routes of [
+        authRoutes,
+        usersRoutes,
+        ticketsRoutes,
+        attachmentsRoutes,
+        catalogRoutes,
+        eventsRoutes,
+        tokensRoutes,
+      ]) {
+        await routes(api as TypedApp, ctx);
+      }
+    },
+    { prefix: '/api/v1' },
+  );
+
+  const hasWeb = existsSync(join(config.webDir, 'index.html'));
+  if (hasWeb) await app.register(fastifyStatic, { root: config.webDir, wildcard: false, index: false });
+  app.setNotFoundHandler((request, reply) => {
+    // The web app routes on the client: any other GET outside the API gets index.html.
+    if (hasWeb && request.method === 'GET' && !request.url.startsWith('/api/')) {
+      return reply.type('text/html').sendFile('index.html');
+    }
+    return reply
+      .status(404)
+      .send({ error: { code: 'not_found', message: `No route ${request.method} ${request.url}` } });
+  });
+
+  registerTicketJobs(ctx, options.autoCloseEveryMs ?? 60_000);
+  app.addHook('onClose', async () => {
+    await worker.stop();
+    await ctx.realtime.stop();
+  });
+  return { app, ctx, state };
+}

@@ -1,0 +1,33 @@
+import type { FieldAccess, TicketField } from '../../common/domain.ts';
+import type { Permission } from '../../common/permissions.ts';
+import { forbidden } from '../platform/errors.ts';
+
+/** The authenticated user as authorization sees it: loaded once per request. */
+export interface Actor {
+  id: number;
+  email: string;
+  name: string;
+  roleKey: string;
+  locale: string;
+  organizationId: number | null;
+  /** Whether the actor's organization lets its members see each other's tickets. */
+  organizationSharesTickets: boolean;
+  groupIds: number[];
+  permissions: ReadonlySet<Permission>;
+  fieldRules: Readonly<Record<TicketField, FieldAccess>>;
+}
+
+/** True when the actor's role grants the permission. */
+export function can(actor: Actor, permission: Permission): boolean {
+  return actor.permissions.has(permission);
+}
+
+/** Throws 403 unless the actor's role grants the permission. */
+export function authorize(actor: Actor, permission: Permission): void {
+  if (!can(actor, permission)) throw forbidden(`Missing permission ${permission}`);
+}
+
+/** True for staff (anyone who works tickets rather than raising them). */
+export function isAgent(actor: Actor): boolean {
+  return can(actor, 'menu.agent');
+}

@@ -1,0 +1,94 @@
+import type { DefaultRoleKey, FieldAccess, TicketField } from '../../common/domain.ts';
+import { PERMISSIONS, type Permission } from '../../common/permissions.ts';
+
+/** A role's definition as stored: its permissions and its ticket field rules. */
+export interface RoleDefinition {
+  key: string;
+  name: string;
+  permissions: Permission[];
+  fieldRules: Record<TicketField, FieldAccess>;
+}
+
+const AGENT_BASE: Permission[] = [
+  'menu.agent',
+  'ticket.create',
+  'ticket.create.on_behalf',
+  'ticket.update',
+  'ticket.assign',
+  'ticket.reply',
+  'ticket.note.read',
+  'ticket.note.write',
+  'ticket.phone.write',
+  'ticket.transition',
+  'user.directory',
+];
+
+const AGENT_FIELDS: Record<TicketField, FieldAccess> = {
+  subject: 'write',
+  priority: 'write',
+  type: 'write',
+  categoryId: 'write',
+  serviceId: 'write',
+  ownerId: 'write',
+  groupId: 'write',
+  requesterId: 'write',
+  organizationId: 'read',
+  channel: 'write',
+  solution: 'write',
+};
+
+/**
+ * The five roles seeded into a new installation. After seeding they are data: admins may
+ * change them, and the code reads roles from the database, never from here.
+ */
+export const DEFAULT_ROLES: Record<DefaultRoleKey, RoleDefinition> = {
+  customer: {
+    key: 'customer',
+    name: 'Customer',
+    permissions: [
+      'menu.portal',
+      'ticket.create',
+      'ticket.read.own',
+      'ticket.read.organization',
+      'ticket.reply',
+      'ticket.confirm',
+    ],
+    fieldRules: {
+      subject: 'read',
+      priority: 'read',
+      type: 'read',
+      categoryId: 'read',
+      serviceId: 'read',
+      ownerId: 'read',
+      groupId: 'hidden',
+      requesterId: 'read',
+      organizationId: 'read',
+      channel: 'read',
+      solution: 'read',
+    },
+  },
+  operator: {
+    key: 'operator',
+    name: 'Operator (first line)',
+    permissions: [...AGENT_BASE, 'ticket.read.all'],
+    fieldRules: AGENT_FIELDS,
+  },
+  engineer: {
+    key: 'engineer',
+    name: 'Engineer (second line)',
+    permissions: [...AGENT_BASE.filter((p) => p !== 'ticket.create.on_behalf'), 'ticket.read.group'],
+    fieldRules: { ...AGENT_FIELDS, requesterId: 'read', channel: 'read' },
+  },
+  manager: {
+    key: 'manager',
+    name: 'Manager',
+    permissions: [...AGENT_BASE, 'ticket.read.all', 'menu.reports'],
+    fieldRules: AGENT_FIELDS,
+  },
+  admin: {
+    key: 'admin',
+    name: 'Administrator',
+    permissions: [...PERMISSIONS].filter((p) => p !== 'menu.portal'),
+    fieldRules: { ...AGENT_FIELDS, organizationId: 'write' },
+  },
+};

@@ -1,0 +1,29 @@
+import { type Migration, type MigrationProvider, Migrator } from 'kysely/migration';
+import type { Db } from './kysely.ts';
+import { foundation } from './migrations/0001_foundation.ts';
+import type { DialectMigration } from './migrations/helpers.ts';
+
+/** Every migration, in order. Names sort lexically; never rename a shipped one. */
+const MIGRATIONS: Record<string, DialectMigration> = {
+  '0001_foundation': foundation,
+};
+
+/** Brings the schema up to date. Safe to run on every start and from several nodes. */
+export async function migrateToLatest(db: Db): Promise<string[]> {
+  const provider: MigrationProvider = {
+    async getMigrations() {
+      const out: Record<string, Migration> = {};
+      for (const [name, migration] of Object.entries(MIGRATIONS)) {
+        out[name] = {
+          up: (k) => migration.up(k, db.dialect),
+          down: (k) => migration.down(k, db.dialect),
+        };
+      }
+      return out;
+    },
+  };
+  const migrator = new Migrator({ db: db.kysely, provider });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

@@ -1,0 +1,123 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
+import { LOCALES } from '../../../common/domain.ts';
+import type { AppContext } from '../../context.ts';
+import type { TypedApp } from '../../http.ts';
+import { errorResponses, UserSchema } from '../shared.schemas.ts';
+import { presentUser } from '../users/users.presenter.ts';
+import { findUserById } from '../users/users.repo.ts';
+import { updateOwnProfile } from '../users/users.service.ts';
+import { actorOf, SESSION_COOKIE } from './auth.plugin.ts';
+import { login, logout, register, type SessionResult } from './auth.service.ts';
+
+const Locale = Type.Union(LOCALES.map((l) => Type.Literal(l)));
+const SessionBody = Type.Object({ user: UserSchema, csrfToken: Type.String() });
+
+function setSessionCookie(ctx: AppContext, reply: FastifyReply, session: SessionResult): void {
+  reply.setCookie(SESSION_COOKIE, session.token, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: ctx.config.publicUrl.startsWith('https://'),
+    maxAge: ctx.config.sessionTtlHours * 3600,
+  });
+}
+
+/** Login, registration, logout and the current user. */
+export async function authRoutes(app: TypedApp, ctx: AppContext): Promise<void> {
+  const rateLimit = { max: ctx.config.loginRateLimit, timeWindow: '1 minute' };
+
+  app.post(
+    '/auth/register',
+    {
+      config: { public: true, rateLimit },
+      schema: {
+        tags: ['auth'],
+        summary: 'Register as a customer',
+        body: Type.Object({
+          email: Type.String({ format: 'email', maxLength: 254 }),
+          password: Type.String({ minLength: 8, maxLength: 200 }),
+          name: Type.String({ minLength: 1, maxLength: 120 }),
+          locale: Type.Optional(Locale),
+        }),
+        response: { 201: SessionBody, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const session = await register(ctx, request.body);
+      setSessionCookie(ctx, reply, session);
+      return reply.status(201).send({ user: session.user, csrfToken: session.csrfToken });
+    },
+  );
+
+  app.post(
+    '/auth/login',
+    {
+      config: { public: true, rateLimit },
+      schema: {
+        tags: ['auth'],
+        summary: 'Log in with e-mail and password',
+        body: Type.Object({ email: Type.String({ maxLength: 254 }), password: Type.String({ maxLength: 200 }) }),
+        response: { 200: SessionBody, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const session = await login(ctx, request.body.email, request.body.password);
+      setSessionCookie(ctx, reply, session);
+      return { user: session.user, csrfToken: session.csrfToken };
+    },
+  );
+
+  app.post(
+    '/auth/logout',
+    {
+      config: { public: true },
+      schema: { tags: ['auth'], summary: 'End the session', response: { 204: Type.Null() } },
+    },
+    async (request: FastifyRequest, reply) => {
+      const token = request.cookies[SESSION_COOKIE];
+      if (token) await logout(ctx, token);
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    '/me',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'The current user, their permissions and CSRF token',
+        response: {
+          200: Type.Object({
+            user: UserSchema,
+            permissions: Type.Array(Type.String()),
+            csrfToken: Type.Union([Type.String(), Type.Null()]),
+          }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      const user = presentUser((await findUserById(ctx.db, actor.id))!);
+      return { user, permissions: [...actor.permissions].sort(), csrfToken: request.csrfToken };
+    },
+  );
+
+  app.patch(
+    '/me',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Change your own name or language',
+        body: Type.Object({
+          name: Type.Optional(Type.String({ minLength: 1, maxLength: 120 })),
+          locale: Type.Optional(Locale),
+        }),
+        response: { 200: Type.Object({ user: UserSchema }), ...errorResponses },
+      },
+    },
+    async (request) => ({ user: await updateOwnProfile(ctx, actorOf(request), request.body) }),
+  );
+}

@@ -1,0 +1,84 @@
+import type { Actor } from '../../authz/policy.ts';
+import type { AppContext } from '../../context.ts';
+import { AppError } from '../../platform/errors.ts';
+import type { UserView } from '../users/users.presenter.ts';
+import { presentUser } from '../users/users.presenter.ts';
+import { findUserById } from '../users/users.repo.ts';
+import { createUser, normalizeEmail } from '../users/users.service.ts';
+import { loadActor } from './actor.ts';
+import {
+  deleteSession,
+  findActiveApiToken,
+  findCredentialsByEmail,
+  findSession,
+  insertSession,
+  touchApiToken,
+} from './auth.repo.ts';
+import { verifyPassword } from './password.ts';
+import { hashToken, newSecret } from './tokens.ts';
+
+export interface SessionResult {
+  user: UserView;
+  token: string;
+  csrfToken: string;
+}
+
+// Verifying against a fixed hash for unknown e-mails keeps response times alike, so the
+// login form does not reveal which addresses exist.
+const DUMMY_HASH = '$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$0FdS8T2Q9nVkYl0n6hOg0r6bJ8ZC8gqZ1m2m8v1b2sM';
+
+async function startSession(ctx: AppContext, userId: number): Promise<SessionResult> {
+  const token = newSecret();
+  const csrfToken = newSecret();
+  const now = ctx.clock.now();
+  await insertSession(ctx.db, {
+    token_hash: hashToken(token),
+    user_id: userId,
+    csrf_token: csrfToken,
+    created_at: now.toISOString(),
+    expires_at: new Date(now.getTime() + ctx.config.sessionTtlHours * 3_600_000).toISOString(),
+  });
+  return { user: presentUser((await findUserById(ctx.db, userId))!), token, csrfToken };
+}
+
+/** Checks e-mail and password; on success opens a session. 401 otherwise (same for every cause). */
+export async function login(ctx: AppContext, email: string, password: string): Promise<SessionResult> {
+  const credentials = await findCredentialsByEmail(ctx.db, normalizeEmail(email));
+  const ok = await verifyPassword(password, credentials?.password_hash ?? DUMMY_HASH);
+  if (!credentials || !ok || credentials.active !== 1 || !credentials.password_hash) {
+    throw new AppError(401, 'invalid_credentials', 'E-mail or password is wrong');
+  }
+  return startSession(ctx, credentials.id);
+}
+
+/** Self-registration: creates a customer and logs them in. */
+export async function register(
+  ctx: AppContext,
+  input: { email: string; password: string; name: string; locale?: string },
+): Promise<SessionResult> {
+  const user = await createUser(ctx, { ...input, role: 'customer' });
+  return startSession(ctx, user.id);
+}
+
+export async function logout(ctx: AppContext, token: string): Promise<void> {
+  await deleteSession(ctx.db, hashToken(token));
+}
+
+/** Resolves a session cookie to its actor and CSRF token, or null when invalid or expired. */
+export async function actorFromSession(
+  ctx: AppContext,
+  token: string,
+): Promise<{ actor: Actor; csrfToken: string } | null> {
+  const session = await findSession(ctx.db, hashToken(token), ctx.clock.now().toISOString());
+  if (!session) return null;
+  const actor = await loadActor(ctx.db, session.user_id);
+  return actor ? { actor, csrfToken: session.csrf_token } : null;
+}
+
+/** Resolves a bearer API token to its actor, or null when unknown or revoked. */
+export async function actorFromApiToken(ctx: AppContext, token: string): Promise<Actor | null> {
+  const row = await findActiveApiToken(ctx.db, hashToken(token));
+  if (!row) return null;
+  await touchApiToken(ctx.db, row.id, ctx.clock.now().toISOString());
+  return loadActor(ctx.db, row.user_id);
+}

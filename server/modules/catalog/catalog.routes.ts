@@ -1,0 +1,49 @@
+import { Type } from 'typebox';
+import { TICKET_CHANNELS, TICKET_PRIORITIES, TICKET_STATUSES, TICKET_TYPES } from '../../../common/domain.ts';
+import type { AppContext } from '../../context.ts';
+import type { TypedApp } from '../../http.ts';
+import { errorResponses } from '../shared.schemas.ts';
+import { listCategories, listGroups, listServices } from './catalog.repo.ts';
+
+const Named = { id: Type.Integer(), name: Type.String() };
+
+/** Lookup lists for forms: types, priorities, statuses, categories, services, groups. */
+export async function catalogRoutes(app: TypedApp, ctx: AppContext): Promise<void> {
+  app.get(
+    '/catalog',
+    {
+      schema: {
+        tags: ['catalog'],
+        summary: 'Values for ticket forms',
+        response: {
+          200: Type.Object({
+            types: Type.Array(Type.String()),
+            priorities: Type.Array(Type.String()),
+            statuses: Type.Array(Type.String()),
+            channels: Type.Array(Type.String()),
+            categories: Type.Array(Type.Object({ ...Named, parentId: Type.Union([Type.Integer(), Type.Null()]) })),
+            services: Type.Array(Type.Object({ ...Named, description: Type.String() })),
+            groups: Type.Array(Type.Object({ ...Named, tier: Type.Integer() })),
+          }),
+          ...errorResponses,
+        },
+      },
+    },
+    async () => {
+      const [categories, services, groups] = await Promise.all([
+        listCategories(ctx.db.kysely),
+        listServices(ctx.db.kysely),
+        listGroups(ctx.db.kysely),
+      ]);
+      return {
+        types: [...TICKET_TYPES],
+        priorities: [...TICKET_PRIORITIES],
+        statuses: [...TICKET_STATUSES],
+        channels: [...TICKET_CHANNELS],
+        categories: categories.map((c) => ({ id: c.id, name: c.name, parentId: c.parent_id })),
+        services: services.map((s) => ({ id: s.id, name: s.name, description: s.description })),
+        groups,
+      };
+    },
+  );
+}

@@ -1,0 +1,42 @@
+import type { AppContext } from '../../context.ts';
+import type { TypedApp } from '../../http.ts';
+import { actorOf } from '../auth/auth.plugin.ts';
+
+/**
+ * `GET /events`: a Server-Sent Events stream of changes the actor may see. Messages carry ids
+ * only; clients refetch, so nothing the actor may not read travels through here.
+ */
+export async function eventsRoutes(app: TypedApp, ctx: AppContext): Promise<void> {
+  app.get(
+    '/events',
+    { schema: { tags: ['realtime'], summary: 'Live updates (text/event-stream)' } },
+    (request, reply) => {
+      const actor = actorOf(request);
+      reply.hijack();
+      const raw = reply.raw;
+      raw.writeHead(200, {
+        'content-type': 'text/event-stream; charset=utf-8',
+        'cache-control': 'no-cache, no-transform',
+        connection: 'keep-alive',
+        'x-accel-buffering': 'no',
+      });
+      raw.write('retry: 3000\n\n');
+      const unsubscribe = ctx.realtime.subscribe({
+        actor,
+        send: (message) =>
+          raw.write(`event: ${message.type}\ndata: ${JSON.stringify({ ticketId: message.ticketId })}\n\n`),
+      });
+      // Comments keep proxies from closing an idle stream.
+      const heartbeat = setInterval(() => raw.write(': ping\n\n'), 25_000);
+      const close = () => {
+        clearInterval(heartbeat);
+        unsubscribe();
+      };
+      request.raw.on('close', close);
+      app.addHook('onClose', async () => {
+        close();
+        raw.end();
+      });
+    },
+  );
+}

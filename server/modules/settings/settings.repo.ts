@@ -1,0 +1,36 @@
+import type { Db } from '../../db/kysely.ts';
+
+/** Settings with their defaults; stored values override them. */
+export const SETTING_DEFAULTS = {
+  /** Days after which a resolved ticket closes itself without confirmation. */
+  autoCloseDays: 7,
+  /** Give a customer's new ticket to the agent who owned their latest one. */
+  stickyOwner: true,
+} as const;
+
+export type Settings = {
+  -readonly [K in keyof typeof SETTING_DEFAULTS]: (typeof SETTING_DEFAULTS)[K] extends boolean ? boolean : number;
+};
+
+/** Reads all settings, falling back to defaults for anything not stored. */
+export async function readSettings(db: Db): Promise<Settings> {
+  const rows = await db.kysely.selectFrom('settings').select(['key', 'value']).execute();
+  const settings: Settings = { ...SETTING_DEFAULTS };
+  for (const row of rows) {
+    if (row.key in SETTING_DEFAULTS) {
+      const key = row.key as keyof Settings;
+      const value: unknown = JSON.parse(row.value);
+      if (typeof value === typeof SETTING_DEFAULTS[key]) (settings as Record<string, unknown>)[key] = value;
+    }
+  }
+  return settings;
+}
+
+/** Stores one setting. */
+export async function writeSetting<K extends keyof Settings>(db: Db, key: K, value: Settings[K]): Promise<void> {
+  await db.kysely
+    .insertInto('settings')
+    .values({ key, value: JSON.stringify(value) })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value: JSON.stringify(value) }))
+    .execute();
+}

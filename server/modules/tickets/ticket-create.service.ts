@@ -1,0 +1,145 @@
+import type { TicketChannel, TicketField, TicketPriority, TicketType } from '../../../common/domain.ts';
+import { unwritableFields } from '../../authz/fields.ts';
+import { type Actor, authorize, can, isAgent } from '../../authz/policy.ts';
+import { type AppContext, inTransaction } from '../../context.ts';
+import { badRequest, fieldForbidden } from '../../platform/errors.ts';
+import { emit } from '../../platform/events.ts';
+import { bodyToHtml, htmlToText } from '../../platform/html.ts';
+import { loadActor } from '../auth/actor.ts';
+import { findFirstLineGroupId } from '../catalog/catalog.repo.ts';
+import { readSettings } from '../settings/settings.repo.ts';
+import { insertMessage, linkAttachments } from './messages.repo.ts';
+import { validateTicketRefs } from './ticket-refs.ts';
+import { presentTicket, type TicketView } from './tickets.presenter.ts';
+import {
+  findStickyOwnerCandidate,
+  findTicketById,
+  insertHistory,
+  insertTicket,
+  nextTicketNumber,
+} from './tickets.repo.ts';
+
+export interface CreateTicketInput {
+  subject: string;
+  body: string;
+  type?: TicketType;
+  priority?: TicketPriority;
+  categoryId?: number;
+  serviceId?: number;
+  requesterId?: number;
+  channel?: TicketChannel;
+  attachmentIds?: number[];
+}
+
+/** Intake fields anyone allowed to open a ticket may fill in, whatever the field rules say. */
+const INTAKE_FIELDS = new Set<string>(['subject', 'type', 'categoryId', 'serviceId']);
+
+function refusedCreateFields(actor: Actor, input: CreateTicketInput): TicketField[] {
+  const asked: TicketField[] = [];
+  if (input.priority !== undefined) asked.push('priority');
+  if (input.requesterId !== undefined && input.requesterId !== actor.id) asked.push('requesterId');
+  if (input.channel !== undefined) asked.push('channel');
+  const refused = unwritableFields(actor, asked).filter((f) => !INTAKE_FIELDS.has(f));
+  if (asked.includes('requesterId') && !can(actor, 'ticket.create.on_behalf') && !refused.includes('requesterId')) {
+    refused.push('requesterId');
+  }
+  return refused;
+}
+
+/** The agent who owned the requester's latest ticket, when sticky ownership applies. */
+async function stickyOwner(ctx: AppContext, requesterId: number): Promise<number | null> {
+  if (!(await readSettings(ctx.db)).stickyOwner) return null;
+  const candidate = await findStickyOwnerCandidate(ctx.db.kysely, requesterId);
+  if (candidate === null) return null;
+  const owner = await loadActor(ctx.db, candidate);
+  return owner && isAgent(owner) ? owner.id : null;
+}
+
+/**
+ * Opens a ticket: from the portal, by an operator logging a call on a customer's behalf, or
+ * over the API. Writes the ticket, its first message, history and event in one transaction.
+ */
+export async function createTicket(
+  ctx: AppContext,
+  actor: Actor,
+  input: CreateTicketInput,
+  defaultChannel: TicketChannel,
+): Promise<TicketView> {
+  authorize(actor, 'ticket.create');
+  const refused = refusedCreateFields(actor, input);
+  if (refused.length > 0) throw fieldForbidden(refused);
+  const subject = input.subject.trim();
+  const bodyHtml = bodyToHtml(input.body);
+  const bodyText = htmlToText(bodyHtml);
+  const blank = [...(subject ? [] : ['subject']), ...(bodyText || bodyHtml.includes('<img') ? [] : ['body'])];
+  if (blank.length > 0) throw badRequest('Required fields are empty', blank);
+
+  const requesterId = input.requesterId ?? actor.id;
+  const { serviceGroupId } = await validateTicketRefs(ctx, {
+    categoryId: input.categoryId,
+    serviceId: input.serviceId,
+    requesterId: input.requesterId,
+  });
+  const requester = requesterId === actor.id ? actor : await loadActor(ctx.db, requesterId);
+  if (!requester) throw badRequest('Unknown requester', ['requesterId']);
+  const ownerId = await stickyOwner(ctx, requesterId);
+  const groupId = serviceGroupId ?? (await findFirstLineGroupId(ctx.db.kysely));
+  const channel = input.channel ?? defaultChannel;
+  const status = ownerId === null ? 'new' : 'assigned';
+  const at = ctx.clock.now().toISOString();
+
+  const ticketId = await inTransaction(ctx, async (trx) => {
+    const id = await insertTicket(trx, {
+      number: await nextTicketNumber(trx, ctx.db.dialect),
+      subject,
+      status,
+      priority: input.priority ?? 'normal',
+      type: input.type ?? 'incident',
+      channel,
+      requester_id: requesterId,
+      owner_id: ownerId,
+      group_id: groupId,
+      category_id: input.categoryId ?? null,
+      service_id: input.serviceId ?? null,
+      organization_id: requester.organizationId,
+      solution: null,
+      created_by: actor.id,
+      created_at: at,
+      updated_at: at,
+      resolved_at: null,
+      closed_at: null,
+      first_response_at: null,
+    });
+    const messageId = await insertMessage(trx, {
+      ticket_id: id,
+      author_id: actor.id,
+      kind: channel === 'phone' ? 'phone' : channel === 'email' ? 'email' : 'reply',
+      visibility: 'public',
+      body_html: bodyHtml,
+      body_text: bodyText,
+      created_at: at,
+    });
+    const wanted = [...new Set(input.attachmentIds ?? [])];
+    if ((await linkAttachments(trx, wanted, actor.id, id, messageId)) !== wanted.length) {
+      throw badRequest('Some attachments are unknown or already used', ['attachmentIds']);
+    }
+    await insertHistory(trx, [
+      { ticket_id: id, actor_id: actor.id, field: 'status', old_value: null, new_value: status, created_at: at },
+      ...(ownerId === null
+        ? []
+        : [
+            {
+              ticket_id: id,
+              actor_id: null,
+              field: 'ownerId',
+              old_value: null,
+              new_value: String(ownerId),
+              created_at: at,
+            },
+          ]),
+    ]);
+    await emit(trx, at, { type: 'ticket.created', payload: { ticketId: id, actorId: actor.id } });
+    return id;
+  });
+  return presentTicket(actor, (await findTicketById(ctx.db.kysely, ticketId))!);
+}

@@ -1,0 +1,145 @@
+import { OPEN_STATUSES, QUEUE_KEYS, type QueueKey, type TicketField } from '../../../common/domain.ts';
+import { fieldAccess } from '../../authz/fields.ts';
+import { type Actor, authorize } from '../../authz/policy.ts';
+import type { AppContext } from '../../context.ts';
+import { badRequest } from '../../platform/errors.ts';
+import { loadVisibleTicket } from './ticket-load.ts';
+import { presentTicket, type TicketView } from './tickets.presenter.ts';
+import {
+  type Cursor,
+  countTickets,
+  listHistory,
+  listTicketPage,
+  type SortSpec,
+  type TicketListFilter,
+} from './tickets.repo.ts';
+
+export const SORTS = ['-updated', 'updated', '-created', 'created', '-number', 'number'] as const;
+export type SortName = (typeof SORTS)[number];
+
+const SORT_SPECS: Record<SortName, SortSpec> = {
+  '-updated': { key: 'updated_at', direction: 'desc' },
+  updated: { key: 'updated_at', direction: 'asc' },
+  '-created': { key: 'created_at', direction: 'desc' },
+  created: { key: 'created_at', direction: 'asc' },
+  '-number': { key: 'number', direction: 'desc' },
+  number: { key: 'number', direction: 'asc' },
+};
+
+export interface TicketListQuery {
+  queue?: QueueKey;
+  status?: string[];
+  ownerId?: number;
+  requesterId?: number;
+  q?: string;
+  sort?: SortName;
+  limit?: number;
+  cursor?: string;
+}
+
+/** The filter each agent queue stands for. */
+function queueFilter(actor: Actor, queue: QueueKey): TicketListFilter {
+  switch (queue) {
+    case 'unassigned':
+      return { statuses: [...OPEN_STATUSES], ownerId: null };
+    case 'mine':
+      return { statuses: [...OPEN_STATUSES], ownerId: actor.id };
+    case 'open':
+      return { statuses: [...OPEN_STATUSES] };
+    case 'waiting':
+      return { statuses: ['waiting_customer'] };
+    case 'resolved':
+      return { statuses: ['resolved'] };
+  }
+}
+
+function encodeCursor(cursor: Cursor): string {
+  return Buffer.from(JSON.stringify([cursor.value, cursor.id])).toString('base64url');
+}
+
+function decodeCursor(raw: string): Cursor {
+  try {
+    const [value, id] = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as [unknown, unknown];
+    if ((typeof value === 'string' || typeof value === 'number') && typeof id === 'number') return { value, id };
+  } catch {
+    // fall through to the 400 below
+  }
+  throw badRequest('Invalid cursor', ['cursor']);
+}
+
+function parseSearch(q: string | undefined): TicketListFilter['numberOrText'] {
+  const text = q?.trim();
+  if (!text) return undefined;
+  const number = /^#?(\d{1,9})$/.exec(text);
+  return number ? { number: Number(number[1]) } : { text };
+}
+
+/** Filters on a field the actor may not read would reveal it; refuse them. */
+function assertFilterable(actor: Actor, query: TicketListQuery): void {
+  const asked: TicketField[] = [];
+  if (query.ownerId !== undefined) asked.push('ownerId');
+  if (query.requesterId !== undefined) asked.push('requesterId');
+  const hidden = asked.filter((f) => fieldAccess(actor, f) === 'hidden');
+  if (hidden.length > 0) throw badRequest('You may not filter on these fields', hidden);
+}
+
+/** A page of the tickets the actor may see, newest activity first unless asked otherwise. */
+export async function listTickets(
+  ctx: AppContext,
+  actor: Actor,
+  query: TicketListQuery,
+): Promise<{ items: TicketView[]; nextCursor: string | null }> {
+  assertFilterable(actor, query);
+  const base = query.queue ? queueFilter(actor, query.queue) : {};
+  const filter: TicketListFilter = {
+    ...base,
+    ...(query.status?.length && { statuses: query.status }),
+    ...(query.ownerId !== undefined && { ownerId: query.ownerId }),
+    ...(query.requesterId !== undefined && { requesterId: query.requesterId }),
+    numberOrText: parseSearch(query.q),
+  };
+  const sort = SORT_SPECS[query.sort ?? '-updated'];
+  const limit = Math.min(Math.max(query.limit ?? 50, 1), 200);
+  const cursor = query.cursor ? decodeCursor(query.cursor) : null;
+  const rows = await listTicketPage(ctx.db.kysely, actor, filter, sort, cursor, limit + 1);
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  const nextCursor =
+    rows.length > limit && last
+      ? encodeCursor({ value: sort.key === 'number' ? last.number : last[sort.key], id: last.id })
+      : null;
+  return { items: page.map((row) => presentTicket(actor, row)), nextCursor };
+}
+
+/** Counts for the agent's queue navigation, within what the actor may see. */
+export async function queueCounts(ctx: AppContext, actor: Actor): Promise<{ key: QueueKey; count: number }[]> {
+  authorize(actor, 'menu.agent');
+  const out: { key: QueueKey; count: number }[] = [];
+  for (const key of QUEUE_KEYS)
+    out.push({ key, count: await countTickets(ctx.db.kysely, actor, queueFilter(actor, key)) });
+  return out;
+}
+
+export async function getTicket(ctx: AppContext, actor: Actor, id: number): Promise<TicketView> {
+  return presentTicket(actor, await loadVisibleTicket(ctx, actor, id));
+}
+
+/**
+ * The ticket's change history. Rows about fields the actor may not read are left out, and
+ * so are rows about internal activity for those who cannot read internal notes.
+ */
+export async function ticketHistory(ctx: AppContext, actor: Actor, id: number) {
+  await loadVisibleTicket(ctx, actor, id);
+  const rows = await listHistory(ctx.db.kysely, id);
+  return rows
+    .filter((r) => r.field === 'status' || fieldAccess(actor, r.field as TicketField) !== 'hidden')
+    .map((r) => ({
+      id: r.id,
+      at: r.created_at,
+      actorId: r.actor_id,
+      actor: r.actor_id === null ? null : { id: r.actor_id, name: r.actor_name ?? '' },
+      field: r.field,
+      from: r.old_value,
+      to: r.new_value,
+    }));
+}

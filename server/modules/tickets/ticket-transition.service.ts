@@ -1,0 +1,139 @@
+import type { Insertable, Updateable } from 'kysely';
+import type { TicketStatus } from '../../../common/domain.ts';
+import { fieldAccess } from '../../authz/fields.ts';
+import { type Actor, isAgent } from '../../authz/policy.ts';
+import { type AppContext, inTransaction, type Trx } from '../../context.ts';
+import type { TicketHistoryTable, TicketTable } from '../../db/schema.ts';
+import { badRequest, conflict, fieldForbidden } from '../../platform/errors.ts';
+import { emit } from '../../platform/events.ts';
+import { bodyToHtml, htmlToText } from '../../platform/html.ts';
+import { readSettings } from '../settings/settings.repo.ts';
+import { resolveTransition } from '../workflow/workflow.service.ts';
+import { insertMessage } from './messages.repo.ts';
+import { loadVisibleTicket } from './ticket-load.ts';
+import { presentTicket, type TicketView } from './tickets.presenter.ts';
+import {
+  findResolvedBefore,
+  findTicketById,
+  findTicketRecord,
+  insertHistory,
+  updateTicketRow,
+} from './tickets.repo.ts';
+
+export interface TransitionInput {
+  to: TicketStatus;
+  comment?: string;
+  solution?: string;
+}
+
+/** Timestamps that follow a status: resolved_at on resolving, closed_at on closing. */
+function statusTimestamps(from: string, to: string, at: string): Updateable<TicketTable> {
+  const values: Updateable<TicketTable> = {};
+  if (to === 'resolved') values.resolved_at = at;
+  if (from === 'resolved' && to !== 'closed') values.resolved_at = null;
+  if (to === 'closed' || to === 'cancelled') values.closed_at = at;
+  return values;
+}
+
+async function addSystemText(trx: Trx, ticketId: number, authorId: number, text: string, at: string): Promise<number> {
+  const html = bodyToHtml(text);
+  return insertMessage(trx, {
+    ticket_id: ticketId,
+    author_id: authorId,
+    kind: 'reply',
+    visibility: 'public',
+    body_html: html,
+    body_text: htmlToText(html),
+    created_at: at,
+  });
+}
+
+/**
+ * Moves a ticket along the workflow. 409 when the move does not exist from the current status,
+ * 403 when the actor's role may not take it, 400 when a required input is missing. The
+ * solution and any comment are posted to the conversation so the customer reads them.
+ */
+export async function transitionTicket(
+  ctx: AppContext,
+  actor: Actor,
+  id: number,
+  input: TransitionInput,
+): Promise<TicketView> {
+  const row = await loadVisibleTicket(ctx, actor, id);
+  const rule = resolveTransition(actor, row, input.to);
+  const comment = input.comment?.trim() ?? '';
+  const solution = input.solution?.trim() ?? '';
+  const missing = rule.requires.filter((r) => (r === 'comment' ? !comment : !solution));
+  if (missing.length > 0) throw badRequest(`Required: ${missing.join(', ')}`, missing);
+  if (solution && fieldAccess(actor, 'solution') !== 'write') throw fieldForbidden(['solution']);
+
+  const at = ctx.clock.now().toISOString();
+  const publicByAgent = isAgent(actor) && (solution !== '' || comment !== '');
+  const values: Updateable<TicketTable> = {
+    status: input.to,
+    updated_at: at,
+    ...statusTimestamps(row.status, input.to, at),
+    ...(solution && { solution }),
+    ...(publicByAgent && row.first_response_at === null && { first_response_at: at }),
+  };
+  const history: Insertable<TicketHistoryTable>[] = [
+    { ticket_id: id, actor_id: actor.id, field: 'status', old_value: row.status, new_value: input.to, created_at: at },
+  ];
+  if (solution) {
+    history.push({
+      ticket_id: id,
+      actor_id: actor.id,
+      field: 'solution',
+      old_value: row.solution,
+      new_value: solution,
+      created_at: at,
+    });
+  }
+
+  await inTransaction(ctx, async (trx) => {
+    if ((await updateTicketRow(trx, id, values, row.status)) === 0) {
+      throw conflict('conflict', 'The ticket changed meanwhile; reload and try again');
+    }
+    await insertHistory(trx, history);
+    for (const text of [solution, comment].filter(Boolean)) {
+      const messageId = await addSystemText(trx, id, actor.id, text, at);
+      await emit(trx, at, {
+        type: 'ticket.message_added',
+        payload: { ticketId: id, actorId: actor.id, messageId, visibility: 'public', kind: 'reply' },
+      });
+    }
+    await emit(trx, at, {
+      type: 'ticket.status_changed',
+      payload: { ticketId: id, actorId: actor.id, from: row.status, to: input.to },
+    });
+  });
+  return presentTicket(actor, (await findTicketById(ctx.db.kysely, id))!);
+}
+
+/**
+ * The scheduled step 9 of the main process: a resolved ticket nobody confirmed or rejected
+ * closes itself after the confirmation period. Idempotent: only still-resolved tickets move.
+ */
+export async function autoCloseResolvedTickets(ctx: AppContext, now: Date): Promise<number> {
+  const { autoCloseDays } = await readSettings(ctx.db);
+  const cutoff = new Date(now.getTime() - autoCloseDays * 86_400_000).toISOString();
+  const at = now.toISOString();
+  let closed = 0;
+  for (const id of await findResolvedBefore(ctx.db.kysely, cutoff, 500)) {
+    closed += await inTransaction(ctx, async (trx) => {
+      const record = await findTicketRecord(trx, id);
+      if (!record || record.status !== 'resolved') return 0;
+      if ((await updateTicketRow(trx, id, { status: 'closed', closed_at: at, updated_at: at }, 'resolved')) === 0)
+        return 0;
+      await insertHistory(trx, [
+        { ticket_id: id, actor_id: null, field: 'status', old_value: 'resolved', new_value: 'closed', created_at: at },
+      ]);
+      await emit(trx, at, {
+        type: 'ticket.status_changed',
+        payload: { ticketId: id, actorId: null, from: 'resolved', to: 'closed' },
+      });
+      return 1;
+    });
+  }
+  return closed;
+}

@@ -1,0 +1,97 @@
+import type { TicketField, TicketStatus } from '../../../common/domain.ts';
+import { fieldAccess, visibleFieldAccess } from '../../authz/fields.ts';
+import { type Actor, can } from '../../authz/policy.ts';
+import { FINAL_STATUSES } from '../workflow/default-workflow.ts';
+import { availableTransitions } from '../workflow/workflow.service.ts';
+import type { TicketRow } from './tickets.repo.ts';
+
+interface PersonRef {
+  id: number;
+  name: string;
+  email: string;
+}
+
+/** The ticket as the API shows it to one actor. Fields hidden for the actor are left out. */
+export interface TicketView {
+  id: number;
+  number: number;
+  status: string;
+  createdAt: string;
+  updatedAt: string;
+  resolvedAt: string | null;
+  closedAt: string | null;
+  subject?: string;
+  priority?: string;
+  type?: string;
+  channel?: string;
+  requesterId?: number;
+  requester?: PersonRef;
+  ownerId?: number | null;
+  owner?: PersonRef | null;
+  groupId?: number | null;
+  categoryId?: number | null;
+  serviceId?: number | null;
+  organizationId?: number | null;
+  solution?: string | null;
+  abilities: TicketAbilities;
+}
+
+export interface TicketAbilities {
+  update: boolean;
+  assign: boolean;
+  reply: boolean;
+  note: boolean;
+  phone: boolean;
+  fields: Partial<Record<TicketField, 'read' | 'write'>>;
+  transitions: { to: TicketStatus; requires: string[] }[];
+}
+
+/** What the actor may do with this ticket; the UI follows it, the server checks again. */
+export function ticketAbilities(actor: Actor, row: TicketRow): TicketAbilities {
+  const final = FINAL_STATUSES.includes(row.status as TicketStatus);
+  return {
+    update: can(actor, 'ticket.update'),
+    assign: can(actor, 'ticket.assign') && fieldAccess(actor, 'ownerId') === 'write',
+    reply: can(actor, 'ticket.reply') && (!final || can(actor, 'menu.agent')),
+    note: can(actor, 'ticket.note.write'),
+    phone: can(actor, 'ticket.phone.write'),
+    fields: visibleFieldAccess(actor),
+    transitions: availableTransitions(actor, row),
+  };
+}
+
+/** Presents a ticket row to an actor, dropping every field their role may not read. */
+export function presentTicket(actor: Actor, row: TicketRow): TicketView {
+  const readable = (field: TicketField) => fieldAccess(actor, field) !== 'hidden';
+  const view: TicketView = {
+    id: row.id,
+    number: row.number,
+    status: row.status,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    resolvedAt: row.resolved_at,
+    closedAt: row.closed_at,
+    abilities: ticketAbilities(actor, row),
+  };
+  if (readable('subject')) view.subject = row.subject;
+  if (readable('priority')) view.priority = row.priority;
+  if (readable('type')) view.type = row.type;
+  if (readable('channel')) view.channel = row.channel;
+  if (readable('requesterId')) {
+    view.requesterId = row.requester_id;
+    view.requester = { id: row.requester_id, name: row.requester_name, email: row.requester_email };
+  }
+  if (readable('ownerId')) {
+    view.ownerId = row.owner_id;
+    view.owner =
+      row.owner_id !== null && row.owner_name !== null
+        ? { id: row.owner_id, name: row.owner_name, email: can(actor, 'menu.agent') ? (row.owner_email ?? '') : '' }
+        : null;
+  }
+  if (readable('groupId')) view.groupId = row.group_id;
+  if (readable('categoryId')) view.categoryId = row.category_id;
+  if (readable('serviceId')) view.serviceId = row.service_id;
+  if (readable('organizationId')) view.organizationId = row.organization_id;
+  if (readable('solution')) view.solution = row.solution;
+  return view;
+}

@@ -1,0 +1,155 @@
+import type { FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
+import type { TicketChannel } from '../../../common/domain.ts';
+import type { AppContext } from '../../context.ts';
+import type { TypedApp } from '../../http.ts';
+import { actorOf } from '../auth/auth.plugin.ts';
+import { errorResponses, IdParams } from '../shared.schemas.ts';
+import { createTicket } from './ticket-create.service.ts';
+import { addTicketMessage, listTicketMessages } from './ticket-messages.service.ts';
+import { getTicket, listTickets, queueCounts, ticketHistory } from './ticket-queries.service.ts';
+import { transitionTicket } from './ticket-transition.service.ts';
+import { updateTicket } from './ticket-update.service.ts';
+import {
+  CreateTicketBody,
+  HistorySchema,
+  ListTicketsQuery,
+  MessageSchema,
+  NewMessageBody,
+  TicketSchema,
+  TransitionBody,
+  UpdateTicketBody,
+} from './tickets.schemas.ts';
+
+/** Where a new ticket came from when the caller does not say: API, portal, or a logged call. */
+function defaultChannel(request: FastifyRequest, requesterId: number | undefined): TicketChannel {
+  if (request.headers.authorization?.startsWith('Bearer ')) return 'api';
+  return requesterId === undefined || requesterId === actorOf(request).id ? 'portal' : 'phone';
+}
+
+/** Tickets: queues, the ticket card, conversation, transitions and history. */
+export async function ticketsRoutes(app: TypedApp, ctx: AppContext): Promise<void> {
+  const tags = ['tickets'];
+
+  app.post(
+    '/tickets',
+    {
+      schema: {
+        tags,
+        summary: 'Open a ticket (customers for themselves; agents also on behalf of a customer)',
+        body: CreateTicketBody,
+        response: { 201: TicketSchema, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const channel = defaultChannel(request, request.body.requesterId);
+      return reply.status(201).send(await createTicket(ctx, actorOf(request), request.body, channel));
+    },
+  );
+
+  app.get(
+    '/tickets',
+    {
+      schema: {
+        tags,
+        summary: 'List the tickets you may see',
+        querystring: ListTicketsQuery,
+        response: {
+          200: Type.Object({ items: Type.Array(TicketSchema), nextCursor: Type.Union([Type.String(), Type.Null()]) }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request) => listTickets(ctx, actorOf(request), request.query),
+  );
+
+  app.get(
+    '/tickets/queues',
+    {
+      schema: {
+        tags,
+        summary: 'Agent queues with counts',
+        response: {
+          200: Type.Object({ items: Type.Array(Type.Object({ key: Type.String(), count: Type.Integer() })) }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request) => ({ items: await queueCounts(ctx, actorOf(request)) }),
+  );
+
+  app.get(
+    '/tickets/:id',
+    { schema: { tags, summary: 'One ticket', params: IdParams, response: { 200: TicketSchema, ...errorResponses } } },
+    async (request) => getTicket(ctx, actorOf(request), request.params.id),
+  );
+
+  app.patch(
+    '/tickets/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Change ticket fields (403 names every field you may not write)',
+        params: IdParams,
+        body: UpdateTicketBody,
+        response: { 200: TicketSchema, ...errorResponses },
+      },
+    },
+    async (request) => updateTicket(ctx, actorOf(request), request.params.id, request.body),
+  );
+
+  app.post(
+    '/tickets/:id/transitions',
+    {
+      schema: {
+        tags,
+        summary: 'Move a ticket to another status',
+        params: IdParams,
+        body: TransitionBody,
+        response: { 200: TicketSchema, ...errorResponses },
+      },
+    },
+    async (request) => transitionTicket(ctx, actorOf(request), request.params.id, request.body),
+  );
+
+  app.get(
+    '/tickets/:id/messages',
+    {
+      schema: {
+        tags,
+        summary: 'The conversation (internal notes only for staff)',
+        params: IdParams,
+        response: { 200: Type.Object({ items: Type.Array(MessageSchema) }), ...errorResponses },
+      },
+    },
+    async (request) => ({ items: await listTicketMessages(ctx, actorOf(request), request.params.id) }),
+  );
+
+  app.post(
+    '/tickets/:id/messages',
+    {
+      schema: {
+        tags,
+        summary: 'Add a public reply, an internal note or a phone entry',
+        params: IdParams,
+        body: NewMessageBody,
+        response: { 201: MessageSchema, ...errorResponses },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await addTicketMessage(ctx, actorOf(request), request.params.id, request.body)),
+  );
+
+  app.get(
+    '/tickets/:id/history',
+    {
+      schema: {
+        tags,
+        summary: 'Every recorded change of the ticket',
+        params: IdParams,
+        response: { 200: Type.Object({ items: Type.Array(HistorySchema) }), ...errorResponses },
+      },
+    },
+    async (request) => ({ items: await ticketHistory(ctx, actorOf(request), request.params.id) }),
+  );
+}

@@ -1,0 +1,130 @@
+import { Type } from 'typebox';
+import {
+  MESSAGE_KINDS,
+  QUEUE_KEYS,
+  TICKET_CHANNELS,
+  TICKET_FIELDS,
+  TICKET_PRIORITIES,
+  TICKET_STATUSES,
+  TICKET_TYPES,
+} from '../../../common/domain.ts';
+import { SORTS } from './ticket-queries.service.ts';
+
+const literals = <T extends string>(values: readonly T[]) => Type.Union(values.map((v) => Type.Literal(v)));
+const Id = Type.Integer({ minimum: 1 });
+const NullableId = Type.Union([Id, Type.Null()]);
+const Person = Type.Object({ id: Type.Integer(), name: Type.String(), email: Type.String() });
+const Access = Type.Union([Type.Literal('read'), Type.Literal('write')]);
+
+export const Status = literals(TICKET_STATUSES);
+
+/** The ticket as sent to clients. Optional fields are absent when the role may not read them. */
+export const TicketSchema = Type.Object({
+  id: Type.Integer(),
+  number: Type.Integer(),
+  status: Type.String(),
+  createdAt: Type.String(),
+  updatedAt: Type.String(),
+  resolvedAt: Type.Union([Type.String(), Type.Null()]),
+  closedAt: Type.Union([Type.String(), Type.Null()]),
+  subject: Type.Optional(Type.String()),
+  priority: Type.Optional(Type.String()),
+  type: Type.Optional(Type.String()),
+  channel: Type.Optional(Type.String()),
+  requesterId: Type.Optional(Type.Integer()),
+  requester: Type.Optional(Person),
+  ownerId: Type.Optional(Type.Union([Type.Integer(), Type.Null()])),
+  owner: Type.Optional(Type.Union([Person, Type.Null()])),
+  groupId: Type.Optional(Type.Union([Type.Integer(), Type.Null()])),
+  categoryId: Type.Optional(Type.Union([Type.Integer(), Type.Null()])),
+  serviceId: Type.Optional(Type.Union([Type.Integer(), Type.Null()])),
+  organizationId: Type.Optional(Type.Union([Type.Integer(), Type.Null()])),
+  solution: Type.Optional(Type.Union([Type.String(), Type.Null()])),
+  abilities: Type.Object({
+    update: Type.Boolean(),
+    assign: Type.Boolean(),
+    reply: Type.Boolean(),
+    note: Type.Boolean(),
+    phone: Type.Boolean(),
+    fields: Type.Object(Object.fromEntries(TICKET_FIELDS.map((f) => [f, Type.Optional(Access)]))),
+    transitions: Type.Array(Type.Object({ to: Type.String(), requires: Type.Array(Type.String()) })),
+  }),
+});
+
+export const CreateTicketBody = Type.Object({
+  subject: Type.String({ minLength: 1, maxLength: 250 }),
+  body: Type.String({ minLength: 1, maxLength: 200_000 }),
+  type: Type.Optional(literals(TICKET_TYPES)),
+  priority: Type.Optional(literals(TICKET_PRIORITIES)),
+  categoryId: Type.Optional(Id),
+  serviceId: Type.Optional(Id),
+  requesterId: Type.Optional(Id),
+  channel: Type.Optional(literals(TICKET_CHANNELS)),
+  attachmentIds: Type.Optional(Type.Array(Id, { maxItems: 20 })),
+});
+
+export const UpdateTicketBody = Type.Object(
+  {
+    subject: Type.Optional(Type.String({ minLength: 1, maxLength: 250 })),
+    priority: Type.Optional(literals(TICKET_PRIORITIES)),
+    type: Type.Optional(literals(TICKET_TYPES)),
+    categoryId: Type.Optional(NullableId),
+    serviceId: Type.Optional(NullableId),
+    ownerId: Type.Optional(NullableId),
+    groupId: Type.Optional(NullableId),
+    // Named so a write to them is refused with 403 naming the field, not silently dropped.
+    requesterId: Type.Optional(Id),
+    organizationId: Type.Optional(NullableId),
+    channel: Type.Optional(Type.String()),
+    solution: Type.Optional(Type.String()),
+    status: Type.Optional(Type.String()),
+  },
+  { minProperties: 1 },
+);
+
+export const ListTicketsQuery = Type.Object({
+  queue: Type.Optional(literals(QUEUE_KEYS)),
+  status: Type.Optional(Type.Array(Status)),
+  ownerId: Type.Optional(Id),
+  requesterId: Type.Optional(Id),
+  q: Type.Optional(Type.String({ maxLength: 200 })),
+  sort: Type.Optional(literals(SORTS)),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
+  cursor: Type.Optional(Type.String({ maxLength: 500 })),
+});
+
+export const TransitionBody = Type.Object({
+  to: Status,
+  comment: Type.Optional(Type.String({ maxLength: 20_000 })),
+  solution: Type.Optional(Type.String({ maxLength: 50_000 })),
+});
+
+export const MessageSchema = Type.Object({
+  id: Type.Integer(),
+  ticketId: Type.Integer(),
+  kind: Type.String(),
+  visibility: Type.String(),
+  body: Type.String(),
+  authorId: Type.Integer(),
+  author: Type.Object({ id: Type.Integer(), name: Type.String() }),
+  createdAt: Type.String(),
+  attachments: Type.Array(
+    Type.Object({ id: Type.Integer(), filename: Type.String(), contentType: Type.String(), size: Type.Integer() }),
+  ),
+});
+
+export const NewMessageBody = Type.Object({
+  body: Type.String({ minLength: 1, maxLength: 200_000 }),
+  kind: Type.Optional(literals(MESSAGE_KINDS.filter((k) => k !== 'email'))),
+  attachmentIds: Type.Optional(Type.Array(Id, { maxItems: 20 })),
+});
+
+export const HistorySchema = Type.Object({
+  id: Type.Integer(),
+  at: Type.String(),
+  actorId: Type.Union([Type.Integer(), Type.Null()]),
+  actor: Type.Union([Type.Object({ id: Type.Integer(), name: Type.String() }), Type.Null()]),
+  field: Type.String(),
+  from: Type.Union([Type.String(), Type.Null()]),
+  to: Type.Union([Type.String(), Type.Null()]),
+});

@@ -1,0 +1,26 @@
+import type { UserRow } from './users.repo.ts';
+
+/** The public shape of a user (never the password hash). */
+export interface UserView {
+  id: number;
+  email: string;
+  name: string;
+  role: string;
+  organizationId: number | null;
+  locale: string;
+  active: boolean;
+  createdAt: string;
+}
+
+export function presentUser(row: UserRow): UserView {
+  return {
+    id: row.id,
+    email: row.email,
+    name: row.name,
+    role: row.role_key,
+    organizationId: row.organization_id,
+    locale: row.locale,
+    active: row.active === 1,
+    createdAt: row.created_at,
+  };
+}

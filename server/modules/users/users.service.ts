@@ -1,0 +1,191 @@
+import { LOCALES, type Locale } from '../../../common/domain.ts';
+import type { Actor } from '../../authz/policy.ts';
+import { authorize } from '../../authz/policy.ts';
+import type { AppContext } from '../../context.ts';
+import { badRequest, conflict, notFound } from '../../platform/errors.ts';
+import { deleteSessionsOfUser } from '../auth/auth.repo.ts';
+import { hashPassword, temporaryPassword } from '../auth/password.ts';
+import { presentUser, type UserView } from './users.presenter.ts';
+import {
+  findOrganizationByDomain,
+  findRoleByKey,
+  findUserByEmail,
+  findUserById,
+  insertUser,
+  listRoles,
+  listUsers,
+  updateUser,
+} from './users.repo.ts';
+
+export const MIN_PASSWORD_LENGTH = 8;
+
+export interface NewUserInput {
+  email: string;
+  name: string;
+  password?: string;
+  role: string;
+  locale?: string;
+  organizationId?: number | null;
+}
+
+/** Lower-cased, trimmed e-mail: the one form we store and look up. */
+export function normalizeEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+function pickLocale(locale: string | undefined): Locale {
+  return (LOCALES as readonly string[]).includes(locale ?? '') ? (locale as Locale) : 'en';
+}
+
+/**
+ * Creates a user. Used by self-registration (role customer, no actor) and by admins.
+ * A customer whose e-mail domain matches an organization joins it.
+ */
+export async function createUser(ctx: AppContext, input: NewUserInput): Promise<UserView> {
+  const email = normalizeEmail(input.email);
+  const name = input.name.trim();
+  if (!name) throw badRequest('Name is required', ['name']);
+  if (input.password !== undefined && input.password.length < MIN_PASSWORD_LENGTH) {
+    throw badRequest(`Password must have at least ${MIN_PASSWORD_LENGTH} characters`, ['password']);
+  }
+  const role = await findRoleByKey(ctx.db, input.role);
+  if (!role) throw badRequest(`Unknown role ${input.role}`, ['role']);
+  if (await findUserByEmail(ctx.db, email))
+    throw conflict('email_taken', 'This e-mail address is already registered', ['email']);
+  let organizationId = input.organizationId ?? null;
+  if (organizationId === null && role.key === 'customer') {
+    organizationId = (await findOrganizationByDomain(ctx.db, email.split('@')[1] ?? ''))?.id ?? null;
+  }
+  const passwordHash = input.password ? await hashPassword(input.password) : null;
+  const now = ctx.clock.now().toISOString();
+  try {
+    const id = await insertUser(ctx.db, {
+      email,
+      name,
+      password_hash: passwordHash,
+      role_id: role.id,
+      organization_id: organizationId,
+      locale: pickLocale(input.locale),
+      active: 1,
+      created_at: now,
+      updated_at: now,
+    });
+    return presentUser((await findUserById(ctx.db, id))!);
+  } catch (error) {
+    // Two registrations racing for one address: the unique index decides.
+    if (await findUserByEmail(ctx.db, email))
+      throw conflict('email_taken', 'This e-mail address is already registered', ['email']);
+    throw error;
+  }
+}
+
+/** Admin: create a user with any role. */
+export async function createUserAsAdmin(ctx: AppContext, actor: Actor, input: NewUserInput): Promise<UserView> {
+  authorize(actor, 'admin.users.manage');
+  return createUser(ctx, input);
+}
+
+export interface UserChanges {
+  name?: string;
+  role?: string;
+  active?: boolean;
+  locale?: string;
+  organizationId?: number | null;
+}
+
+/** Admin: change a user's name, role, organization, language or active flag. */
+export async function updateUserAsAdmin(
+  ctx: AppContext,
+  actor: Actor,
+  id: number,
+  changes: UserChanges,
+): Promise<UserView> {
+  authorize(actor, 'admin.users.manage');
+  const user = await findUserById(ctx.db, id);
+  if (!user) throw notFound('User');
+  if (id === actor.id && (changes.active === false || (changes.role && changes.role !== user.role_key))) {
+    throw badRequest(
+      'You cannot deactivate yourself or change your own role',
+      changes.active === false ? ['active'] : ['role'],
+    );
+  }
+  let roleId: number | undefined;
+  if (changes.role !== undefined) {
+    const role = await findRoleByKey(ctx.db, changes.role);
+    if (!role) throw badRequest(`Unknown role ${changes.role}`, ['role']);
+    roleId = role.id;
+  }
+  if (changes.name !== undefined && !changes.name.trim()) throw badRequest('Name is required', ['name']);
+  await updateUser(ctx.db, id, {
+    ...(changes.name !== undefined && { name: changes.name.trim() }),
+    ...(roleId !== undefined && { role_id: roleId }),
+    ...(changes.active !== undefined && { active: changes.active ? 1 : 0 }),
+    ...(changes.locale !== undefined && { locale: pickLocale(changes.locale) }),
+    ...(changes.organizationId !== undefined && { organization_id: changes.organizationId }),
+    updated_at: ctx.clock.now().toISOString(),
+  });
+  // A deactivated user is logged out everywhere at once.
+  if (changes.active === false) await deleteSessionsOfUser(ctx.db, id);
+  return presentUser((await findUserById(ctx.db, id))!);
+}
+
+/** A user changes their own name or language. */
+export async function updateOwnProfile(
+  ctx: AppContext,
+  actor: Actor,
+  changes: { name?: string; locale?: string },
+): Promise<UserView> {
+  if (changes.name !== undefined && !changes.name.trim()) throw badRequest('Name is required', ['name']);
+  await updateUser(ctx.db, actor.id, {
+    ...(changes.name !== undefined && { name: changes.name.trim() }),
+    ...(changes.locale !== undefined && { locale: pickLocale(changes.locale) }),
+    updated_at: ctx.clock.now().toISOString(),
+  });
+  return presentUser((await findUserById(ctx.db, actor.id))!);
+}
+
+/**
+ * Sets a new password (given, or a generated temporary one that is returned once) and ends
+ * the user's sessions.
+ */
+export async function resetPassword(ctx: AppContext, userId: number, password?: string): Promise<string> {
+  const user = await findUserById(ctx.db, userId);
+  if (!user) throw notFound('User');
+  const next = password ?? temporaryPassword();
+  if (next.length < MIN_PASSWORD_LENGTH)
+    throw badRequest(`Password must have at least ${MIN_PASSWORD_LENGTH} characters`, ['password']);
+  await updateUser(ctx.db, userId, {
+    password_hash: await hashPassword(next),
+    updated_at: ctx.clock.now().toISOString(),
+  });
+  await deleteSessionsOfUser(ctx.db, userId);
+  return next;
+}
+
+/** Admin: reset a user's password to a temporary one. */
+export async function resetPasswordAsAdmin(ctx: AppContext, actor: Actor, userId: number): Promise<string> {
+  authorize(actor, 'admin.users.manage');
+  return resetPassword(ctx, userId);
+}
+
+/** The user directory: agents look up customers and colleagues; admins see everyone. */
+export async function searchUsers(
+  ctx: AppContext,
+  actor: Actor,
+  filter: { q?: string; role?: string[]; limit?: number },
+): Promise<UserView[]> {
+  authorize(actor, 'user.directory');
+  const rows = await listUsers(ctx.db, {
+    roles: filter.role,
+    q: filter.q?.trim() || undefined,
+    activeOnly: !actor.permissions.has('admin.users.manage'),
+    limit: Math.min(filter.limit ?? 50, 200),
+  });
+  return rows.map(presentUser);
+}
+
+export async function listRoleViews(ctx: AppContext, actor: Actor) {
+  authorize(actor, 'user.directory');
+  const rows = await listRoles(ctx.db);
+  return rows.map((r) => ({ key: r.key, name: r.name, permissions: JSON.parse(r.permissions) as string[] }));
+}

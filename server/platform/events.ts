@@ -1,0 +1,37 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { Database } from '../db/schema.ts';
+
+/** Domain events written to the outbox in the same transaction as the change. */
+export type DomainEvent =
+  | { type: 'ticket.created'; payload: { ticketId: number; actorId: number } }
+  | { type: 'ticket.updated'; payload: { ticketId: number; actorId: number | null; fields: string[] } }
+  | {
+      type: 'ticket.status_changed';
+      payload: { ticketId: number; actorId: number | null; from: string; to: string };
+    }
+  | {
+      type: 'ticket.message_added';
+      payload: { ticketId: number; actorId: number; messageId: number; visibility: string; kind: string };
+    };
+
+export type DomainEventType = DomainEvent['type'];
+
+type Executor = Kysely<Database> | Transaction<Database>;
+
+/**
+ * Records an event (or a job) in the outbox. Call it inside the transaction that makes the
+ * change, so the event exists exactly when the change does.
+ */
+export async function emit(trx: Executor, at: string, event: DomainEvent, runAt: string = at): Promise<void> {
+  await trx
+    .insertInto('outbox')
+    .values({
+      type: event.type,
+      payload: JSON.stringify(event.payload),
+      status: 'pending',
+      attempts: 0,
+      run_at: runAt,
+      created_at: at,
+    })
+    .execute();
+}

@@ -1,0 +1,154 @@
+import { randomUUID } from 'node:crypto';
+import type { FastifyBaseLogger } from 'fastify';
+import type { Db } from '../db/kysely.ts';
+import type { Clock } from './clock.ts';
+import { acquireLease, claimDue, markDone, markFailed, type OutboxRow, pruneDone } from './jobs.repo.ts';
+
+/** Handles one outbox row. Must be idempotent: delivery is at least once. */
+export type OutboxHandler = (payload: unknown, row: OutboxRow) => Promise<void>;
+
+/** A recurring task run by exactly one node per interval. */
+export interface Schedule {
+  name: string;
+  everyMs: number;
+  run(now: Date): Promise<void>;
+}
+
+const MAX_ATTEMPTS = 8;
+const LOCK_MS = 5 * 60_000;
+
+/**
+ * The background worker: drains the outbox (events and jobs written by services in their
+ * transactions) and runs schedules under a lease. Several handlers may react to one type.
+ */
+export class Worker {
+  readonly #db: Db;
+  readonly #clock: Clock;
+  readonly #log: FastifyBaseLogger;
+  readonly #handlers = new Map<string, OutboxHandler[]>();
+  readonly #schedules: Schedule[] = [];
+  readonly #id = randomUUID();
+  #timer: NodeJS.Timeout | null = null;
+  #running = false;
+  #draining: Promise<void> | null = null;
+  #wakeRequested = false;
+
+  constructor(db: Db, clock: Clock, log: FastifyBaseLogger) {
+    this.#db = db;
+    this.#clock = clock;
+    this.#log = log;
+  }
+
+  /** Registers a handler for an outbox type. */
+  on(type: string, handler: OutboxHandler): void {
+    const list = this.#handlers.get(type) ?? [];
+    list.push(handler);
+    this.#handlers.set(type, list);
+  }
+
+  /** Registers a recurring schedule. */
+  every(schedule: Schedule): void {
+    this.#schedules.push(schedule);
+  }
+
+  /** Starts polling. `pollMs` is the idle delay; `nudge()` wakes it at once. */
+  start(pollMs = 500): void {
+    if (this.#running) return;
+    this.#running = true;
+    const loop = async () => {
+      if (!this.#running) return;
+      try {
+        await this.drain();
+        await this.runSchedules();
+      } catch (error) {
+        this.#log.error({ err: error }, 'worker loop failed');
+      }
+      if (this.#running) this.#timer = setTimeout(loop, pollMs);
+    };
+    this.#timer = setTimeout(loop, 0);
+  }
+
+  /** Asks the worker to look at the outbox now (called after a commit in this process). */
+  nudge(): void {
+    if (!this.#running) return;
+    if (this.#draining) {
+      this.#wakeRequested = true;
+      return;
+    }
+    void this.drain().catch((error) => this.#log.error({ err: error }, 'worker drain failed'));
+  }
+
+  /** Stops polling and waits for the job in hand. */
+  async stop(): Promise<void> {
+    this.#running = false;
+    if (this.#timer) clearTimeout(this.#timer);
+    await this.#draining;
+  }
+
+  /** Processes every due outbox row; returns when none is left. Tests call it directly. */
+  async drain(): Promise<void> {
+    if (this.#draining) return this.#draining;
+    this.#draining = (async () => {
+      try {
+        do {
+          this.#wakeRequested = false;
+          while (await this.#processBatch()) {
+            // keep going while there is work
+          }
+        } while (this.#wakeRequested);
+      } finally {
+        this.#draining = null;
+      }
+    })();
+    return this.#draining;
+  }
+
+  async #processBatch(): Promise<boolean> {
+    const now = this.#clock.now();
+    const rows = await claimDue(this.#db, now.toISOString(), new Date(now.getTime() + LOCK_MS).toISOString(), 50);
+    for (const row of rows) await this.#processRow(row);
+    return rows.length > 0;
+  }
+
+  async #processRow(row: OutboxRow): Promise<void> {
+    const handlers = this.#handlers.get(row.type) ?? [];
+    try {
+      const payload: unknown = JSON.parse(row.payload);
+      for (const handler of handlers) await handler(payload, row);
+      await markDone(this.#db, row.id, this.#clock.now().toISOString());
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      const now = this.#clock.now();
+      const retryAt =
+        row.attempts >= MAX_ATTEMPTS ? null : new Date(now.getTime() + 1000 * 2 ** row.attempts).toISOString();
+      this.#log.warn({ err: error, outboxId: row.id, type: row.type, attempts: row.attempts }, 'outbox handler failed');
+      await markFailed(this.#db, row.id, message, retryAt, now.toISOString());
+    }
+  }
+
+  /** Runs each schedule whose lease this node wins for the current interval. */
+  async runSchedules(): Promise<void> {
+    for (const schedule of this.#schedules) {
+      const now = this.#clock.now();
+      const until = new Date(now.getTime() + schedule.everyMs).toISOString();
+      if (!(await acquireLease(this.#db, schedule.name, this.#id, now.toISOString(), until))) continue;
+      try {
+        await schedule.run(now);
+      } catch (error) {
+        this.#log.error({ err: error, schedule: schedule.name }, 'schedule failed');
+      }
+    }
+  }
+
+  /** Runs one schedule now regardless of its lease (admin command and tests). */
+  async runScheduleNow(name: string): Promise<void> {
+    const schedule = this.#schedules.find((s) => s.name === name);
+    if (!schedule) throw new Error(`Unknown schedule ${name}`);
+    await schedule.run(this.#clock.now());
+  }
+
+  /** Housekeeping: forget finished rows after a week. */
+  async prune(): Promise<void> {
+    await pruneDone(this.#db, new Date(this.#clock.now().getTime() - 7 * 86_400_000).toISOString());
+  }
+}
