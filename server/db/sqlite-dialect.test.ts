@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { openDatabase } from './kysely.ts';
+import { migrateToLatest } from './migrate.ts';
+
+describe('node:sqlite dialect', () => {
+  it('migrates, writes and reads back the shapes the domain expects', async () => {
+    const db = openDatabase('sqlite::memory:');
+    expect(await migrateToLatest(db)).toEqual(['0001_foundation']);
+    expect(await migrateToLatest(db)).toEqual([]);
+    const at = '2026-01-02T03:04:05.678Z';
+    await db.kysely
+      .insertInto('organizations')
+      .values({ name: 'Ünïcødé 公司', domain: null, shared_tickets: 1, created_at: at })
+      .execute();
+    const row = await db.kysely.selectFrom('organizations').selectAll().executeTakeFirstOrThrow();
+    expect(row).toEqual({ id: 1, name: 'Ünïcødé 公司', domain: null, shared_tickets: 1, created_at: at });
+    await expect(
+      db.kysely.transaction().execute(async (trx) => {
+        await trx.insertInto('settings').values({ key: 'k', value: '1' }).execute();
+        throw new Error('roll back');
+      }),
+    ).rejects.toThrow('roll back');
+    expect(await db.kysely.selectFrom('settings').selectAll().execute()).toEqual([]);
+    await db.close();
+  });
+});
