@@ -1,7 +1,7 @@
-import { sql } from 'kysely';
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import { Type } from 'typebox';
 import type { AppContext } from '../../context.ts';
+import { pingDatabase } from '../../db/kysely.ts';
 import type { TypedApp } from '../../http.ts';
 
 /** Health, readiness and Prometheus metrics, at the root (public, listed explicitly). */
@@ -36,14 +36,7 @@ export async function opsRoutes(app: TypedApp, ctx: AppContext, state: { shuttin
     duration.observe({ method: request.method, route }, reply.elapsedTime / 1000);
   });
 
-  const dbAnswers = async (): Promise<boolean> => {
-    try {
-      await sql`select 1`.execute(ctx.db.kysely);
-      return true;
-    } catch {
-      return false;
-    }
-  };
+  const dbAnswers = () => pingDatabase(ctx.db);
   const Health = Type.Object({ status: Type.String() });
 
   app.get(

@@ -50,6 +50,13 @@ export async function ticketsRoutes(app: TypedApp, ctx: AppContext): Promise<voi
   app.get(
     '/tickets',
     {
+      // `status=new,assigned` and `status=new&status=assigned` mean the same.
+      preValidation: async (request) => {
+        const query = request.query as Record<string, unknown>;
+        const raw = query.status;
+        const values = Array.isArray(raw) ? raw : typeof raw === 'string' ? [raw] : [];
+        if (values.length > 0) query.status = values.flatMap((v) => String(v).split(',')).filter(Boolean);
+      },
       schema: {
         tags,
         summary: 'List the tickets you may see',

@@ -167,6 +167,9 @@ describeEachDialect('tickets', (dialect) => {
     const page3 = (await operator.get(`/api/v1/tickets?queue=unassigned&limit=2&cursor=${page2.nextCursor}`)).json();
     expect(page3.items.map((i: { subject: string }) => i.subject)).toEqual(['ticket 0']);
     expect(page3.nextCursor).toBeNull();
+    const both = (await operator.get('/api/v1/tickets?status=new,resolved')).json();
+    expect(both.items).toHaveLength(5);
+    expect((await operator.get('/api/v1/tickets?status=new&status=bogus')).statusCode).toBe(400);
     const byNumber = (await operator.get(`/api/v1/tickets?q=%23${page1.items[0].number}`)).json();
     expect(byNumber.items).toHaveLength(1);
     expect((await operator.get('/api/v1/tickets/queues')).statusCode).toBe(200);
