@@ -15,8 +15,8 @@ export async function claimDue(db: Db, now: string, lockUntil: string, limit: nu
     update outbox set status = 'running', locked_until = ${lockUntil}, attempts = attempts + 1
     where id in (
       select id from outbox
-      where (status = 'pending' and run_at <= ${now})
-         or (status = 'running' and locked_until < ${now})
+      where status in ('pending', 'running')
+        and ((status = 'pending' and run_at <= ${now}) or (status = 'running' and locked_until < ${now}))
       order by id
       limit ${limit}
       ${lockClause}
@@ -25,11 +25,13 @@ export async function claimDue(db: Db, now: string, lockUntil: string, limit: nu
   return [...result.rows].sort((a, b) => a.id - b.id);
 }
 
-export async function markDone(db: Db, id: number, at: string): Promise<void> {
+/** Marks rows done in one statement (a batch is finished together). */
+export async function markDone(db: Db, ids: number[], at: string): Promise<void> {
+  if (ids.length === 0) return;
   await db.kysely
     .updateTable('outbox')
     .set({ status: 'done', finished_at: at, locked_until: null, last_error: null })
-    .where('id', '=', id)
+    .where('id', 'in', ids)
     .execute();
 }
 

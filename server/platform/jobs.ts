@@ -106,16 +106,19 @@ export class Worker {
   async #processBatch(): Promise<boolean> {
     const now = this.#clock.now();
     const rows = await claimDue(this.#db, now.toISOString(), new Date(now.getTime() + LOCK_MS).toISOString(), 50);
-    for (const row of rows) await this.#processRow(row);
+    const done: number[] = [];
+    for (const row of rows) if (await this.#processRow(row)) done.push(row.id);
+    await markDone(this.#db, done, this.#clock.now().toISOString());
     return rows.length > 0;
   }
 
-  async #processRow(row: OutboxRow): Promise<void> {
+  /** Runs a row's handlers; returns true when they all succeeded (failures are rescheduled). */
+  async #processRow(row: OutboxRow): Promise<boolean> {
     const handlers = this.#handlers.get(row.type) ?? [];
     try {
       const payload: unknown = JSON.parse(row.payload);
       for (const handler of handlers) await handler(payload, row);
-      await markDone(this.#db, row.id, this.#clock.now().toISOString());
+      return true;
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       const now = this.#clock.now();
@@ -123,6 +126,7 @@ export class Worker {
         row.attempts >= MAX_ATTEMPTS ? null : new Date(now.getTime() + 1000 * 2 ** row.attempts).toISOString();
       this.#log.warn({ err: error, outboxId: row.id, type: row.type, attempts: row.attempts }, 'outbox handler failed');
       await markFailed(this.#db, row.id, message, retryAt, now.toISOString());
+      return false;
     }
   }
 
