@@ -1,0 +1,69 @@
+import type { Locale } from '../../../common/domain.ts';
+import type { Permission } from '../../../common/permissions.ts';
+import { apiRequest, isApiError, setCsrfToken } from './client.ts';
+
+export interface User {
+  id: number;
+  email: string;
+  name: string;
+  role: string;
+  organizationId: number | null;
+  locale: string;
+  active: boolean;
+  createdAt: string;
+}
+
+export interface Me {
+  user: User;
+  permissions: Permission[];
+  csrfToken: string;
+}
+
+interface SessionResponse {
+  user: User;
+  csrfToken: string;
+}
+
+export interface RegisterInput {
+  name: string;
+  email: string;
+  password: string;
+  locale?: Locale;
+}
+
+export async function login(email: string, password: string): Promise<User> {
+  const result = await apiRequest<SessionResponse>('/auth/login', { method: 'POST', body: { email, password } });
+  setCsrfToken(result.csrfToken);
+  return result.user;
+}
+
+export async function register(input: RegisterInput): Promise<User> {
+  const result = await apiRequest<SessionResponse>('/auth/register', { method: 'POST', body: input });
+  setCsrfToken(result.csrfToken);
+  return result.user;
+}
+
+export async function logout(): Promise<void> {
+  try {
+    await apiRequest<void>('/auth/logout', { method: 'POST' });
+  } finally {
+    setCsrfToken(null);
+  }
+}
+
+/** The signed-in user with permissions, or null when there is no session. */
+export async function fetchMe(): Promise<Me | null> {
+  try {
+    const me = await apiRequest<Me>('/me');
+    setCsrfToken(me.csrfToken);
+    return me;
+  } catch (error) {
+    if (isApiError(error) && error.status === 401) return null;
+    throw error;
+  }
+}
+
+export async function updateMe(input: { name?: string; locale?: Locale }): Promise<User> {
+  const result = await apiRequest<{ user: User }>('/me', { method: 'PATCH', body: input });
+  return result.user;
+}

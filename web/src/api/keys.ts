@@ -1,0 +1,21 @@
+import type { TicketListParams } from './tickets.ts';
+import type { UserListParams } from './users.ts';
+
+/**
+ * TanStack Query keys in one place, shaped so that prefixes invalidate together:
+ * ['tickets'] covers every list and the queue counts; ['ticket', id] covers a ticket with its
+ * messages and history.
+ */
+export const queryKeys = {
+  me: ['me'] as const,
+  catalog: ['catalog'] as const,
+  roles: ['roles'] as const,
+  tickets: ['tickets'] as const,
+  queueCounts: ['tickets', 'queues'] as const,
+  ticketList: (params: Omit<TicketListParams, 'cursor'>) => ['tickets', 'list', params] as const,
+  ticket: (id: number) => ['ticket', id] as const,
+  messages: (id: number) => ['ticket', id, 'messages'] as const,
+  history: (id: number) => ['ticket', id, 'history'] as const,
+  users: ['users'] as const,
+  userList: (params: UserListParams) => ['users', 'list', params] as const,
+};

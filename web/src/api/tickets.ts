@@ -1,0 +1,173 @@
+import type {
+  MessageKind,
+  MessageVisibility,
+  QueueKey,
+  TicketChannel,
+  TicketField,
+  TicketPriority,
+  TicketStatus,
+  TicketType,
+} from '../../../common/domain.ts';
+import { apiRequest, type ItemList, type Page, toQueryString } from './client.ts';
+
+export interface PersonRef {
+  id: number;
+  name: string;
+  email: string;
+}
+
+export interface TicketTransition {
+  to: TicketStatus;
+  requires: string[];
+}
+
+export interface TicketAbilities {
+  update: boolean;
+  assign: boolean;
+  reply: boolean;
+  note: boolean;
+  phone: boolean;
+  fields: Partial<Record<TicketField, 'read' | 'write'>>;
+  transitions: TicketTransition[];
+}
+
+/** A ticket as the actor sees it: fields their role may not read are absent. */
+export interface Ticket {
+  id: number;
+  number: number;
+  status: TicketStatus;
+  createdAt: string;
+  updatedAt: string;
+  resolvedAt: string | null;
+  closedAt: string | null;
+  subject?: string;
+  priority?: TicketPriority;
+  type?: TicketType;
+  channel?: TicketChannel;
+  requesterId?: number;
+  requester?: PersonRef;
+  ownerId?: number | null;
+  owner?: PersonRef | null;
+  groupId?: number | null;
+  categoryId?: number | null;
+  serviceId?: number | null;
+  organizationId?: number | null;
+  solution?: string | null;
+  abilities: TicketAbilities;
+}
+
+export interface Attachment {
+  id: number;
+  filename: string;
+  contentType: string;
+  size: number;
+}
+
+export interface TicketMessage {
+  id: number;
+  ticketId: number;
+  kind: MessageKind;
+  visibility: MessageVisibility;
+  body: string;
+  authorId: number | null;
+  author: PersonRef | null;
+  createdAt: string;
+  attachments: Attachment[];
+}
+
+export interface HistoryEntry {
+  id: number;
+  at: string;
+  actorId: number | null;
+  actor: PersonRef | string | null;
+  field: string;
+  from: string | number | null;
+  to: string | number | null;
+}
+
+export interface QueueCount {
+  key: QueueKey;
+  count: number;
+}
+
+export interface TicketListParams {
+  queue?: QueueKey;
+  status?: TicketStatus[];
+  ownerId?: number;
+  requesterId?: number;
+  q?: string;
+  sort?: 'updated' | '-updated' | 'created' | '-created' | 'priority' | 'number';
+  limit?: number;
+  cursor?: string | null;
+}
+
+export interface CreateTicketInput {
+  subject: string;
+  body: string;
+  type?: TicketType;
+  priority?: TicketPriority;
+  categoryId?: number;
+  serviceId?: number;
+  requesterId?: number;
+  channel?: TicketChannel;
+  attachmentIds?: number[];
+}
+
+export interface UpdateTicketInput {
+  subject?: string;
+  priority?: TicketPriority;
+  type?: TicketType;
+  categoryId?: number | null;
+  serviceId?: number | null;
+  ownerId?: number | null;
+  groupId?: number | null;
+}
+
+export interface TransitionInput {
+  to: TicketStatus;
+  comment?: string;
+  solution?: string;
+}
+
+export interface PostMessageInput {
+  body: string;
+  kind?: 'reply' | 'note' | 'phone';
+  attachmentIds?: number[];
+}
+
+export function listTickets(params: TicketListParams, signal?: AbortSignal): Promise<Page<Ticket>> {
+  const { status, ...rest } = params;
+  return apiRequest<Page<Ticket>>(`/tickets${toQueryString({ ...rest, status: status?.join(',') })}`, { signal });
+}
+
+export function fetchQueueCounts(): Promise<ItemList<QueueCount>> {
+  return apiRequest<ItemList<QueueCount>>('/tickets/queues');
+}
+
+export function fetchTicket(id: number): Promise<Ticket> {
+  return apiRequest<Ticket>(`/tickets/${id}`);
+}
+
+export function createTicket(input: CreateTicketInput): Promise<Ticket> {
+  return apiRequest<Ticket>('/tickets', { method: 'POST', body: input });
+}
+
+export function updateTicket(id: number, input: UpdateTicketInput): Promise<Ticket> {
+  return apiRequest<Ticket>(`/tickets/${id}`, { method: 'PATCH', body: input });
+}
+
+export function transitionTicket(id: number, input: TransitionInput): Promise<Ticket> {
+  return apiRequest<Ticket>(`/tickets/${id}/transitions`, { method: 'POST', body: input });
+}
+
+export function fetchMessages(id: number): Promise<ItemList<TicketMessage>> {
+  return apiRequest<ItemList<TicketMessage>>(`/tickets/${id}/messages`);
+}
+
+export function postMessage(id: number, input: PostMessageInput): Promise<TicketMessage> {
+  return apiRequest<TicketMessage>(`/tickets/${id}/messages`, { method: 'POST', body: input });
+}
+
+export function fetchHistory(id: number): Promise<ItemList<HistoryEntry>> {
+  return apiRequest<ItemList<HistoryEntry>>(`/tickets/${id}/history`);
+}

@@ -1,0 +1,67 @@
+import { lazy } from 'react';
+import { createBrowserRouter, Navigate, RouterProvider } from 'react-router';
+import { AppLayout } from '../components/AppLayout.tsx';
+import { HomeRedirect, PublicOnly, RequireAuth, RequirePermission } from '../components/guards.tsx';
+import { NotFoundPage } from '../components/NotFoundPage.tsx';
+
+// Route-level screens load on demand: a customer never downloads the agent or admin code.
+const LoginPage = lazy(() => import('../pages/auth/LoginPage.tsx'));
+const RegisterPage = lazy(() => import('../pages/auth/RegisterPage.tsx'));
+const PortalTicketsPage = lazy(() => import('../pages/portal/PortalTicketsPage.tsx'));
+const NewRequestPage = lazy(() => import('../pages/portal/NewRequestPage.tsx'));
+const PortalTicketPage = lazy(() => import('../pages/portal/PortalTicketPage.tsx'));
+const AgentHomeRedirect = lazy(() => import('../pages/agent/AgentHomeRedirect.tsx'));
+const QueuePage = lazy(() => import('../pages/agent/QueuePage.tsx'));
+const SearchPage = lazy(() => import('../pages/agent/SearchPage.tsx'));
+const AgentTicketPage = lazy(() => import('../pages/agent/AgentTicketPage.tsx'));
+const UsersPage = lazy(() => import('../pages/admin/UsersPage.tsx'));
+
+const router = createBrowserRouter([
+  { path: '/', element: <HomeRedirect /> },
+  {
+    element: <PublicOnly />,
+    children: [
+      { path: '/login', element: <LoginPage /> },
+      { path: '/register', element: <RegisterPage /> },
+    ],
+  },
+  {
+    element: <RequireAuth />,
+    children: [
+      {
+        element: <AppLayout />,
+        children: [
+          {
+            element: <RequirePermission permission="menu.portal" />,
+            children: [
+              { path: '/portal', element: <PortalTicketsPage /> },
+              { path: '/portal/new', element: <NewRequestPage /> },
+              { path: '/portal/tickets/:id', element: <PortalTicketPage /> },
+            ],
+          },
+          {
+            element: <RequirePermission permission="menu.agent" />,
+            children: [
+              { path: '/agent', element: <AgentHomeRedirect /> },
+              { path: '/agent/queues/:queue', element: <QueuePage /> },
+              { path: '/agent/search', element: <SearchPage /> },
+              { path: '/agent/tickets/:id', element: <AgentTicketPage /> },
+            ],
+          },
+          {
+            element: <RequirePermission permission="menu.admin" />,
+            children: [
+              { path: '/admin', element: <Navigate to="/admin/users" replace /> },
+              { path: '/admin/users', element: <UsersPage /> },
+            ],
+          },
+          { path: '*', element: <NotFoundPage /> },
+        ],
+      },
+    ],
+  },
+]);
+
+export function AppRouter() {
+  return <RouterProvider router={router} />;
+}
