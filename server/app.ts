@@ -56,7 +56,7 @@ export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
   const { config, db } = options;
   const app: TypedApp = Fastify({
     logger: options.logger ?? { level: config.logLevel },
-    trustProxy: true,
+    trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
     ajv: { customOptions: { removeAdditional: true, coerceTypes: 'array', useDefaults: true, allErrors: true } },
   }).withTypeProvider<TypeBoxTypeProvider>();
@@ -109,7 +109,8 @@ export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   app.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
 
-  await app.register(async (root) => opsRoutes(root as TypedApp, ctx, state));
+  // Not encapsulated: the metrics hooks must see every route.
+  await opsRoutes(app, ctx, state);
   await app.register(
     async (api) => {
       await api.register(authPlugin, { ctx });

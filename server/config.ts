@@ -16,6 +16,8 @@ export interface Config {
   uploadMaxBytes: number;
   /** Directory with the built web app; served when present. */
   webDir: string;
+  /** Trust X-Forwarded-For / -Proto (only behind a proxy that sets them). */
+  trustProxy: boolean;
 }
 
 function intFrom(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -47,5 +49,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginRateLimit: intFrom(env, 'LOGIN_RATE_LIMIT', 10),
     uploadMaxBytes: intFrom(env, 'UPLOAD_MAX_BYTES', 20 * 1024 * 1024),
     webDir: resolve(env.WEB_DIR || join(import.meta.dirname, '..', 'web', 'dist')),
+    trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
   };
 }

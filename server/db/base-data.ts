@@ -3,7 +3,8 @@ import type { Db } from './kysely.ts';
 
 /**
  * Data every installation needs: the five default roles and the three support lines.
- * Runs after migrations; does nothing once roles exist (admins own them from then on).
+ * Runs after migrations; does nothing once roles exist (admins own them from then on). Several
+ * nodes starting at once on a new database are safe: conflicting inserts are skipped.
  */
 export async function ensureBaseData(db: Db, now: string): Promise<void> {
   const existing = await db.kysely.selectFrom('roles').select('id').limit(1).executeTakeFirst();
@@ -20,6 +21,7 @@ export async function ensureBaseData(db: Db, now: string): Promise<void> {
           created_at: now,
           updated_at: now,
         })
+        .onConflict((oc) => oc.column('key').doNothing())
         .execute();
     }
     const groups = [

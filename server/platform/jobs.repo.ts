@@ -48,7 +48,7 @@ export async function markFailed(db: Db, id: number, error: string, retryAt: str
 }
 
 /**
- * Takes the named schedule lease when it is free or expired (or already ours). Returns true
+ * Takes the named schedule lease when it is free or expired. Returns true
  * when this node should run the tick. One row per schedule; safe across nodes.
  */
 export async function acquireLease(db: Db, name: string, holder: string, now: string, until: string): Promise<boolean> {

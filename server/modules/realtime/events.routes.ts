@@ -7,6 +7,12 @@ import { actorOf } from '../auth/auth.plugin.ts';
  * only; clients refetch, so nothing the actor may not read travels through here.
  */
 export async function eventsRoutes(app: TypedApp, ctx: AppContext): Promise<void> {
+  // Open streams would keep the server from closing; end them before it does.
+  const open = new Set<() => void>();
+  app.addHook('preClose', async () => {
+    for (const end of open) end();
+  });
+
   app.get(
     '/events',
     { schema: { tags: ['realtime'], summary: 'Live updates (text/event-stream)' } },
@@ -31,12 +37,14 @@ export async function eventsRoutes(app: TypedApp, ctx: AppContext): Promise<void
       const close = () => {
         clearInterval(heartbeat);
         unsubscribe();
+        open.delete(end);
       };
-      request.raw.on('close', close);
-      app.addHook('onClose', async () => {
+      const end = () => {
         close();
         raw.end();
-      });
+      };
+      open.add(end);
+      request.raw.on('close', close);
     },
   );
 }

@@ -123,6 +123,8 @@ describeEachDialect('auth', (dialect) => {
     expect((await t.app.inject({ method: 'GET', url: '/healthz' })).json()).toEqual({ status: 'ok' });
     const openapi = await t.app.inject({ method: 'GET', url: '/openapi.json' });
     expect(Object.keys(openapi.json().paths)).toContain('/api/v1/tickets/{id}/transitions');
+    const metrics = (await t.app.inject({ method: 'GET', url: '/metrics' })).body;
+    expect(metrics).toMatch(/frontdesk_http_requests_total\{method="GET",route="\/api\/v1\/tickets",status="401"\} 1/);
   });
 
   it('ends the session on logout', async () => {

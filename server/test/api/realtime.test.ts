@@ -72,4 +72,15 @@ describeEachDialect('live updates', (dialect) => {
     );
     expect(own).toEqual([{ ticketId }]);
   });
+
+  it('ends open streams when the server shuts down', async () => {
+    const response = await fetch(`${base}/api/v1/events`, { headers: { cookie: `fd_session=${operator.cookie}` } });
+    const reader = response.body!.getReader();
+    await reader.read();
+    const started = Date.now();
+    await t.app.close();
+    expect(Date.now() - started).toBeLessThan(5000);
+    const rest = await reader.read();
+    expect(rest.done).toBe(true);
+  });
 });
