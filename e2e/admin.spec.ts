@@ -1,0 +1,22 @@
+import { expect, test } from '@playwright/test';
+import { loginAs, shot } from './helpers.ts';
+
+test('an admin creates an engineer who can then sign in to the agent desk', async ({ browser }) => {
+  const admin = await loginAs(browser, 'admin@frontdesk.example');
+  await expect(admin).toHaveURL(/\/admin\/users/);
+  await expect(admin.getByRole('cell', { name: 'operator@frontdesk.example' })).toBeVisible();
+  await shot(admin, '20-admin-users');
+  await admin.getByRole('button', { name: 'Create user' }).click();
+  const dialog = admin.getByRole('dialog');
+  await dialog.getByLabel('Name').fill('Nadia New');
+  await dialog.getByLabel('E-mail').fill('nadia@frontdesk.example');
+  await dialog.getByRole('combobox', { name: 'Role' }).click();
+  await admin.getByRole('option', { name: 'Engineer (second line)' }).click();
+  await dialog.getByLabel('Initial password').fill('nadia-password');
+  await shot(admin, '21-admin-create-user');
+  await dialog.getByRole('button', { name: 'Create user' }).click();
+  await expect(admin.getByRole('cell', { name: 'nadia@frontdesk.example' })).toBeVisible();
+
+  const nadia = await loginAs(browser, 'nadia@frontdesk.example', 'en-US', 'nadia-password');
+  await expect(nadia).toHaveURL(/\/agent/);
+});
