@@ -14,11 +14,19 @@ export async function shot(page: Page, name: string): Promise<void> {
 }
 
 /** Opens a fresh browser context (its own cookies) in the given language and logs in. */
-export async function loginAs(browser: Browser, email: string, locale = 'en-US', password = DEMO_PASSWORD): Promise<Page> {
+export async function loginAs(
+  browser: Browser,
+  email: string,
+  locale = 'en-US',
+  password = DEMO_PASSWORD,
+): Promise<Page> {
   const context = await browser.newContext({ locale });
   const page = await context.newPage();
   await page.goto('/login');
-  await page.getByLabel(/e-mail|пошта|почта|邮箱|电子邮件/i).first().fill(email);
+  await page
+    .getByLabel(/e-mail|пошта|почта|邮箱|电子邮件/i)
+    .first()
+    .fill(email);
   await page.locator('input[type="password"]').fill(password);
   await page.locator('form button[type="submit"]').click();
   await expect(page).not.toHaveURL(/\/login/);

@@ -14,7 +14,9 @@ test('customer → operator → engineer → customer confirms', async ({ browse
   await shot(operator, '01-agent-queue');
 
   // The customer registers.
-  const customer = await (await browser.newContext({ locale: 'en-US', viewport: { width: 390, height: 844 } })).newPage();
+  const customer = await (
+    await browser.newContext({ locale: 'en-US', viewport: { width: 390, height: 844 } })
+  ).newPage();
   await customer.goto('/register');
   await shot(customer, '02-register-phone');
   const email = `e2e-${Date.now()}@customer.test`;
@@ -56,7 +58,9 @@ test('customer → operator → engineer → customer confirms', async ({ browse
   const engineer = await loginAs(browser, 'engineer@frontdesk.example');
   await engineer.goto('/agent/queues/mine');
   await engineer.getByRole('row', { name: /Laptop does not start/ }).click();
-  await engineer.getByLabel('Message to the customer').fill('Please hold the power button for 30 seconds, then start again.');
+  await engineer
+    .getByLabel('Message to the customer')
+    .fill('Please hold the power button for 30 seconds, then start again.');
   await engineer.getByRole('button', { name: 'Send reply' }).click();
   await expect(engineer.getByText('Please hold the power button')).toBeVisible();
   await engineer.getByRole('button', { name: 'Resolve' }).click();
