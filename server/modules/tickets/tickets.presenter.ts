@@ -79,7 +79,7 @@ export function presentTicket(actor: Actor, row: TicketRow): TicketView {
   if (readable('channel')) view.channel = row.channel;
   if (readable('requesterId')) {
     view.requesterId = row.requester_id;
-    view.requester = { id: row.requester_id, name: row.requester_name, email: row.requester_email };
+    view.requester = { id: row.requester_id, name: row.requester_name ?? '', email: row.requester_email ?? '' };
   }
   if (readable('ownerId')) {
     view.ownerId = row.owner_id;

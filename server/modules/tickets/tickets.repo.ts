@@ -60,7 +60,9 @@ const TICKET_COLUMNS = [
 function ticketQuery(db: Executor) {
   return db
     .selectFrom('tickets')
-    .innerJoin('users as requester', 'requester.id', 'tickets.requester_id')
+    // A left join (requester_id is NOT NULL with a foreign key, so the rows are the same)
+    // keeps SQLite's planner from putting users in the outer loop of queue queries.
+    .leftJoin('users as requester', 'requester.id', 'tickets.requester_id')
     .leftJoin('users as owner', 'owner.id', 'tickets.owner_id')
     .select(TICKET_COLUMNS);
 }
@@ -182,10 +184,10 @@ export async function listTicketPage(
   let query = ticketQuery(db).where(ticketConditions(actor, filter));
   const column = `tickets.${sort.key}` as const;
   if (cursor) {
+    // A row-value comparison is an index range on both engines; the equivalent
+    // `a < ? OR (a = ? AND id < ?)` makes PostgreSQL scan from the top and filter.
     const op = sort.direction === 'desc' ? '<' : '>';
-    query = query.where((eb) =>
-      eb.or([eb(column, op, cursor.value), eb.and([eb(column, '=', cursor.value), eb('tickets.id', op, cursor.id)])]),
-    );
+    query = query.where((eb) => eb(eb.refTuple(column, 'tickets.id'), op, eb.tuple(cursor.value, cursor.id)));
   }
   return query.orderBy(column, sort.direction).orderBy('tickets.id', sort.direction).limit(limit).execute();
 }
