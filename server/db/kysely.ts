@@ -42,6 +42,9 @@ export function openDatabase(url: string, options: { poolSize?: number } = {}): 
   if (url.startsWith('postgres://') || url.startsWith('postgresql://')) {
     configurePgTypes();
     const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10 });
+    // An idle connection dropped by the server (restart, failover) is replaced on next use;
+    // without a listener node-postgres would crash the process.
+    pool.on('error', (error) => process.emitWarning(`PostgreSQL connection lost: ${error.message}`));
     const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { kysely, dialect: 'postgres', pool, url, close: () => kysely.destroy() };
   }

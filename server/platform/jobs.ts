@@ -29,6 +29,8 @@ export class Worker {
   readonly #schedules: Schedule[] = [];
   readonly #id = randomUUID();
   #timer: NodeJS.Timeout | null = null;
+  /** The loop iteration in progress, so `stop` can wait for a schedule mid-run. */
+  #tick: Promise<void> | null = null;
   #running = false;
   #draining: Promise<void> | null = null;
   #wakeRequested = false;
@@ -63,9 +65,9 @@ export class Worker {
       } catch (error) {
         this.#log.error({ err: error }, 'worker loop failed');
       }
-      if (this.#running) this.#timer = setTimeout(loop, pollMs);
+      if (this.#running) this.#timer = setTimeout(() => void (this.#tick = loop()), pollMs);
     };
-    this.#timer = setTimeout(loop, 0);
+    this.#timer = setTimeout(() => void (this.#tick = loop()), 0);
   }
 
   /** Asks the worker to look at the outbox now (called after a commit in this process). */
@@ -82,6 +84,7 @@ export class Worker {
   async stop(): Promise<void> {
     this.#running = false;
     if (this.#timer) clearTimeout(this.#timer);
+    await this.#tick;
     await this.#draining;
   }
 
