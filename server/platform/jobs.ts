@@ -65,9 +65,12 @@ export class Worker {
       } catch (error) {
         this.#log.error({ err: error }, 'worker loop failed');
       }
-      if (this.#running) this.#timer = setTimeout(() => void (this.#tick = loop()), pollMs);
+      if (this.#running) this.#timer = setTimeout(schedule, pollMs);
     };
-    this.#timer = setTimeout(() => void (this.#tick = loop()), 0);
+    const schedule = () => {
+      this.#tick = loop();
+    };
+    this.#timer = setTimeout(schedule, 0);
   }
 
   /** Asks the worker to look at the outbox now (called after a commit in this process). */

@@ -58,10 +58,10 @@ const TICKET_COLUMNS = [
 ] as const;
 
 function ticketQuery(db: Executor) {
+  // A left join for the requester (requester_id is NOT NULL with a foreign key, so the rows are
+  // the same) keeps SQLite's planner from putting users in the outer loop of queue queries.
   return db
     .selectFrom('tickets')
-    // A left join (requester_id is NOT NULL with a foreign key, so the rows are the same)
-    // keeps SQLite's planner from putting users in the outer loop of queue queries.
     .leftJoin('users as requester', 'requester.id', 'tickets.requester_id')
     .leftJoin('users as owner', 'owner.id', 'tickets.owner_id')
     .select(TICKET_COLUMNS);
