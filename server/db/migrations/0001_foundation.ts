@@ -119,6 +119,14 @@ export const foundation: DialectMigration = {
         .columns([...columns])
         .execute();
     }
+    // Sticky ownership looks for the requester's latest ticket that has an owner; without this
+    // partial index that walks every ticket of the requester (an integration account has many).
+    await db.schema
+      .createIndex('tickets_requester_owned_idx')
+      .on('tickets')
+      .columns(['requester_id', 'created_at', 'id'])
+      .where(sql.ref('owner_id'), 'is not', null)
+      .execute();
 
     await withId(db.schema.createTable('ticket_messages'), dialect)
       .addColumn('ticket_id', 'integer', (c) => c.notNull().references('tickets.id').onDelete('cascade'))
