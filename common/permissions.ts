@@ -26,6 +26,8 @@ export const PERMISSIONS = [
   // people
   'user.directory',
   'admin.users.manage',
+  'admin.roles.manage',
+  'admin.audit.read',
   'admin.tokens.manage',
   'admin.settings.manage',
 ] as const;

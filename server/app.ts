@@ -15,7 +15,7 @@ import type { AppContext } from './context.ts';
 import type { Db } from './db/kysely.ts';
 import type { TypedApp } from './http.ts';
 import { attachmentsRoutes } from './modules/attachments/attachments.routes.ts';
-import { authPlugin } from './modules/auth/auth.plugin.ts';
+import { authPlugin, type RoutePermission } from './modules/auth/auth.plugin.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { catalogRoutes } from './modules/catalog/catalog.routes.ts';
 import { opsRoutes } from './modules/ops/ops.routes.ts';
@@ -45,6 +45,15 @@ export interface BuiltApp {
   ctx: AppContext;
   /** Flips /readyz to 503 before a graceful shutdown. */
   state: { shuttingDown: boolean };
+  /** Every registered route with its access rule (the authorization matrix test reads it). */
+  routes: RegisteredRoute[];
+}
+
+export interface RegisteredRoute {
+  method: string;
+  url: string;
+  public: boolean;
+  permission: RoutePermission | undefined;
 }
 
 /**
@@ -73,6 +82,18 @@ export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
     log,
   };
   const state = { shuttingDown: false };
+  const routes: RegisteredRoute[] = [];
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) {
+      if (method === 'HEAD') continue;
+      routes.push({
+        method,
+        url: route.url,
+        public: route.config?.public === true,
+        permission: route.config?.permission,
+      });
+    }
+  });
 
   installErrorHandler(app);
   await app.register(cookie);
@@ -146,5 +167,5 @@ export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
     await worker.stop();
     await ctx.realtime.stop();
   });
-  return { app, ctx, state };
+  return { app, ctx, state, routes };
 }

@@ -3,7 +3,7 @@ import { Type } from 'typebox';
 import type { AppContext } from '../../context.ts';
 import type { TypedApp } from '../../http.ts';
 import { badRequest } from '../../platform/errors.ts';
-import { actorOf } from '../auth/auth.plugin.ts';
+import { actorOf, TICKET_READERS } from '../auth/auth.plugin.ts';
 import { errorResponses, IdParams } from '../shared.schemas.ts';
 import { type AttachmentView, INLINE_TYPES, readAttachment, storeUpload } from './attachments.service.ts';
 
@@ -19,6 +19,7 @@ export async function attachmentsRoutes(app: TypedApp, ctx: AppContext): Promise
   app.post(
     '/attachments',
     {
+      config: { permission: ['ticket.create', 'ticket.reply', 'ticket.note.write'] },
       schema: {
         tags: ['attachments'],
         summary: 'Upload files (multipart field "file"); link them by id to a ticket or message',
@@ -43,6 +44,7 @@ export async function attachmentsRoutes(app: TypedApp, ctx: AppContext): Promise
   app.get(
     '/attachments/:id',
     {
+      config: { permission: TICKET_READERS },
       schema: {
         tags: ['attachments'],
         summary: 'Download a file',

@@ -1,12 +1,32 @@
 import '@fastify/cookie';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import type { Permission } from '../../../common/permissions.ts';
 import type { Actor } from '../../authz/policy.ts';
 import type { AppContext } from '../../context.ts';
 import { AppError, unauthenticated } from '../../platform/errors.ts';
 import { actorFromApiToken, actorFromSession } from './auth.service.ts';
 
 export const SESSION_COOKIE = 'fd_session';
+
+/** A route's permission rule: one permission, any of several, or any signed-in user. */
+export type RoutePermission = Permission | readonly Permission[] | 'authenticated';
+
+/** Anyone who may read some tickets (their own, their organization's, their group's or all). */
+export const TICKET_READERS: readonly Permission[] = [
+  'ticket.read.own',
+  'ticket.read.organization',
+  'ticket.read.group',
+  'ticket.read.all',
+];
+
+/** True when the actor passes a route's permission rule. */
+export function passesRoutePermission(actor: Actor, rule: RoutePermission | undefined): boolean {
+  if (rule === undefined) return false;
+  if (rule === 'authenticated') return true;
+  const anyOf: readonly Permission[] = typeof rule === 'string' ? [rule] : rule;
+  return anyOf.some((p) => actor.permissions.has(p));
+}
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 declare module 'fastify' {
@@ -18,6 +38,12 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Routes reachable without authentication are listed explicitly with `public: true`. */
     public?: boolean;
+    /**
+     * Who may call the route at all: any of these permissions, or every signed-in user.
+     * A route under /api/v1 without a rule is refused to everyone (deny by default).
+     * Object rules and field rules are checked again in the service.
+     */
+    permission?: RoutePermission;
   }
 }
 
@@ -55,6 +81,11 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: { ctx: AppContex
   app.decorateRequest('csrfToken', null);
   app.addHook('onRequest', async (request) => {
     await authenticate(opts.ctx, request);
-    if (!request.actor && !request.routeOptions.config.public) throw unauthenticated();
+    const config = request.routeOptions.config;
+    if (config.public) return;
+    if (!request.actor) throw unauthenticated();
+    if (!passesRoutePermission(request.actor, config.permission)) {
+      throw new AppError(403, 'forbidden', 'Your role may not use this function');
+    }
   });
 });

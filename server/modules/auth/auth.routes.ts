@@ -85,6 +85,7 @@ export async function authRoutes(app: TypedApp, ctx: AppContext): Promise<void> 
   app.get(
     '/me',
     {
+      config: { permission: 'authenticated' },
       schema: {
         tags: ['auth'],
         summary: 'The current user, their permissions and CSRF token',
@@ -108,6 +109,7 @@ export async function authRoutes(app: TypedApp, ctx: AppContext): Promise<void> 
   app.patch(
     '/me',
     {
+      config: { permission: 'authenticated' },
       schema: {
         tags: ['auth'],
         summary: 'Change your own name or language',

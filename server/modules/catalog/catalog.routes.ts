@@ -12,6 +12,7 @@ export async function catalogRoutes(app: TypedApp, ctx: AppContext): Promise<voi
   app.get(
     '/catalog',
     {
+      config: { permission: 'authenticated' },
       schema: {
         tags: ['catalog'],
         summary: 'Values for ticket forms',

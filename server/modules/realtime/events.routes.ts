@@ -15,7 +15,10 @@ export async function eventsRoutes(app: TypedApp, ctx: AppContext): Promise<void
 
   app.get(
     '/events',
-    { schema: { tags: ['realtime'], summary: 'Live updates (text/event-stream)' } },
+    {
+      config: { permission: 'authenticated' },
+      schema: { tags: ['realtime'], summary: 'Live updates (text/event-stream)' },
+    },
     (request, reply) => {
       const actor = actorOf(request);
       reply.hijack();

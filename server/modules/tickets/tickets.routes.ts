@@ -3,7 +3,7 @@ import { Type } from 'typebox';
 import type { TicketChannel } from '../../../common/domain.ts';
 import type { AppContext } from '../../context.ts';
 import type { TypedApp } from '../../http.ts';
-import { actorOf } from '../auth/auth.plugin.ts';
+import { actorOf, TICKET_READERS } from '../auth/auth.plugin.ts';
 import { errorResponses, IdParams } from '../shared.schemas.ts';
 import { createTicket } from './ticket-create.service.ts';
 import { addTicketMessage, listTicketMessages } from './ticket-messages.service.ts';
@@ -34,6 +34,7 @@ export async function ticketsRoutes(app: TypedApp, ctx: AppContext): Promise<voi
   app.post(
     '/tickets',
     {
+      config: { permission: 'ticket.create' },
       schema: {
         tags,
         summary: 'Open a ticket (customers for themselves; agents also on behalf of a customer)',
@@ -50,6 +51,7 @@ export async function ticketsRoutes(app: TypedApp, ctx: AppContext): Promise<voi
   app.get(
     '/tickets',
     {
+      config: { permission: TICKET_READERS },
       // `status=new,assigned` and `status=new&status=assigned` mean the same.
       preValidation: async (request) => {
         const query = request.query as Record<string, unknown>;
@@ -73,6 +75,7 @@ export async function ticketsRoutes(app: TypedApp, ctx: AppContext): Promise<voi
   app.get(
     '/tickets/queues',
     {
+      config: { permission: 'menu.agent' },
       schema: {
         tags,
         summary: 'Agent queues with counts',
@@ -87,13 +90,17 @@ export async function ticketsRoutes(app: TypedApp, ctx: AppContext): Promise<voi
 
   app.get(
     '/tickets/:id',
-    { schema: { tags, summary: 'One ticket', params: IdParams, response: { 200: TicketSchema, ...errorResponses } } },
+    {
+      config: { permission: TICKET_READERS },
+      schema: { tags, summary: 'One ticket', params: IdParams, response: { 200: TicketSchema, ...errorResponses } },
+    },
     async (request) => getTicket(ctx, actorOf(request), request.params.id),
   );
 
   app.patch(
     '/tickets/:id',
     {
+      config: { permission: TICKET_READERS },
       schema: {
         tags,
         summary: 'Change ticket fields (403 names every field you may not write)',
@@ -108,6 +115,7 @@ export async function ticketsRoutes(app: TypedApp, ctx: AppContext): Promise<voi
   app.post(
     '/tickets/:id/transitions',
     {
+      config: { permission: ['ticket.transition', 'ticket.confirm'] },
       schema: {
         tags,
         summary: 'Move a ticket to another status',
@@ -122,6 +130,7 @@ export async function ticketsRoutes(app: TypedApp, ctx: AppContext): Promise<voi
   app.get(
     '/tickets/:id/messages',
     {
+      config: { permission: TICKET_READERS },
       schema: {
         tags,
         summary: 'The conversation (internal notes only for staff)',
@@ -135,6 +144,7 @@ export async function ticketsRoutes(app: TypedApp, ctx: AppContext): Promise<voi
   app.post(
     '/tickets/:id/messages',
     {
+      config: { permission: ['ticket.reply', 'ticket.note.write', 'ticket.phone.write'] },
       schema: {
         tags,
         summary: 'Add a public reply, an internal note or a phone entry',
@@ -150,6 +160,7 @@ export async function ticketsRoutes(app: TypedApp, ctx: AppContext): Promise<voi
   app.get(
     '/tickets/:id/history',
     {
+      config: { permission: TICKET_READERS },
       schema: {
         tags,
         summary: 'Every recorded change of the ticket',

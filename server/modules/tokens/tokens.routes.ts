@@ -21,6 +21,7 @@ export async function tokensRoutes(app: TypedApp, ctx: AppContext): Promise<void
   app.get(
     '/api-tokens',
     {
+      config: { permission: 'admin.tokens.manage' },
       schema: {
         tags: ['tokens'],
         summary: 'Active API tokens (admins)',
@@ -45,6 +46,7 @@ export async function tokensRoutes(app: TypedApp, ctx: AppContext): Promise<void
   app.post(
     '/api-tokens',
     {
+      config: { permission: 'admin.tokens.manage' },
       schema: {
         tags: ['tokens'],
         summary: 'Create an API token acting as a user (default: yourself); the secret is shown once',
@@ -73,6 +75,7 @@ export async function tokensRoutes(app: TypedApp, ctx: AppContext): Promise<void
   app.delete(
     '/api-tokens/:id',
     {
+      config: { permission: 'admin.tokens.manage' },
       schema: {
         tags: ['tokens'],
         summary: 'Revoke a token',

@@ -20,6 +20,7 @@ export async function usersRoutes(app: TypedApp, ctx: AppContext): Promise<void>
   app.get(
     '/users',
     {
+      config: { permission: 'user.directory' },
       schema: {
         tags: ['users'],
         summary: 'Find users by name or e-mail (agents); everyone including inactive (admins)',
@@ -37,6 +38,7 @@ export async function usersRoutes(app: TypedApp, ctx: AppContext): Promise<void>
   app.post(
     '/users',
     {
+      config: { permission: 'admin.users.manage' },
       schema: {
         tags: ['users'],
         summary: 'Create a user (admins)',
@@ -57,6 +59,7 @@ export async function usersRoutes(app: TypedApp, ctx: AppContext): Promise<void>
   app.patch(
     '/users/:id',
     {
+      config: { permission: 'admin.users.manage' },
       schema: {
         tags: ['users'],
         summary: 'Change a user: name, role, language, organization, active (admins)',
@@ -77,6 +80,7 @@ export async function usersRoutes(app: TypedApp, ctx: AppContext): Promise<void>
   app.post(
     '/users/:id/reset-password',
     {
+      config: { permission: 'admin.users.manage' },
       schema: {
         tags: ['users'],
         summary: 'Reset a password to a temporary one, shown once (admins)',
@@ -92,6 +96,7 @@ export async function usersRoutes(app: TypedApp, ctx: AppContext): Promise<void>
   app.get(
     '/roles',
     {
+      config: { permission: ['user.directory', 'admin.roles.manage'] },
       schema: {
         tags: ['users'],
         summary: 'Roles and their permissions',

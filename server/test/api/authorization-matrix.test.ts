@@ -1,0 +1,102 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { DEFAULT_ROLE_KEYS, type DefaultRoleKey } from '../../../common/domain.ts';
+import { type Client, loginAs, makeUser, openTicket } from '../factories.ts';
+import { buildTestApp, describeEachDialect, type TestApp } from '../harness.ts';
+
+const AGENTS: DefaultRoleKey[] = ['operator', 'engineer', 'manager', 'admin'];
+
+/** Who may call what, written down independently of the route rules it checks. */
+const EXPECTED: Record<string, DefaultRoleKey[] | 'all'> = {
+  'GET /api/v1/me': 'all',
+  'PATCH /api/v1/me': 'all',
+  'GET /api/v1/users': AGENTS,
+  'POST /api/v1/users': ['admin'],
+  'PATCH /api/v1/users/:id': ['admin'],
+  'POST /api/v1/users/:id/reset-password': ['admin'],
+  'GET /api/v1/roles': AGENTS,
+  'POST /api/v1/tickets': 'all',
+  'GET /api/v1/tickets': 'all',
+  'GET /api/v1/tickets/queues': AGENTS,
+  'GET /api/v1/tickets/:id': 'all',
+  'PATCH /api/v1/tickets/:id': 'all',
+  'POST /api/v1/tickets/:id/transitions': 'all',
+  'GET /api/v1/tickets/:id/messages': 'all',
+  'POST /api/v1/tickets/:id/messages': 'all',
+  'GET /api/v1/tickets/:id/history': 'all',
+  'POST /api/v1/attachments': 'all',
+  'GET /api/v1/attachments/:id': 'all',
+  'GET /api/v1/catalog': 'all',
+  'GET /api/v1/api-tokens': ['admin'],
+  'POST /api/v1/api-tokens': ['admin'],
+  'DELETE /api/v1/api-tokens/:id': ['admin'],
+};
+
+/**
+ * Every API route × every default role. Each route must declare who may call it (or be
+ * listed as public), and the outcome for each default role must match the table above: a new
+ * route without a rule or without a table entry fails, and so does a rule that lets a role
+ * through that the table does not.
+ */
+describeEachDialect('authorization matrix', (dialect) => {
+  let t: TestApp;
+  const clients = new Map<string, Client>();
+  let ticketId = 0;
+  beforeAll(async () => {
+    t = await buildTestApp(dialect);
+    for (const role of DEFAULT_ROLE_KEYS)
+      clients.set(role, await loginAs(t, await makeUser(t, role, { groupTier: 1 })));
+    // A ticket owned by someone else, so object rules still deny what route rules allow.
+    const other = await loginAs(t, await makeUser(t, 'customer'));
+    ticketId = (await openTicket(other)).id;
+  });
+  afterAll(async () => t.close());
+
+  it('gives every API route an access rule', () => {
+    const api = t.routes.filter((r) => r.url.startsWith('/api/v1/'));
+    expect(api.length).toBeGreaterThan(20);
+    const withoutRule = api.filter((r) => !r.public && r.permission === undefined).map((r) => `${r.method} ${r.url}`);
+    expect(withoutRule).toEqual([]);
+    const publicRoutes = api.filter((r) => r.public).map((r) => `${r.method} ${r.url}`);
+    expect(publicRoutes.sort()).toEqual([
+      'POST /api/v1/auth/login',
+      'POST /api/v1/auth/logout',
+      'POST /api/v1/auth/register',
+    ]);
+  });
+
+  it('lets each role through exactly the routes the role table allows', async () => {
+    const api = t.routes.filter((r) => r.url.startsWith('/api/v1/') && !r.public && r.url !== '/api/v1/events');
+    const unknown = api.map((r) => `${r.method} ${r.url}`).filter((key) => !(key in EXPECTED));
+    expect(unknown, 'routes missing from the expectation table').toEqual([]);
+    const mismatches: string[] = [];
+    for (const role of DEFAULT_ROLE_KEYS) {
+      const client = clients.get(role)!;
+      for (const route of api) {
+        const url = route.url.replace(
+          ':id',
+          String(route.url.startsWith('/api/v1/users') ? client.actor.id : ticketId),
+        );
+        const res = await t.app.inject({
+          method: route.method as 'GET',
+          url,
+          headers: { cookie: `fd_session=${client.cookie}`, 'x-csrf-token': client.csrfToken },
+          // An empty body: allowed calls fail validation (400) or object rules, never a permission.
+          ...(route.method !== 'GET' && route.method !== 'DELETE' && { payload: {} }),
+        });
+        const denied = res.statusCode === 403 && res.json().error.code === 'forbidden';
+        const allowed = EXPECTED[`${route.method} ${route.url}`];
+        const shouldPass = allowed === 'all' || allowed.includes(role);
+        if (denied === shouldPass) mismatches.push(`${role} ${route.method} ${route.url} -> ${res.statusCode}`);
+      }
+    }
+    expect(mismatches).toEqual([]);
+  });
+
+  it('refuses anonymous callers on every non-public route', async () => {
+    const api = t.routes.filter((r) => r.url.startsWith('/api/v1/') && !r.public);
+    for (const route of api) {
+      const res = await t.app.inject({ method: route.method as 'GET', url: route.url.replace(':id', '1') });
+      expect(res.statusCode, `${route.method} ${route.url}`).toBe(401);
+    }
+  });
+});
