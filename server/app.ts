@@ -15,11 +15,13 @@ import type { AppContext } from './context.ts';
 import type { Db } from './db/kysely.ts';
 import type { TypedApp } from './http.ts';
 import { attachmentsRoutes } from './modules/attachments/attachments.routes.ts';
+import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { authPlugin, type RoutePermission } from './modules/auth/auth.plugin.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { catalogRoutes } from './modules/catalog/catalog.routes.ts';
 import { opsRoutes } from './modules/ops/ops.routes.ts';
 import { eventsRoutes } from './modules/realtime/events.routes.ts';
+import { rolesRoutes } from './modules/roles/roles.routes.ts';
 import { registerTicketJobs } from './modules/tickets/tickets.jobs.ts';
 import { ticketsRoutes } from './modules/tickets/tickets.routes.ts';
 import { tokensRoutes } from './modules/tokens/tokens.routes.ts';
@@ -138,6 +140,8 @@ export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
       for (const routes of [
         authRoutes,
         usersRoutes,
+        rolesRoutes,
+        auditRoutes,
         ticketsRoutes,
         attachmentsRoutes,
         catalogRoutes,

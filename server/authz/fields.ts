@@ -1,33 +1,119 @@
-import { type FieldAccess, TICKET_FIELDS, type TicketField } from '../../common/domain.ts';
+import {
+  FIELD_ACCESS,
+  type FieldAccess,
+  TICKET_FIELDS,
+  TICKET_STATUSES,
+  TICKET_TYPES,
+  type TicketField,
+} from '../../common/domain.ts';
 import type { Actor } from './policy.ts';
 
-/** The actor's access to one ticket field; unknown fields are hidden (deny by default). */
-export function fieldAccess(actor: Actor, field: TicketField): FieldAccess {
-  return actor.fieldRules[field] ?? 'hidden';
+/** An exception to a role's default access for one field, narrowed by ticket type and/or status. */
+export interface FieldRuleOverride {
+  field: TicketField;
+  access: FieldAccess;
+  /** Applies to tickets of these types only (absent: every type). */
+  types?: string[];
+  /** Applies to tickets in these statuses only (absent: every status). */
+  statuses?: string[];
 }
 
-/** Names of the given fields the actor may not write, in a stable order. */
-export function unwritableFields(actor: Actor, fields: readonly TicketField[]): TicketField[] {
-  return fields.filter((field) => fieldAccess(actor, field) !== 'write');
+/** A role's field rules: default access per field plus narrower overrides. */
+export interface FieldRules {
+  default: Record<TicketField, FieldAccess>;
+  overrides: FieldRuleOverride[];
 }
 
-/** Readable fields with their access, sent to the UI as abilities. */
-export function visibleFieldAccess(actor: Actor): Partial<Record<TicketField, 'read' | 'write'>> {
+/** The ticket facts overrides look at. Without one, only the defaults apply. */
+export interface FieldContext {
+  type: string;
+  status: string;
+}
+
+const RESTRICTIVENESS: Record<FieldAccess, number> = { write: 0, read: 1, hidden: 2 };
+
+function specificity(rule: FieldRuleOverride): number {
+  return (rule.types?.length ? 1 : 0) + (rule.statuses?.length ? 1 : 0);
+}
+
+function applies(rule: FieldRuleOverride, context: FieldContext): boolean {
+  if (rule.types?.length && !rule.types.includes(context.type)) return false;
+  if (rule.statuses?.length && !rule.statuses.includes(context.status)) return false;
+  return true;
+}
+
+/**
+ * Access to one field under a set of rules: the most specific applying override wins; among
+ * equally specific ones the most restrictive. Unknown fields are hidden (deny by default).
+ */
+export function resolveFieldAccess(rules: FieldRules, field: TicketField, context?: FieldContext): FieldAccess {
+  let access = rules.default[field] ?? 'hidden';
+  if (!context) return access;
+  let best = -1;
+  for (const rule of rules.overrides) {
+    if (rule.field !== field || !applies(rule, context)) continue;
+    const level = specificity(rule);
+    if (level > best || (level === best && RESTRICTIVENESS[rule.access] > RESTRICTIVENESS[access])) {
+      best = level;
+      access = rule.access;
+    }
+  }
+  return access;
+}
+
+/** The actor's access to one ticket field, for a given ticket when there is one. */
+export function fieldAccess(actor: Actor, field: TicketField, context?: FieldContext): FieldAccess {
+  return resolveFieldAccess(actor.fieldRules, field, context);
+}
+
+/** Names of the given fields the actor may not write on this ticket, in the given order. */
+export function unwritableFields(actor: Actor, fields: readonly TicketField[], context?: FieldContext): TicketField[] {
+  return fields.filter((field) => fieldAccess(actor, field, context) !== 'write');
+}
+
+/** Readable fields with their access on this ticket, sent to the UI as abilities. */
+export function visibleFieldAccess(
+  actor: Actor,
+  context?: FieldContext,
+): Partial<Record<TicketField, 'read' | 'write'>> {
   const out: Partial<Record<TicketField, 'read' | 'write'>> = {};
   for (const field of TICKET_FIELDS) {
-    const access = fieldAccess(actor, field);
+    const access = fieldAccess(actor, field, context);
     if (access !== 'hidden') out[field] = access;
   }
   return out;
 }
 
-/** Parses stored field rules, filling gaps with `hidden`. */
-export function parseFieldRules(json: string): Record<TicketField, FieldAccess> {
-  const raw = JSON.parse(json) as Partial<Record<string, string>>;
-  const out = {} as Record<TicketField, FieldAccess>;
+const isAccess = (value: unknown): value is FieldAccess => (FIELD_ACCESS as readonly unknown[]).includes(value);
+const isField = (value: unknown): value is TicketField => (TICKET_FIELDS as readonly unknown[]).includes(value);
+
+/** A narrowing list: undefined when absent or empty, null when it holds anything unknown. */
+function stringList(value: unknown, allowed: readonly string[]): string[] | undefined | null {
+  if (!Array.isArray(value) || value.length === 0) return undefined;
+  const list = value.filter((v): v is string => typeof v === 'string' && allowed.includes(v));
+  return list.length === value.length ? list : null;
+}
+
+/**
+ * Parses stored field rules. Accepts the current shape and the earlier flat map
+ * (`{field: access}`), fills missing fields with `hidden`, and drops malformed overrides.
+ */
+export function parseFieldRules(json: string): FieldRules {
+  const raw = JSON.parse(json) as Record<string, unknown>;
+  const defaults = (raw.default && typeof raw.default === 'object' ? raw.default : raw) as Record<string, unknown>;
+  const rules: FieldRules = { default: {} as Record<TicketField, FieldAccess>, overrides: [] };
   for (const field of TICKET_FIELDS) {
-    const value = raw[field];
-    out[field] = value === 'read' || value === 'write' ? value : 'hidden';
+    const value = defaults[field];
+    rules.default[field] = isAccess(value) ? value : 'hidden';
   }
-  return out;
+  for (const item of Array.isArray(raw.overrides) ? raw.overrides : []) {
+    const o = item as Record<string, unknown>;
+    if (!isField(o.field) || !isAccess(o.access)) continue;
+    const types = stringList(o.types, TICKET_TYPES);
+    const statuses = stringList(o.statuses, TICKET_STATUSES);
+    // An override narrowed by something unknown must not silently apply everywhere.
+    if (types === null || statuses === null) continue;
+    rules.overrides.push({ field: o.field, access: o.access, ...(types && { types }), ...(statuses && { statuses }) });
+  }
+  return rules;
 }

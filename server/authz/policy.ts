@@ -1,6 +1,6 @@
-import type { FieldAccess, TicketField } from '../../common/domain.ts';
 import type { Permission } from '../../common/permissions.ts';
 import { forbidden } from '../platform/errors.ts';
+import type { FieldRules } from './fields.ts';
 
 /** The authenticated user as authorization sees it: loaded once per request. */
 export interface Actor {
@@ -14,7 +14,7 @@ export interface Actor {
   organizationSharesTickets: boolean;
   groupIds: number[];
   permissions: ReadonlySet<Permission>;
-  fieldRules: Readonly<Record<TicketField, FieldAccess>>;
+  fieldRules: Readonly<FieldRules>;
 }
 
 /** True when the actor's role grants the permission. */

@@ -1,13 +1,16 @@
 import type { DefaultRoleKey, FieldAccess, TicketField } from '../../common/domain.ts';
 import { PERMISSIONS, type Permission } from '../../common/permissions.ts';
+import type { FieldRules } from './fields.ts';
 
 /** A role's definition as stored: its permissions and its ticket field rules. */
 export interface RoleDefinition {
   key: string;
   name: string;
   permissions: Permission[];
-  fieldRules: Record<TicketField, FieldAccess>;
+  fieldRules: FieldRules;
 }
+
+const rules = (defaults: Record<TicketField, FieldAccess>): FieldRules => ({ default: defaults, overrides: [] });
 
 const AGENT_BASE: Permission[] = [
   'menu.agent',
@@ -53,7 +56,7 @@ export const DEFAULT_ROLES: Record<DefaultRoleKey, RoleDefinition> = {
       'ticket.reply',
       'ticket.confirm',
     ],
-    fieldRules: {
+    fieldRules: rules({
       subject: 'read',
       priority: 'read',
       type: 'read',
@@ -65,30 +68,30 @@ export const DEFAULT_ROLES: Record<DefaultRoleKey, RoleDefinition> = {
       organizationId: 'read',
       channel: 'read',
       solution: 'read',
-    },
+    }),
   },
   operator: {
     key: 'operator',
     name: 'Operator (first line)',
     permissions: [...AGENT_BASE, 'ticket.read.all'],
-    fieldRules: AGENT_FIELDS,
+    fieldRules: rules(AGENT_FIELDS),
   },
   engineer: {
     key: 'engineer',
     name: 'Engineer (second line)',
     permissions: [...AGENT_BASE.filter((p) => p !== 'ticket.create.on_behalf'), 'ticket.read.group'],
-    fieldRules: { ...AGENT_FIELDS, requesterId: 'read', channel: 'read' },
+    fieldRules: rules({ ...AGENT_FIELDS, requesterId: 'read', channel: 'read' }),
   },
   manager: {
     key: 'manager',
     name: 'Manager',
     permissions: [...AGENT_BASE, 'ticket.read.all', 'menu.reports'],
-    fieldRules: AGENT_FIELDS,
+    fieldRules: rules(AGENT_FIELDS),
   },
   admin: {
     key: 'admin',
     name: 'Administrator',
     permissions: [...PERMISSIONS].filter((p) => p !== 'menu.portal'),
-    fieldRules: { ...AGENT_FIELDS, organizationId: 'write' },
+    fieldRules: rules({ ...AGENT_FIELDS, organizationId: 'write' }),
   },
 };

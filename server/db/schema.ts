@@ -23,6 +23,7 @@ export interface Database {
   settings: SettingTable;
   counters: CounterTable;
   schedule_leases: ScheduleLeaseTable;
+  audit_log: AuditLogTable;
 }
 
 export interface OrganizationTable {
@@ -191,4 +192,16 @@ export interface ScheduleLeaseTable {
   holder: string;
   expires_at: string;
   last_run_at: string | null;
+}
+
+/** Who changed which configuration, when, from what to what (JSON snapshots). */
+export interface AuditLogTable {
+  id: Generated<number>;
+  actor_id: number | null;
+  entity: string;
+  entity_id: number | null;
+  action: string;
+  before: string | null;
+  after: string | null;
+  created_at: string;
 }

@@ -10,7 +10,7 @@ import { updateOwnProfile } from '../users/users.service.ts';
 import { actorOf, SESSION_COOKIE } from './auth.plugin.ts';
 import { login, logout, register, type SessionResult } from './auth.service.ts';
 
-const Locale = Type.Union(LOCALES.map((l) => Type.Literal(l)));
+const Locale = Type.Enum(LOCALES);
 const SessionBody = Type.Object({ user: UserSchema, csrfToken: Type.String() });
 
 function setSessionCookie(ctx: AppContext, reply: FastifyReply, session: SessionResult): void {

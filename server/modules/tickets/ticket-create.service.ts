@@ -39,7 +39,8 @@ function refusedCreateFields(actor: Actor, input: CreateTicketInput): TicketFiel
   if (input.priority !== undefined) asked.push('priority');
   if (input.requesterId !== undefined && input.requesterId !== actor.id) asked.push('requesterId');
   if (input.channel !== undefined) asked.push('channel');
-  const refused = unwritableFields(actor, asked).filter((f) => !INTAKE_FIELDS.has(f));
+  const context = { type: input.type ?? 'incident', status: 'new' };
+  const refused = unwritableFields(actor, asked, context).filter((f) => !INTAKE_FIELDS.has(f));
   if (asked.includes('requesterId') && !can(actor, 'ticket.create.on_behalf') && !refused.includes('requesterId')) {
     refused.push('requesterId');
   }

@@ -129,10 +129,11 @@ export async function getTicket(ctx: AppContext, actor: Actor, id: number): Prom
  * so are rows about internal activity for those who cannot read internal notes.
  */
 export async function ticketHistory(ctx: AppContext, actor: Actor, id: number) {
-  await loadVisibleTicket(ctx, actor, id);
+  const ticket = await loadVisibleTicket(ctx, actor, id);
+  const context = { type: ticket.type, status: ticket.status };
   const rows = await listHistory(ctx.db.kysely, id);
   return rows
-    .filter((r) => r.field === 'status' || fieldAccess(actor, r.field as TicketField) !== 'hidden')
+    .filter((r) => r.field === 'status' || fieldAccess(actor, r.field as TicketField, context) !== 'hidden')
     .map((r) => ({
       id: r.id,
       at: r.created_at,

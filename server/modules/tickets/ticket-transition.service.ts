@@ -65,7 +65,8 @@ export async function transitionTicket(
   const solution = input.solution?.trim() ?? '';
   const missing = rule.requires.filter((r) => (r === 'comment' ? !comment : !solution));
   if (missing.length > 0) throw badRequest(`Required: ${missing.join(', ')}`, missing);
-  if (solution && fieldAccess(actor, 'solution') !== 'write') throw fieldForbidden(['solution']);
+  if (solution && fieldAccess(actor, 'solution', { type: row.type, status: row.status }) !== 'write')
+    throw fieldForbidden(['solution']);
 
   const at = ctx.clock.now().toISOString();
   const publicByAgent = isAgent(actor) && (solution !== '' || comment !== '');

@@ -1,6 +1,6 @@
 import type { Insertable } from 'kysely';
 import { TICKET_CHANNELS, type TicketField, type TicketPriority, type TicketType } from '../../../common/domain.ts';
-import { unwritableFields } from '../../authz/fields.ts';
+import { type FieldContext, unwritableFields } from '../../authz/fields.ts';
 import { type Actor, can } from '../../authz/policy.ts';
 import { type AppContext, inTransaction } from '../../context.ts';
 import type { TicketHistoryTable, TicketTable } from '../../db/schema.ts';
@@ -44,8 +44,8 @@ const COLUMNS = {
 
 type ChangeableField = keyof typeof COLUMNS;
 
-function refusedFields(actor: Actor, fields: ChangeableField[]): TicketField[] {
-  const refused = new Set<TicketField>(unwritableFields(actor, fields));
+function refusedFields(actor: Actor, fields: ChangeableField[], context: FieldContext): TicketField[] {
+  const refused = new Set<TicketField>(unwritableFields(actor, fields, context));
   for (const field of fields) {
     const permission = field === 'ownerId' ? 'ticket.assign' : 'ticket.update';
     if (!can(actor, permission)) refused.add(field);
@@ -78,7 +78,8 @@ export async function updateTicket(
     throw badRequest('Status changes go through POST /tickets/:id/transitions', ['status']);
   }
   const fields = (Object.keys(COLUMNS) as ChangeableField[]).filter((f) => changes[f] !== undefined);
-  const refused = refusedFields(actor, fields);
+  // Rules are judged on the ticket as it is now (its current type and status).
+  const refused = refusedFields(actor, fields, { type: row.type, status: row.status });
   if (refused.length > 0) throw fieldForbidden(refused);
   if (changes.subject !== undefined && !changes.subject.trim()) throw badRequest('Subject is required', ['subject']);
   if (changes.channel !== undefined && !(TICKET_CHANNELS as readonly string[]).includes(changes.channel)) {

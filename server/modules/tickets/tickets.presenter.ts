@@ -49,20 +49,22 @@ export interface TicketAbilities {
 /** What the actor may do with this ticket; the UI follows it, the server checks again. */
 export function ticketAbilities(actor: Actor, row: TicketRow): TicketAbilities {
   const final = FINAL_STATUSES.includes(row.status as TicketStatus);
+  const context = { type: row.type, status: row.status };
   return {
     update: can(actor, 'ticket.update'),
-    assign: can(actor, 'ticket.assign') && fieldAccess(actor, 'ownerId') === 'write',
+    assign: can(actor, 'ticket.assign') && fieldAccess(actor, 'ownerId', context) === 'write',
     reply: can(actor, 'ticket.reply') && (!final || can(actor, 'menu.agent')),
     note: can(actor, 'ticket.note.write'),
     phone: can(actor, 'ticket.phone.write'),
-    fields: visibleFieldAccess(actor),
+    fields: visibleFieldAccess(actor, context),
     transitions: availableTransitions(actor, row),
   };
 }
 
 /** Presents a ticket row to an actor, dropping every field their role may not read. */
 export function presentTicket(actor: Actor, row: TicketRow): TicketView {
-  const readable = (field: TicketField) => fieldAccess(actor, field) !== 'hidden';
+  const context = { type: row.type, status: row.status };
+  const readable = (field: TicketField) => fieldAccess(actor, field, context) !== 'hidden';
   const view: TicketView = {
     id: row.id,
     number: row.number,

@@ -10,13 +10,12 @@ import {
 } from '../../../common/domain.ts';
 import { SORTS } from './ticket-queries.service.ts';
 
-const literals = <T extends string>(values: readonly T[]) => Type.Union(values.map((v) => Type.Literal(v)));
 const Id = Type.Integer({ minimum: 1 });
 const NullableId = Type.Union([Id, Type.Null()]);
 const Person = Type.Object({ id: Type.Integer(), name: Type.String(), email: Type.String() });
 const Access = Type.Union([Type.Literal('read'), Type.Literal('write')]);
 
-export const Status = literals(TICKET_STATUSES);
+export const Status = Type.Enum(TICKET_STATUSES);
 
 /** The ticket as sent to clients. Optional fields are absent when the role may not read them. */
 export const TicketSchema = Type.Object({
@@ -54,20 +53,20 @@ export const TicketSchema = Type.Object({
 export const CreateTicketBody = Type.Object({
   subject: Type.String({ minLength: 1, maxLength: 250 }),
   body: Type.String({ minLength: 1, maxLength: 200_000 }),
-  type: Type.Optional(literals(TICKET_TYPES)),
-  priority: Type.Optional(literals(TICKET_PRIORITIES)),
+  type: Type.Optional(Type.Enum(TICKET_TYPES)),
+  priority: Type.Optional(Type.Enum(TICKET_PRIORITIES)),
   categoryId: Type.Optional(Id),
   serviceId: Type.Optional(Id),
   requesterId: Type.Optional(Id),
-  channel: Type.Optional(literals(TICKET_CHANNELS)),
+  channel: Type.Optional(Type.Enum(TICKET_CHANNELS)),
   attachmentIds: Type.Optional(Type.Array(Id, { maxItems: 20 })),
 });
 
 export const UpdateTicketBody = Type.Object(
   {
     subject: Type.Optional(Type.String({ minLength: 1, maxLength: 250 })),
-    priority: Type.Optional(literals(TICKET_PRIORITIES)),
-    type: Type.Optional(literals(TICKET_TYPES)),
+    priority: Type.Optional(Type.Enum(TICKET_PRIORITIES)),
+    type: Type.Optional(Type.Enum(TICKET_TYPES)),
     categoryId: Type.Optional(NullableId),
     serviceId: Type.Optional(NullableId),
     ownerId: Type.Optional(NullableId),
@@ -83,12 +82,12 @@ export const UpdateTicketBody = Type.Object(
 );
 
 export const ListTicketsQuery = Type.Object({
-  queue: Type.Optional(literals(QUEUE_KEYS)),
+  queue: Type.Optional(Type.Enum(QUEUE_KEYS)),
   status: Type.Optional(Type.Array(Status)),
   ownerId: Type.Optional(Id),
   requesterId: Type.Optional(Id),
   q: Type.Optional(Type.String({ maxLength: 200 })),
-  sort: Type.Optional(literals(SORTS)),
+  sort: Type.Optional(Type.Enum(SORTS)),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
   cursor: Type.Optional(Type.String({ maxLength: 500 })),
 });
@@ -115,7 +114,7 @@ export const MessageSchema = Type.Object({
 
 export const NewMessageBody = Type.Object({
   body: Type.String({ minLength: 1, maxLength: 200_000 }),
-  kind: Type.Optional(literals(MESSAGE_KINDS.filter((k) => k !== 'email'))),
+  kind: Type.Optional(Type.Enum(MESSAGE_KINDS.filter((k) => k !== 'email'))),
   attachmentIds: Type.Optional(Type.Array(Id, { maxItems: 20 })),
 });
 

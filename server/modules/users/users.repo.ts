@@ -58,10 +58,6 @@ export async function findRoleByKey(db: Db, key: string) {
   return db.kysely.selectFrom('roles').select(['id', 'key', 'name']).where('key', '=', key).executeTakeFirst();
 }
 
-export async function listRoles(db: Db) {
-  return db.kysely.selectFrom('roles').select(['id', 'key', 'name', 'permissions']).orderBy('id').execute();
-}
-
 export async function findOrganizationByDomain(db: Db, domain: string) {
   return db.kysely.selectFrom('organizations').select(['id']).where('domain', '=', domain).executeTakeFirst();
 }

@@ -4,15 +4,9 @@ import type { AppContext } from '../../context.ts';
 import type { TypedApp } from '../../http.ts';
 import { actorOf } from '../auth/auth.plugin.ts';
 import { errorResponses, IdParams, UserSchema } from '../shared.schemas.ts';
-import {
-  createUserAsAdmin,
-  listRoleViews,
-  resetPasswordAsAdmin,
-  searchUsers,
-  updateUserAsAdmin,
-} from './users.service.ts';
+import { createUserAsAdmin, resetPasswordAsAdmin, searchUsers, updateUserAsAdmin } from './users.service.ts';
 
-const Locale = Type.Union(LOCALES.map((l) => Type.Literal(l)));
+const Locale = Type.Enum(LOCALES);
 const RoleKey = Type.String({ minLength: 1, maxLength: 64 });
 
 /** The user directory and user administration. */
@@ -91,25 +85,5 @@ export async function usersRoutes(app: TypedApp, ctx: AppContext): Promise<void>
     async (request) => ({
       temporaryPassword: await resetPasswordAsAdmin(ctx, actorOf(request), request.params.id),
     }),
-  );
-
-  app.get(
-    '/roles',
-    {
-      config: { permission: ['user.directory', 'admin.roles.manage'] },
-      schema: {
-        tags: ['users'],
-        summary: 'Roles and their permissions',
-        response: {
-          200: Type.Object({
-            items: Type.Array(
-              Type.Object({ key: Type.String(), name: Type.String(), permissions: Type.Array(Type.String()) }),
-            ),
-          }),
-          ...errorResponses,
-        },
-      },
-    },
-    async (request) => ({ items: await listRoleViews(ctx, actorOf(request)) }),
   );
 }

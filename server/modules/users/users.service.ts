@@ -12,7 +12,6 @@ import {
   findUserByEmail,
   findUserById,
   insertUser,
-  listRoles,
   listUsers,
   updateUser,
 } from './users.repo.ts';
@@ -182,10 +181,4 @@ export async function searchUsers(
     limit: Math.min(filter.limit ?? 50, 200),
   });
   return rows.map(presentUser);
-}
-
-export async function listRoleViews(ctx: AppContext, actor: Actor) {
-  authorize(actor, 'user.directory');
-  const rows = await listRoles(ctx.db);
-  return rows.map((r) => ({ key: r.key, name: r.name, permissions: JSON.parse(r.permissions) as string[] }));
 }

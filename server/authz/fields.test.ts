@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { type FieldRules, parseFieldRules, resolveFieldAccess } from './fields.ts';
+
+const base = parseFieldRules(JSON.stringify({ priority: 'write', ownerId: 'read' }));
+
+function withOverrides(overrides: FieldRules['overrides']): FieldRules {
+  return { default: base.default, overrides };
+}
+
+describe('field rule resolution', () => {
+  it('reads the flat legacy shape and hides every field it does not mention', () => {
+    expect(base.default.priority).toBe('write');
+    expect(base.default.ownerId).toBe('read');
+    expect(base.default.solution).toBe('hidden');
+  });
+
+  const cases: [string, FieldRules['overrides'], { type: string; status: string } | undefined, string][] = [
+    ['default without a ticket', [{ field: 'priority', access: 'hidden' }], undefined, 'write'],
+    ['unnarrowed override', [{ field: 'priority', access: 'read' }], { type: 'incident', status: 'new' }, 'read'],
+    [
+      'status does not match',
+      [{ field: 'priority', access: 'read', statuses: ['resolved'] }],
+      { type: 'incident', status: 'new' },
+      'write',
+    ],
+    [
+      'status matches',
+      [{ field: 'priority', access: 'read', statuses: ['resolved'] }],
+      { type: 'incident', status: 'resolved' },
+      'read',
+    ],
+    [
+      'type and status beats type only',
+      [
+        { field: 'priority', access: 'hidden', types: ['incident'] },
+        { field: 'priority', access: 'write', types: ['incident'], statuses: ['new'] },
+      ],
+      { type: 'incident', status: 'new' },
+      'write',
+    ],
+    [
+      'equally specific: most restrictive wins',
+      [
+        { field: 'priority', access: 'read', types: ['incident'] },
+        { field: 'priority', access: 'hidden', statuses: ['new'] },
+      ],
+      { type: 'incident', status: 'new' },
+      'hidden',
+    ],
+    ['other field untouched', [{ field: 'ownerId', access: 'hidden' }], { type: 'incident', status: 'new' }, 'write'],
+  ];
+  for (const [name, overrides, context, expected] of cases) {
+    it(name, () => expect(resolveFieldAccess(withOverrides(overrides), 'priority', context)).toBe(expected));
+  }
+
+  it('drops malformed overrides, never widening one narrowed by something unknown', () => {
+    const parsed = parseFieldRules(
+      JSON.stringify({
+        default: {},
+        overrides: [
+          { field: 'nope', access: 'read' },
+          { field: 'priority', access: 'read', statuses: ['bogus'] },
+        ],
+      }),
+    );
+    expect(parsed.overrides).toEqual([]);
+  });
+});
