@@ -22,6 +22,7 @@ import { catalogRoutes } from './modules/catalog/catalog.routes.ts';
 import { opsRoutes } from './modules/ops/ops.routes.ts';
 import { eventsRoutes } from './modules/realtime/events.routes.ts';
 import { rolesRoutes } from './modules/roles/roles.routes.ts';
+import { settingsRoutes } from './modules/settings/settings.routes.ts';
 import { registerTicketJobs } from './modules/tickets/tickets.jobs.ts';
 import { ticketsRoutes } from './modules/tickets/tickets.routes.ts';
 import { tokensRoutes } from './modules/tokens/tokens.routes.ts';
@@ -142,6 +143,7 @@ export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
         usersRoutes,
         rolesRoutes,
         auditRoutes,
+        settingsRoutes,
         ticketsRoutes,
         attachmentsRoutes,
         catalogRoutes,

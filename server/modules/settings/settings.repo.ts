@@ -1,3 +1,4 @@
+import type { Trx } from '../../context.ts';
 import type { Db } from '../../db/kysely.ts';
 
 /** Settings with their defaults; stored values override them. */
@@ -27,8 +28,9 @@ export async function readSettings(db: Db): Promise<Settings> {
 }
 
 /** Stores one setting. */
-export async function writeSetting<K extends keyof Settings>(db: Db, key: K, value: Settings[K]): Promise<void> {
-  await db.kysely
+export async function writeSetting<K extends keyof Settings>(db: Db | Trx, key: K, value: Settings[K]): Promise<void> {
+  const executor = 'kysely' in db ? db.kysely : db;
+  await executor
     .insertInto('settings')
     .values({ key, value: JSON.stringify(value) })
     .onConflict((oc) => oc.column('key').doUpdateSet({ value: JSON.stringify(value) }))

@@ -19,6 +19,8 @@ const EXPECTED: Record<string, DefaultRoleKey[] | 'all'> = {
   'PATCH /api/v1/roles/:id': ['admin'],
   'DELETE /api/v1/roles/:id': ['admin'],
   'GET /api/v1/audit': ['admin'],
+  'GET /api/v1/settings': ['admin'],
+  'PATCH /api/v1/settings': ['admin'],
   'POST /api/v1/tickets': 'all',
   'GET /api/v1/tickets': 'all',
   'GET /api/v1/tickets/queues': AGENTS,

@@ -1,5 +1,4 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { writeSetting } from '../../modules/settings/settings.repo.ts';
 import { type Client, loginAs, makeUser, openTicket, type TicketJson } from '../factories.ts';
 import { buildTestApp, describeEachDialect, type TestApp } from '../harness.ts';
 
@@ -109,8 +108,15 @@ describeEachDialect('workflow', (dialect) => {
 
   it('closes resolved tickets after the confirmation period through the scheduled job', async () => {
     const ticket = await resolvedTicket();
-    await writeSetting(t.ctx.db, 'autoCloseDays', 7);
-    t.clock.advance(6 * 86_400_000);
+    const admin = await loginAs(t, await makeUser(t, 'admin'));
+    expect((await admin.get('/api/v1/settings')).json()).toEqual({ autoCloseDays: 7, stickyOwner: true });
+    const tooShort = await admin.patch('/api/v1/settings', { autoCloseDays: 0 });
+    expect(tooShort.statusCode).toBe(400);
+    expect(tooShort.json().error.fields).toEqual(['autoCloseDays']);
+    expect((await admin.patch('/api/v1/settings', { autoCloseDays: 3 })).json().autoCloseDays).toBe(3);
+    const audit = (await admin.get('/api/v1/audit?entity=setting')).json().items;
+    expect(audit).toEqual([expect.objectContaining({ before: { autoCloseDays: 7 }, after: { autoCloseDays: 3 } })]);
+    t.clock.advance(2 * 86_400_000);
     await t.ctx.worker.runScheduleNow('tickets.auto-close');
     expect((await customer.get(`/api/v1/tickets/${ticket.id}`)).json().status).toBe('resolved');
     t.clock.advance(86_400_000 + 1000);
@@ -136,7 +142,7 @@ describeEachDialect('workflow', (dialect) => {
     expect(third).toMatchObject({ ownerId: null, status: 'new' });
 
     await admin.patch(`/api/v1/users/${engineer.actor.id}`, { active: true });
-    await writeSetting(t.ctx.db, 'stickyOwner', false);
+    expect((await admin.patch('/api/v1/settings', { stickyOwner: false })).json().stickyOwner).toBe(false);
     expect((await openTicket(customer)).ownerId).toBeNull();
   });
 
