@@ -37,7 +37,8 @@ program
   .command('start')
   .description('migrate, seed demo data into an empty database, and serve (what `npm start` runs)')
   .action(async () => {
-    const config = loadConfig();
+    // The demo start keeps the console readable: logins and the address, warnings and errors.
+    const config = loadConfig({ LOG_LEVEL: 'warn', ...process.env });
     ensureWebBuilt(config.webDir);
     await startServer(config, { seedDemoIfEmpty: true, http: true });
   });
