@@ -64,3 +64,24 @@ export type Locale = (typeof LOCALES)[number];
 
 export const DEFAULT_ROLE_KEYS = ['customer', 'operator', 'engineer', 'manager', 'admin'] as const;
 export type DefaultRoleKey = (typeof DEFAULT_ROLE_KEYS)[number];
+
+export const CUSTOM_FIELD_TYPES = [
+  'text',
+  'long_text',
+  'number',
+  'date',
+  'checkbox',
+  'select',
+  'multi_select',
+  'user',
+  'organization',
+  'asset',
+] as const;
+export type CustomFieldType = (typeof CUSTOM_FIELD_TYPES)[number];
+
+/** Custom fields appear in field rules, history and filters as `cf.<key>`. */
+export type CustomFieldName = `cf.${string}`;
+export type FieldName = TicketField | CustomFieldName;
+
+/** Prefix of custom field names in field rules and history. */
+export const CUSTOM_FIELD_PREFIX = 'cf.';

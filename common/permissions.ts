@@ -27,6 +27,7 @@ export const PERMISSIONS = [
   'user.directory',
   'admin.users.manage',
   'admin.roles.manage',
+  'admin.fields.manage',
   'admin.audit.read',
   'admin.tokens.manage',
   'admin.settings.manage',

@@ -19,6 +19,7 @@ import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { authPlugin, type RoutePermission } from './modules/auth/auth.plugin.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { catalogRoutes } from './modules/catalog/catalog.routes.ts';
+import { customFieldsRoutes } from './modules/customfields/customfields.routes.ts';
 import { opsRoutes } from './modules/ops/ops.routes.ts';
 import { eventsRoutes } from './modules/realtime/events.routes.ts';
 import { rolesRoutes } from './modules/roles/roles.routes.ts';
@@ -32,6 +33,7 @@ import { installErrorHandler } from './platform/http-errors.ts';
 import { Worker } from './platform/jobs.ts';
 import { RealtimeHub } from './platform/realtime.ts';
 import { LocalStorage } from './platform/storage.ts';
+import { createValidatorCompiler } from './platform/validation.ts';
 
 export interface BuildOptions {
   config: Config;
@@ -70,8 +72,8 @@ export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
     logger: options.logger ?? { level: config.logLevel },
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
-    ajv: { customOptions: { removeAdditional: true, coerceTypes: 'array', useDefaults: true, allErrors: true } },
   }).withTypeProvider<TypeBoxTypeProvider>();
+  app.setValidatorCompiler(createValidatorCompiler());
   const clock = options.clock ?? systemClock;
   const log: FastifyBaseLogger = app.log;
   const worker = new Worker(db, clock, log);
@@ -144,6 +146,7 @@ export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
         rolesRoutes,
         auditRoutes,
         settingsRoutes,
+        customFieldsRoutes,
         ticketsRoutes,
         attachmentsRoutes,
         catalogRoutes,

@@ -1,6 +1,8 @@
 import {
+  CUSTOM_FIELD_PREFIX,
   FIELD_ACCESS,
   type FieldAccess,
+  type FieldName,
   TICKET_FIELDS,
   TICKET_STATUSES,
   TICKET_TYPES,
@@ -10,7 +12,7 @@ import type { Actor } from './policy.ts';
 
 /** An exception to a role's default access for one field, narrowed by ticket type and/or status. */
 export interface FieldRuleOverride {
-  field: TicketField;
+  field: FieldName;
   access: FieldAccess;
   /** Applies to tickets of these types only (absent: every type). */
   types?: string[];
@@ -20,7 +22,8 @@ export interface FieldRuleOverride {
 
 /** A role's field rules: default access per field plus narrower overrides. */
 export interface FieldRules {
-  default: Record<TicketField, FieldAccess>;
+  /** Every built-in field, plus `cf.<key>` for custom fields (absent custom fields are hidden). */
+  default: Record<string, FieldAccess>;
   overrides: FieldRuleOverride[];
 }
 
@@ -46,7 +49,7 @@ function applies(rule: FieldRuleOverride, context: FieldContext): boolean {
  * Access to one field under a set of rules: the most specific applying override wins; among
  * equally specific ones the most restrictive. Unknown fields are hidden (deny by default).
  */
-export function resolveFieldAccess(rules: FieldRules, field: TicketField, context?: FieldContext): FieldAccess {
+export function resolveFieldAccess(rules: FieldRules, field: FieldName, context?: FieldContext): FieldAccess {
   let access = rules.default[field] ?? 'hidden';
   if (!context) return access;
   let best = -1;
@@ -62,12 +65,12 @@ export function resolveFieldAccess(rules: FieldRules, field: TicketField, contex
 }
 
 /** The actor's access to one ticket field, for a given ticket when there is one. */
-export function fieldAccess(actor: Actor, field: TicketField, context?: FieldContext): FieldAccess {
+export function fieldAccess(actor: Actor, field: FieldName, context?: FieldContext): FieldAccess {
   return resolveFieldAccess(actor.fieldRules, field, context);
 }
 
 /** Names of the given fields the actor may not write on this ticket, in the given order. */
-export function unwritableFields(actor: Actor, fields: readonly TicketField[], context?: FieldContext): TicketField[] {
+export function unwritableFields<F extends FieldName>(actor: Actor, fields: readonly F[], context?: FieldContext): F[] {
   return fields.filter((field) => fieldAccess(actor, field, context) !== 'write');
 }
 
@@ -85,7 +88,14 @@ export function visibleFieldAccess(
 }
 
 const isAccess = (value: unknown): value is FieldAccess => (FIELD_ACCESS as readonly unknown[]).includes(value);
-const isField = (value: unknown): value is TicketField => (TICKET_FIELDS as readonly unknown[]).includes(value);
+const CUSTOM_NAME = /^cf\.[a-z][a-z0-9_]{0,39}$/;
+
+/** A built-in field or a well-formed custom field name. */
+export function isFieldName(value: unknown): value is FieldName {
+  return (
+    (TICKET_FIELDS as readonly unknown[]).includes(value) || (typeof value === 'string' && CUSTOM_NAME.test(value))
+  );
+}
 
 /** A narrowing list: undefined when absent or empty, null when it holds anything unknown. */
 function stringList(value: unknown, allowed: readonly string[]): string[] | undefined | null {
@@ -101,14 +111,17 @@ function stringList(value: unknown, allowed: readonly string[]): string[] | unde
 export function parseFieldRules(json: string): FieldRules {
   const raw = JSON.parse(json) as Record<string, unknown>;
   const defaults = (raw.default && typeof raw.default === 'object' ? raw.default : raw) as Record<string, unknown>;
-  const rules: FieldRules = { default: {} as Record<TicketField, FieldAccess>, overrides: [] };
+  const rules: FieldRules = { default: {}, overrides: [] };
   for (const field of TICKET_FIELDS) {
     const value = defaults[field];
     rules.default[field] = isAccess(value) ? value : 'hidden';
   }
+  for (const [name, value] of Object.entries(defaults)) {
+    if (name.startsWith(CUSTOM_FIELD_PREFIX) && isFieldName(name) && isAccess(value)) rules.default[name] = value;
+  }
   for (const item of Array.isArray(raw.overrides) ? raw.overrides : []) {
     const o = item as Record<string, unknown>;
-    if (!isField(o.field) || !isAccess(o.access)) continue;
+    if (!isFieldName(o.field) || !isAccess(o.access)) continue;
     const types = stringList(o.types, TICKET_TYPES);
     const statuses = stringList(o.statuses, TICKET_STATUSES);
     // An override narrowed by something unknown must not silently apply everywhere.

@@ -2,12 +2,14 @@ import { type Migration, type MigrationProvider, Migrator } from 'kysely/migrati
 import type { Db } from './kysely.ts';
 import { foundation } from './migrations/0001_foundation.ts';
 import { auditLog } from './migrations/0002_audit_log.ts';
+import { customFields } from './migrations/0003_custom_fields.ts';
 import type { DialectMigration } from './migrations/helpers.ts';
 
 /** Every migration, in order. Names sort lexically; never rename a shipped one. */
 const MIGRATIONS: Record<string, DialectMigration> = {
   '0001_foundation': foundation,
   '0002_audit_log': auditLog,
+  '0003_custom_fields': customFields,
 };
 
 /** Brings the schema up to date. Safe to run on every start and from several nodes. */

@@ -24,6 +24,8 @@ export interface Database {
   counters: CounterTable;
   schedule_leases: ScheduleLeaseTable;
   audit_log: AuditLogTable;
+  custom_fields: CustomFieldTable;
+  ticket_field_values: TicketFieldValueTable;
 }
 
 export interface OrganizationTable {
@@ -204,4 +206,31 @@ export interface AuditLogTable {
   before: string | null;
   after: string | null;
   created_at: string;
+}
+
+/** A custom ticket field's definition. JSON columns: labels/help per locale, options, requirement lists. */
+export interface CustomFieldTable {
+  id: Generated<number>;
+  key: string;
+  type: string;
+  labels: string;
+  help: string;
+  options: string;
+  required_types: string;
+  required_statuses: string;
+  default_value: string | null;
+  portal_visible: number;
+  position: number;
+  active: number;
+  created_at: string;
+  updated_at: string;
+}
+
+/** One value of a custom field on a ticket (several rows for a multi-select). */
+export interface TicketFieldValueTable {
+  ticket_id: number;
+  field_id: number;
+  position: number;
+  value_text: string | null;
+  value_number: number | null;
 }

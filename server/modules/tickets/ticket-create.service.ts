@@ -1,5 +1,5 @@
 import type { TicketChannel, TicketField, TicketPriority, TicketType } from '../../../common/domain.ts';
-import { unwritableFields } from '../../authz/fields.ts';
+import { fieldAccess, unwritableFields } from '../../authz/fields.ts';
 import { type Actor, authorize, can, isAgent } from '../../authz/policy.ts';
 import { type AppContext, inTransaction } from '../../context.ts';
 import { badRequest, fieldForbidden } from '../../platform/errors.ts';
@@ -7,6 +7,17 @@ import { emit } from '../../platform/events.ts';
 import { bodyToHtml, htmlToText } from '../../platform/html.ts';
 import { loadActor } from '../auth/actor.ts';
 import { findFirstLineGroupId } from '../catalog/catalog.repo.ts';
+import type { CustomField, CustomValue } from '../customfields/customfields.model.ts';
+import {
+  assertRequired,
+  type CustomChange,
+  type CustomSnapshot,
+  defaultChanges,
+  loadCustomSnapshot,
+  prepareCustomChanges,
+  unwritableCustomFields,
+  writeCustomChanges,
+} from '../customfields/ticket-values.ts';
 import { readSettings } from '../settings/settings.repo.ts';
 import { insertMessage, linkAttachments } from './messages.repo.ts';
 import { validateTicketRefs } from './ticket-refs.ts';
@@ -29,6 +40,7 @@ export interface CreateTicketInput {
   requesterId?: number;
   channel?: TicketChannel;
   attachmentIds?: number[];
+  customFields?: Record<string, CustomValue>;
 }
 
 /** Intake fields anyone allowed to open a ticket may fill in, whatever the field rules say. */
@@ -67,7 +79,12 @@ export async function createTicket(
   defaultChannel: TicketChannel,
 ): Promise<TicketView> {
   authorize(actor, 'ticket.create');
-  const refused = refusedCreateFields(actor, input);
+  const snapshot = await loadCustomSnapshot(ctx, []);
+  const intakeContext = { type: input.type ?? 'incident', status: 'new' };
+  const refused = [
+    ...refusedCreateFields(actor, input),
+    ...unwritableCustomFields(actor, snapshot, input.customFields, { context: intakeContext, intake: true }),
+  ];
   if (refused.length > 0) throw fieldForbidden(refused);
   const subject = input.subject.trim();
   const bodyHtml = bodyToHtml(input.body);
@@ -81,6 +98,7 @@ export async function createTicket(
     serviceId: input.serviceId,
     requesterId: input.requesterId,
   });
+  const custom = await customValuesForNewTicket(ctx, actor, input, snapshot);
   const requester = requesterId === actor.id ? actor : await loadActor(ctx.db, requesterId);
   if (!requester) throw badRequest('Unknown requester', ['requesterId']);
   const ownerId = await stickyOwner(ctx, requesterId);
@@ -120,6 +138,7 @@ export async function createTicket(
       body_text: bodyText,
       created_at: at,
     });
+    await writeCustomChanges(trx, id, custom, actor.id, at, false);
     const wanted = [...new Set(input.attachmentIds ?? [])];
     if ((await linkAttachments(trx, wanted, actor.id, id, messageId)) !== wanted.length) {
       throw badRequest('Some attachments are unknown or already used', ['attachmentIds']);
@@ -142,5 +161,39 @@ export async function createTicket(
     await emit(trx, at, { type: 'ticket.created', payload: { ticketId: id, actorId: actor.id } });
     return id;
   });
-  return presentTicket(actor, (await findTicketById(ctx.db.kysely, ticketId))!);
+  return presentTicket(
+    actor,
+    (await findTicketById(ctx.db.kysely, ticketId))!,
+    await loadCustomSnapshot(ctx, [ticketId]),
+  );
+}
+
+/**
+ * The custom values a new ticket starts with: what the creator gave (checked against field
+ * rules, portal fields counting as intake), then admin defaults. Fields required for the
+ * ticket's type that the creator could fill must not stay empty.
+ */
+async function customValuesForNewTicket(
+  ctx: AppContext,
+  actor: Actor,
+  input: CreateTicketInput,
+  snapshot: CustomSnapshot,
+): Promise<CustomChange[]> {
+  if (snapshot.fields.length === 0) return [];
+  const type = input.type ?? 'incident';
+  const context = { type, status: 'new' };
+  const given = await prepareCustomChanges(ctx, actor, snapshot, input.customFields, {
+    context,
+    intake: true,
+    current: new Map(),
+  });
+  const all = [...given, ...(await defaultChanges(ctx, snapshot, given))];
+  const fillable = (f: CustomField) =>
+    (f.portalVisible && can(actor, 'ticket.create')) || fieldAccess(actor, f.name, context) === 'write';
+  assertRequired(
+    snapshot.fields.filter((f) => f.requiredForTypes.includes(type) && fillable(f)),
+    new Map(all.map((c) => [c.field.id, c.after])),
+    'Required fields are empty',
+  );
+  return all;
 }

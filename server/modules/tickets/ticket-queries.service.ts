@@ -3,6 +3,9 @@ import { fieldAccess } from '../../authz/fields.ts';
 import { type Actor, authorize } from '../../authz/policy.ts';
 import type { AppContext } from '../../context.ts';
 import { badRequest } from '../../platform/errors.ts';
+import type { CustomField } from '../customfields/customfields.model.ts';
+import { activeCustomFields } from '../customfields/customfields.service.ts';
+import { loadCustomSnapshot } from '../customfields/ticket-values.ts';
 import { loadVisibleTicket } from './ticket-load.ts';
 import { presentTicket, type TicketView } from './tickets.presenter.ts';
 import {
@@ -35,6 +38,8 @@ export interface TicketListQuery {
   sort?: SortName;
   limit?: number;
   cursor?: string;
+  /** Custom field filters as `key:value`. */
+  cf?: string[];
 }
 
 /** The filter each agent queue stands for. */
@@ -90,6 +95,7 @@ export async function listTickets(
   query: TicketListQuery,
 ): Promise<{ items: TicketView[]; nextCursor: string | null }> {
   assertFilterable(actor, query);
+  const fields = await activeCustomFields(ctx);
   const base = query.queue ? queueFilter(actor, query.queue) : {};
   const filter: TicketListFilter = {
     ...base,
@@ -97,6 +103,7 @@ export async function listTickets(
     ...(query.ownerId !== undefined && { ownerId: query.ownerId }),
     ...(query.requesterId !== undefined && { requesterId: query.requesterId }),
     numberOrText: parseSearch(query.q),
+    custom: customFilters(actor, fields, query.cf ?? []),
   };
   const sort = SORT_SPECS[query.sort ?? '-updated'];
   const limit = Math.min(Math.max(query.limit ?? 50, 1), 200);
@@ -108,7 +115,11 @@ export async function listTickets(
     rows.length > limit && last
       ? encodeCursor({ value: sort.key === 'number' ? last.number : last[sort.key], id: last.id })
       : null;
-  return { items: page.map((row) => presentTicket(actor, row)), nextCursor };
+  const snapshot = await loadCustomSnapshot(
+    ctx,
+    page.map((r) => r.id),
+  );
+  return { items: page.map((row) => presentTicket(actor, row, snapshot)), nextCursor };
 }
 
 /** Counts for the agent's queue navigation, within what the actor may see. */
@@ -121,7 +132,26 @@ export async function queueCounts(ctx: AppContext, actor: Actor): Promise<{ key:
 }
 
 export async function getTicket(ctx: AppContext, actor: Actor, id: number): Promise<TicketView> {
-  return presentTicket(actor, await loadVisibleTicket(ctx, actor, id));
+  const row = await loadVisibleTicket(ctx, actor, id);
+  return presentTicket(actor, row, await loadCustomSnapshot(ctx, [id]));
+}
+
+/**
+ * Turns `key:value` filters into typed conditions. A filter on a field the actor may not read
+ * (by default) would reveal it, so it is refused like any hidden field.
+ */
+function customFilters(actor: Actor, fields: CustomField[], raw: string[]): NonNullable<TicketListFilter['custom']> {
+  return raw.map((item) => {
+    const at = item.indexOf(':');
+    const key = item.slice(0, at);
+    const value = item.slice(at + 1);
+    const field = fields.find((f) => f.key === key);
+    if (!field || fieldAccess(actor, field.name) === 'hidden')
+      throw badRequest('Unknown custom field filter', [`cf.${key}`]);
+    const numeric = ['number', 'user', 'organization', 'asset'].includes(field.type);
+    if (numeric && !Number.isFinite(Number(value))) throw badRequest('Expected a number', [`cf.${key}`]);
+    return { fieldId: field.id, ...(numeric ? { number: Number(value) } : { text: value }) };
+  });
 }
 
 /**

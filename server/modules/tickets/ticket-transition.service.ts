@@ -7,6 +7,7 @@ import type { TicketHistoryTable, TicketTable } from '../../db/schema.ts';
 import { badRequest, conflict, fieldForbidden } from '../../platform/errors.ts';
 import { emit } from '../../platform/events.ts';
 import { bodyToHtml, htmlToText } from '../../platform/html.ts';
+import { assertRequired, loadCustomSnapshot, valuesOfTicket } from '../customfields/ticket-values.ts';
 import { readSettings } from '../settings/settings.repo.ts';
 import { resolveTransition } from '../workflow/workflow.service.ts';
 import { insertMessage } from './messages.repo.ts';
@@ -65,6 +66,12 @@ export async function transitionTicket(
   const solution = input.solution?.trim() ?? '';
   const missing = rule.requires.filter((r) => (r === 'comment' ? !comment : !solution));
   if (missing.length > 0) throw badRequest(`Required: ${missing.join(', ')}`, missing);
+  const snapshot = await loadCustomSnapshot(ctx, [id]);
+  assertRequired(
+    snapshot.fields.filter((f) => f.requiredForStatuses.includes(input.to)),
+    valuesOfTicket(snapshot, id),
+    `Fill these fields before moving the ticket to ${input.to}`,
+  );
   if (solution && fieldAccess(actor, 'solution', { type: row.type, status: row.status }) !== 'write')
     throw fieldForbidden(['solution']);
 
@@ -108,7 +115,7 @@ export async function transitionTicket(
       payload: { ticketId: id, actorId: actor.id, from: row.status, to: input.to },
     });
   });
-  return presentTicket(actor, (await findTicketById(ctx.db.kysely, id))!);
+  return presentTicket(actor, (await findTicketById(ctx.db.kysely, id))!, snapshot);
 }
 
 /**

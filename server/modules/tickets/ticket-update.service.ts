@@ -6,6 +6,14 @@ import { type AppContext, inTransaction } from '../../context.ts';
 import type { TicketHistoryTable, TicketTable } from '../../db/schema.ts';
 import { badRequest, conflict, fieldForbidden } from '../../platform/errors.ts';
 import { emit } from '../../platform/events.ts';
+import type { CustomValue } from '../customfields/customfields.model.ts';
+import {
+  loadCustomSnapshot,
+  prepareCustomChanges,
+  unwritableCustomFields,
+  valuesOfTicket,
+  writeCustomChanges,
+} from '../customfields/ticket-values.ts';
 import { loadVisibleTicket } from './ticket-load.ts';
 import { validateTicketRefs } from './ticket-refs.ts';
 import { presentTicket, type TicketView } from './tickets.presenter.ts';
@@ -25,6 +33,7 @@ export interface TicketChanges {
   solution?: string;
   /** Not changeable here: status moves only through transitions. */
   status?: string;
+  customFields?: Record<string, CustomValue>;
 }
 
 /** API field -> column, for the fields PATCH may change. */
@@ -40,7 +49,7 @@ const COLUMNS = {
   organizationId: 'organization_id',
   channel: 'channel',
   solution: 'solution',
-} as const satisfies Record<Exclude<keyof TicketChanges, 'status'>, keyof TicketTable>;
+} as const satisfies Record<Exclude<keyof TicketChanges, 'status' | 'customFields'>, keyof TicketTable>;
 
 type ChangeableField = keyof typeof COLUMNS;
 
@@ -79,7 +88,12 @@ export async function updateTicket(
   }
   const fields = (Object.keys(COLUMNS) as ChangeableField[]).filter((f) => changes[f] !== undefined);
   // Rules are judged on the ticket as it is now (its current type and status).
-  const refused = refusedFields(actor, fields, { type: row.type, status: row.status });
+  const context = { type: row.type, status: row.status };
+  const snapshot = await loadCustomSnapshot(ctx, [id]);
+  const refused = [
+    ...refusedFields(actor, fields, context),
+    ...unwritableCustomFields(actor, snapshot, changes.customFields, { context, intake: false }),
+  ];
   if (refused.length > 0) throw fieldForbidden(refused);
   if (changes.subject !== undefined && !changes.subject.trim()) throw badRequest('Subject is required', ['subject']);
   if (changes.channel !== undefined && !(TICKET_CHANNELS as readonly string[]).includes(changes.channel)) {
@@ -104,7 +118,12 @@ export async function updateTicket(
     const next = f === 'subject' ? changes.subject?.trim() : changes[f];
     return next !== current[f];
   });
-  if (changed.length === 0) return presentTicket(actor, row);
+  const customChanges = await prepareCustomChanges(ctx, actor, snapshot, changes.customFields, {
+    context,
+    intake: false,
+    current: valuesOfTicket(snapshot, id),
+  });
+  if (changed.length === 0 && customChanges.length === 0) return presentTicket(actor, row, snapshot);
 
   const at = ctx.clock.now().toISOString();
   const nextStatus = changed.includes('ownerId') ? statusAfterOwnerChange(row, changes.ownerId) : null;
@@ -139,8 +158,10 @@ export async function updateTicket(
     if ((await updateTicketRow(trx, id, values, row.status)) === 0) {
       throw conflict('conflict', 'The ticket changed meanwhile; reload and try again');
     }
+    history.push(...(await writeCustomChanges(trx, id, customChanges, actor.id, at, true)));
     await insertHistory(trx, history);
-    await emit(trx, at, { type: 'ticket.updated', payload: { ticketId: id, actorId: actor.id, fields: changed } });
+    const fieldNames = [...changed, ...customChanges.map((c) => c.field.name)];
+    await emit(trx, at, { type: 'ticket.updated', payload: { ticketId: id, actorId: actor.id, fields: fieldNames } });
     if (nextStatus) {
       await emit(trx, at, {
         type: 'ticket.status_changed',
@@ -148,5 +169,5 @@ export async function updateTicket(
       });
     }
   });
-  return presentTicket(actor, (await findTicketById(ctx.db.kysely, id))!);
+  return presentTicket(actor, (await findTicketById(ctx.db.kysely, id))!, await loadCustomSnapshot(ctx, [id]));
 }

@@ -1,6 +1,8 @@
 import type { TicketField, TicketStatus } from '../../../common/domain.ts';
-import { fieldAccess, visibleFieldAccess } from '../../authz/fields.ts';
+import { type FieldContext, fieldAccess, visibleFieldAccess } from '../../authz/fields.ts';
 import { type Actor, can } from '../../authz/policy.ts';
+import type { CustomValue } from '../customfields/customfields.model.ts';
+import { type CustomSnapshot, readableCustomValues } from '../customfields/ticket-values.ts';
 import { FINAL_STATUSES } from '../workflow/default-workflow.ts';
 import { availableTransitions } from '../workflow/workflow.service.ts';
 import type { TicketRow } from './tickets.repo.ts';
@@ -33,6 +35,8 @@ export interface TicketView {
   serviceId?: number | null;
   organizationId?: number | null;
   solution?: string | null;
+  /** Custom field values by key; only the fields the actor may read. */
+  customFields?: Record<string, CustomValue>;
   abilities: TicketAbilities;
 }
 
@@ -42,12 +46,22 @@ export interface TicketAbilities {
   reply: boolean;
   note: boolean;
   phone: boolean;
-  fields: Partial<Record<TicketField, 'read' | 'write'>>;
+  /** Built-in fields and custom fields (`cf.<key>`) the actor may read, with their access. */
+  fields: Record<string, 'read' | 'write'>;
   transitions: { to: TicketStatus; requires: string[] }[];
 }
 
+function customFieldAccess(actor: Actor, snapshot: CustomSnapshot | undefined, context: FieldContext) {
+  const out: Record<string, 'read' | 'write'> = {};
+  for (const field of snapshot?.fields ?? []) {
+    const access = fieldAccess(actor, field.name, context);
+    if (access !== 'hidden') out[field.name] = access;
+  }
+  return out;
+}
+
 /** What the actor may do with this ticket; the UI follows it, the server checks again. */
-export function ticketAbilities(actor: Actor, row: TicketRow): TicketAbilities {
+export function ticketAbilities(actor: Actor, row: TicketRow, snapshot?: CustomSnapshot): TicketAbilities {
   const final = FINAL_STATUSES.includes(row.status as TicketStatus);
   const context = { type: row.type, status: row.status };
   return {
@@ -56,13 +70,13 @@ export function ticketAbilities(actor: Actor, row: TicketRow): TicketAbilities {
     reply: can(actor, 'ticket.reply') && (!final || can(actor, 'menu.agent')),
     note: can(actor, 'ticket.note.write'),
     phone: can(actor, 'ticket.phone.write'),
-    fields: visibleFieldAccess(actor, context),
+    fields: { ...visibleFieldAccess(actor, context), ...customFieldAccess(actor, snapshot, context) },
     transitions: availableTransitions(actor, row),
   };
 }
 
 /** Presents a ticket row to an actor, dropping every field their role may not read. */
-export function presentTicket(actor: Actor, row: TicketRow): TicketView {
+export function presentTicket(actor: Actor, row: TicketRow, snapshot?: CustomSnapshot): TicketView {
   const context = { type: row.type, status: row.status };
   const readable = (field: TicketField) => fieldAccess(actor, field, context) !== 'hidden';
   const view: TicketView = {
@@ -73,7 +87,7 @@ export function presentTicket(actor: Actor, row: TicketRow): TicketView {
     updatedAt: row.updated_at,
     resolvedAt: row.resolved_at,
     closedAt: row.closed_at,
-    abilities: ticketAbilities(actor, row),
+    abilities: ticketAbilities(actor, row, snapshot),
   };
   if (readable('subject')) view.subject = row.subject;
   if (readable('priority')) view.priority = row.priority;
@@ -95,5 +109,7 @@ export function presentTicket(actor: Actor, row: TicketRow): TicketView {
   if (readable('serviceId')) view.serviceId = row.service_id;
   if (readable('organizationId')) view.organizationId = row.organization_id;
   if (readable('solution')) view.solution = row.solution;
+  if (snapshot && snapshot.fields.length > 0)
+    view.customFields = readableCustomValues(actor, snapshot, row.id, context);
   return view;
 }

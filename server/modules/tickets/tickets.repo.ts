@@ -140,6 +140,8 @@ export interface TicketListFilter {
   ownerId?: number | null;
   requesterId?: number;
   numberOrText?: { number?: number; text?: string };
+  /** Custom field conditions: the ticket has this value (a multi-select: among its values). */
+  custom?: { fieldId: number; text?: string; number?: number }[];
 }
 
 export type SortKey = 'updated_at' | 'created_at' | 'number';
@@ -167,6 +169,20 @@ function ticketConditions(actor: Actor, filter: TicketListFilter) {
     else if (search?.text) {
       const like = `%${search.text.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
       all.push(sql<SqlBool>`lower(tickets.subject) like lower(${like}) escape '\\'`);
+    }
+    for (const c of filter.custom ?? []) {
+      const values = eb
+        .selectFrom('ticket_field_values as v')
+        .select('v.ticket_id')
+        .whereRef('v.ticket_id', '=', 'tickets.id')
+        .where('v.field_id', '=', c.fieldId);
+      all.push(
+        eb.exists(
+          c.number !== undefined
+            ? values.where('v.value_number', '=', c.number)
+            : values.where('v.value_text', '=', c.text ?? ''),
+        ),
+      );
     }
     return eb.and(all);
   };

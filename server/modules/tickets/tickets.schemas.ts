@@ -3,7 +3,6 @@ import {
   MESSAGE_KINDS,
   QUEUE_KEYS,
   TICKET_CHANNELS,
-  TICKET_FIELDS,
   TICKET_PRIORITIES,
   TICKET_STATUSES,
   TICKET_TYPES,
@@ -16,6 +15,16 @@ const Person = Type.Object({ id: Type.Integer(), name: Type.String(), email: Typ
 const Access = Type.Union([Type.Literal('read'), Type.Literal('write')]);
 
 export const Status = Type.Enum(TICKET_STATUSES);
+
+/** A custom field value: text, number, checkbox, list of options, or null to clear. */
+export const CustomValueSchema = Type.Union([
+  Type.String({ maxLength: 20_000 }),
+  Type.Number(),
+  Type.Boolean(),
+  Type.Array(Type.String({ maxLength: 200 }), { maxItems: 50 }),
+  Type.Null(),
+]);
+const CustomValuesInput = Type.Record(Type.String({ pattern: '^[a-z][a-z0-9_]{0,39}$' }), CustomValueSchema);
 
 /** The ticket as sent to clients. Optional fields are absent when the role may not read them. */
 export const TicketSchema = Type.Object({
@@ -39,13 +48,14 @@ export const TicketSchema = Type.Object({
   serviceId: Type.Optional(Type.Union([Type.Integer(), Type.Null()])),
   organizationId: Type.Optional(Type.Union([Type.Integer(), Type.Null()])),
   solution: Type.Optional(Type.Union([Type.String(), Type.Null()])),
+  customFields: Type.Optional(Type.Record(Type.String(), CustomValueSchema)),
   abilities: Type.Object({
     update: Type.Boolean(),
     assign: Type.Boolean(),
     reply: Type.Boolean(),
     note: Type.Boolean(),
     phone: Type.Boolean(),
-    fields: Type.Object(Object.fromEntries(TICKET_FIELDS.map((f) => [f, Type.Optional(Access)]))),
+    fields: Type.Record(Type.String(), Access),
     transitions: Type.Array(Type.Object({ to: Type.String(), requires: Type.Array(Type.String()) })),
   }),
 });
@@ -60,6 +70,7 @@ export const CreateTicketBody = Type.Object({
   requesterId: Type.Optional(Id),
   channel: Type.Optional(Type.Enum(TICKET_CHANNELS)),
   attachmentIds: Type.Optional(Type.Array(Id, { maxItems: 20 })),
+  customFields: Type.Optional(CustomValuesInput),
 });
 
 export const UpdateTicketBody = Type.Object(
@@ -77,6 +88,7 @@ export const UpdateTicketBody = Type.Object(
     channel: Type.Optional(Type.String()),
     solution: Type.Optional(Type.String()),
     status: Type.Optional(Type.String()),
+    customFields: Type.Optional(CustomValuesInput),
   },
   { minProperties: 1 },
 );
@@ -90,6 +102,8 @@ export const ListTicketsQuery = Type.Object({
   sort: Type.Optional(Type.Enum(SORTS)),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
   cursor: Type.Optional(Type.String({ maxLength: 500 })),
+  /** Custom field filters, `key:value` (repeat for several). */
+  cf: Type.Optional(Type.Array(Type.String({ pattern: '^[a-z][a-z0-9_]{0,39}:.{1,200}$' }), { maxItems: 10 })),
 });
 
 export const TransitionBody = Type.Object({
