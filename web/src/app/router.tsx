@@ -1,8 +1,9 @@
 import { lazy } from 'react';
-import { createBrowserRouter, Navigate, RouterProvider } from 'react-router';
+import { createBrowserRouter, RouterProvider } from 'react-router';
 import { AppLayout } from '../components/AppLayout.tsx';
 import { HomeRedirect, PublicOnly, RequireAuth, RequirePermission } from '../components/guards.tsx';
 import { NotFoundPage } from '../components/NotFoundPage.tsx';
+import { AdminHomeRedirect } from '../pages/admin/AdminNav.tsx';
 
 // Route-level screens load on demand: a customer never downloads the agent or admin code.
 const LoginPage = lazy(() => import('../pages/auth/LoginPage.tsx'));
@@ -15,6 +16,9 @@ const QueuePage = lazy(() => import('../pages/agent/QueuePage.tsx'));
 const SearchPage = lazy(() => import('../pages/agent/SearchPage.tsx'));
 const AgentTicketPage = lazy(() => import('../pages/agent/AgentTicketPage.tsx'));
 const UsersPage = lazy(() => import('../pages/admin/UsersPage.tsx'));
+const RolesPage = lazy(() => import('../pages/admin/RolesPage.tsx'));
+const RoleEditorPage = lazy(() => import('../pages/admin/RoleEditorPage.tsx'));
+const AuditPage = lazy(() => import('../pages/admin/AuditPage.tsx'));
 
 const router = createBrowserRouter([
   { path: '/', element: <HomeRedirect /> },
@@ -51,8 +55,22 @@ const router = createBrowserRouter([
           {
             element: <RequirePermission permission="menu.admin" />,
             children: [
-              { path: '/admin', element: <Navigate to="/admin/users" replace /> },
-              { path: '/admin/users', element: <UsersPage /> },
+              { path: '/admin', element: <AdminHomeRedirect /> },
+              {
+                element: <RequirePermission permission="admin.users.manage" />,
+                children: [{ path: '/admin/users', element: <UsersPage /> }],
+              },
+              {
+                element: <RequirePermission permission="admin.roles.manage" />,
+                children: [
+                  { path: '/admin/roles', element: <RolesPage /> },
+                  { path: '/admin/roles/:id', element: <RoleEditorPage /> },
+                ],
+              },
+              {
+                element: <RequirePermission permission="admin.audit.read" />,
+                children: [{ path: '/admin/audit', element: <AuditPage /> }],
+              },
             ],
           },
           { path: '*', element: <NotFoundPage /> },

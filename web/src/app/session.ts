@@ -16,10 +16,10 @@ export function hasPermission(me: Me | null | undefined, permission: Permission)
 
 /** The first screen a user needs: admins start in user management, agents in their queue. */
 export function homePath(me: Me): string {
-  if (me.user.role === 'admin' && hasPermission(me, 'menu.admin')) return '/admin/users';
+  if (me.user.role === 'admin' && hasPermission(me, 'menu.admin')) return '/admin';
   if (hasPermission(me, 'menu.agent')) return '/agent';
   if (hasPermission(me, 'menu.portal')) return '/portal';
-  if (hasPermission(me, 'menu.admin')) return '/admin/users';
+  if (hasPermission(me, 'menu.admin')) return '/admin';
   return '/portal';
 }
 

@@ -7,6 +7,7 @@ import { Link, Outlet, useLocation, useMatch } from 'react-router';
 import type { Permission } from '../../../common/permissions.ts';
 import { useLiveUpdates } from '../app/live-updates.ts';
 import { hasPermission, homePath, useMe } from '../app/session.ts';
+import { AdminNav } from '../pages/admin/AdminNav.tsx';
 import { QueueNav } from '../pages/agent/QueueNav.tsx';
 import { LanguageSwitcher } from './LanguageSwitcher.tsx';
 import { PageLoader } from './PageLoader.tsx';
@@ -23,15 +24,20 @@ export interface AreaLink {
 export const AREAS: AreaLink[] = [
   { permission: 'menu.portal', to: '/portal', prefix: '/portal', labelKey: 'nav.portal', icon: IconUser },
   { permission: 'menu.agent', to: '/agent', prefix: '/agent', labelKey: 'nav.agent', icon: IconHeadset },
-  { permission: 'menu.admin', to: '/admin/users', prefix: '/admin', labelKey: 'nav.admin', icon: IconSettings },
+  { permission: 'menu.admin', to: '/admin', prefix: '/admin', labelKey: 'nav.admin', icon: IconSettings },
 ];
 
-/** The signed-in frame: header with areas, language and user menu; queues beside agent screens. */
+/**
+ * The signed-in frame: header with areas, language and user menu; queues beside agent screens
+ * and the administration sections beside admin screens.
+ */
 export function AppLayout() {
   const { t } = useTranslation();
   const me = useMe().data;
   const location = useLocation();
   const inAgentArea = useMatch('/agent/*') !== null;
+  const inAdminArea = useMatch('/admin/*') !== null;
+  const withNavbar = inAgentArea || inAdminArea;
   const [navOpened, nav] = useDisclosure(false);
   useLiveUpdates(Boolean(me));
   if (!me) return null;
@@ -40,13 +46,13 @@ export function AppLayout() {
   return (
     <AppShell
       header={{ height: 60 }}
-      navbar={inAgentArea ? { width: 250, breakpoint: 'sm', collapsed: { mobile: !navOpened } } : undefined}
+      navbar={withNavbar ? { width: 250, breakpoint: 'sm', collapsed: { mobile: !navOpened } } : undefined}
       padding={{ base: 'sm', sm: 'lg' }}
     >
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
-            {inAgentArea && (
+            {withNavbar && (
               <Burger
                 opened={navOpened}
                 onClick={nav.toggle}
@@ -92,9 +98,9 @@ export function AppLayout() {
           </Group>
         </Group>
       </AppShell.Header>
-      {inAgentArea && (
+      {withNavbar && (
         <AppShell.Navbar p="sm">
-          <QueueNav onNavigate={nav.close} />
+          {inAgentArea ? <QueueNav onNavigate={nav.close} /> : <AdminNav onNavigate={nav.close} />}
         </AppShell.Navbar>
       )}
       <AppShell.Main bg="gray.0">

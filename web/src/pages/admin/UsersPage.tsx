@@ -92,7 +92,7 @@ export default function UsersPage() {
                 <Table.Th>{t('admin.name')}</Table.Th>
                 <Table.Th>{t('admin.email')}</Table.Th>
                 <Table.Th>{t('admin.role')}</Table.Th>
-                <Table.Th>{t('admin.status')}</Table.Th>
+                <Table.Th w={110}>{t('admin.status')}</Table.Th>
                 <Table.Th>{t('admin.actions')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
@@ -133,7 +133,7 @@ export default function UsersPage() {
                       />
                     </Table.Td>
                     <Table.Td>
-                      <Badge color={user.active ? 'green' : 'gray'}>
+                      <Badge color={user.active ? 'green' : 'gray'} miw="max-content">
                         {user.active ? t('admin.active') : t('admin.inactive')}
                       </Badge>
                     </Table.Td>

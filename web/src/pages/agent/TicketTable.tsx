@@ -8,6 +8,25 @@ import { EmptyState } from '../../components/EmptyState.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { PriorityBadge, StatusBadge } from '../../components/TicketBadges.tsx';
 
+/** Columns that show a ticket field governed by field rules. */
+type FieldColumn = 'subject' | 'requesterId' | 'priority' | 'ownerId';
+type VisibleColumns = Record<FieldColumn, boolean>;
+
+/**
+ * A field column is shown only when at least one listed ticket lets the actor read that field;
+ * before anything is loaded all columns are shown, so the skeleton has its usual shape.
+ */
+function visibleColumns(tickets: Ticket[]): VisibleColumns {
+  const shown = (field: FieldColumn) =>
+    tickets.length === 0 || tickets.some((ticket) => ticket.abilities.fields[field] !== undefined);
+  return {
+    subject: shown('subject'),
+    requesterId: shown('requesterId'),
+    priority: shown('priority'),
+    ownerId: shown('ownerId'),
+  };
+}
+
 interface TicketTableProps {
   params: Omit<TicketListParams, 'cursor'>;
   emptyTitle: string;
@@ -15,7 +34,7 @@ interface TicketTableProps {
   label: string;
 }
 
-function TicketTableRow({ ticket }: { ticket: Ticket }) {
+function TicketTableRow({ ticket, columns }: { ticket: Ticket; columns: VisibleColumns }) {
   const navigate = useNavigate();
   const { t } = useTranslation();
   const to = `/agent/tickets/${ticket.id}`;
@@ -26,26 +45,34 @@ function TicketTableRow({ ticket }: { ticket: Ticket }) {
           #{ticket.number}
         </Text>
       </Table.Td>
-      <Table.Td maw={420}>
-        {/* A real link keeps keyboard and middle-click working; the row click is a shortcut. */}
-        <Anchor component={Link} to={to} size="sm" fw={500} c="var(--mantine-color-text)" lineClamp={1}>
-          {ticket.subject}
-        </Anchor>
-      </Table.Td>
-      <Table.Td>
-        <Text size="sm" truncate maw={180}>
-          {ticket.requester?.name ?? ''}
-        </Text>
-      </Table.Td>
+      {columns.subject && (
+        <Table.Td maw={420}>
+          {/* A real link keeps keyboard and middle-click working; the row click is a shortcut. */}
+          <Anchor component={Link} to={to} size="sm" fw={500} c="var(--mantine-color-text)" lineClamp={1}>
+            {ticket.subject ?? t('agent.openTicket', { number: ticket.number })}
+          </Anchor>
+        </Table.Td>
+      )}
+      {columns.requesterId && (
+        <Table.Td>
+          <Text size="sm" truncate maw={180}>
+            {ticket.requester?.name ?? ''}
+          </Text>
+        </Table.Td>
+      )}
       <Table.Td>
         <StatusBadge status={ticket.status} />
       </Table.Td>
-      <Table.Td>{ticket.priority && <PriorityBadge priority={ticket.priority} />}</Table.Td>
-      <Table.Td>
-        <Text size="sm" c={ticket.owner ? undefined : 'dimmed'} truncate maw={160}>
-          {ticket.owner?.name ?? t('agent.nobody')}
-        </Text>
-      </Table.Td>
+      {columns.priority && <Table.Td>{ticket.priority && <PriorityBadge priority={ticket.priority} />}</Table.Td>}
+      {columns.ownerId && (
+        <Table.Td>
+          {'ownerId' in ticket && (
+            <Text size="sm" c={ticket.owner ? undefined : 'dimmed'} truncate maw={160}>
+              {ticket.owner?.name ?? t('agent.nobody')}
+            </Text>
+          )}
+        </Table.Td>
+      )}
       <Table.Td>
         <Text size="sm" c="dimmed" title={formatDateTime(ticket.updatedAt)} style={{ whiteSpace: 'nowrap' }}>
           {formatRelative(ticket.updatedAt)}
@@ -60,6 +87,8 @@ export function TicketTable({ params, emptyTitle, emptyText, label }: TicketTabl
   const { t } = useTranslation();
   const list = useTicketList(params);
   const tickets = list.data?.pages.flatMap((page) => page.items) ?? [];
+  const columns = visibleColumns(tickets);
+  const columnCount = 3 + Object.values(columns).filter(Boolean).length;
 
   if (list.error) return <ErrorAlert error={list.error} />;
   return (
@@ -69,11 +98,11 @@ export function TicketTable({ params, emptyTitle, emptyText, label }: TicketTabl
           <Table.Thead>
             <Table.Tr>
               <Table.Th w={80}>{t('field.number')}</Table.Th>
-              <Table.Th>{t('field.subject')}</Table.Th>
-              <Table.Th>{t('field.requesterId')}</Table.Th>
+              {columns.subject && <Table.Th>{t('field.subject')}</Table.Th>}
+              {columns.requesterId && <Table.Th>{t('field.requesterId')}</Table.Th>}
               <Table.Th>{t('field.status')}</Table.Th>
-              <Table.Th>{t('field.priority')}</Table.Th>
-              <Table.Th>{t('field.ownerId')}</Table.Th>
+              {columns.priority && <Table.Th>{t('field.priority')}</Table.Th>}
+              {columns.ownerId && <Table.Th>{t('field.ownerId')}</Table.Th>}
               <Table.Th>{t('field.updatedAt')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
@@ -81,13 +110,13 @@ export function TicketTable({ params, emptyTitle, emptyText, label }: TicketTabl
             {list.isPending &&
               [0, 1, 2, 3, 4].map((i) => (
                 <Table.Tr key={i}>
-                  <Table.Td colSpan={7}>
+                  <Table.Td colSpan={columnCount}>
                     <Skeleton h={22} />
                   </Table.Td>
                 </Table.Tr>
               ))}
             {tickets.map((ticket) => (
-              <TicketTableRow key={ticket.id} ticket={ticket} />
+              <TicketTableRow key={ticket.id} ticket={ticket} columns={columns} />
             ))}
           </Table.Tbody>
         </Table>
