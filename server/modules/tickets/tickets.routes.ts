@@ -6,6 +6,7 @@ import type { TypedApp } from '../../http.ts';
 import { actorOf, TICKET_READERS } from '../auth/auth.plugin.ts';
 import { errorResponses, IdParams } from '../shared.schemas.ts';
 import { createTicket } from './ticket-create.service.ts';
+import { exportTicketsCsv } from './ticket-export.service.ts';
 import { addTicketMessage, listTicketMessages } from './ticket-messages.service.ts';
 import { getTicket, listTickets, queueCounts, ticketHistory } from './ticket-queries.service.ts';
 import { transitionTicket } from './ticket-transition.service.ts';
@@ -25,6 +26,14 @@ import {
 function defaultChannel(request: FastifyRequest, requesterId: number | undefined): TicketChannel {
   if (request.headers.authorization?.startsWith('Bearer ')) return 'api';
   return requesterId === undefined || requesterId === actorOf(request).id ? 'portal' : 'phone';
+}
+
+/** `status=new,assigned` and `status=new&status=assigned` mean the same. */
+async function splitStatusParam(request: FastifyRequest): Promise<void> {
+  const query = request.query as Record<string, unknown>;
+  const raw = query.status;
+  const values = Array.isArray(raw) ? raw : typeof raw === 'string' ? [raw] : [];
+  if (values.length > 0) query.status = values.flatMap((v) => String(v).split(',')).filter(Boolean);
 }
 
 /** Tickets: queues, the ticket card, conversation, transitions and history. */
@@ -52,13 +61,7 @@ export async function ticketsRoutes(app: TypedApp, ctx: AppContext): Promise<voi
     '/tickets',
     {
       config: { permission: TICKET_READERS },
-      // `status=new,assigned` and `status=new&status=assigned` mean the same.
-      preValidation: async (request) => {
-        const query = request.query as Record<string, unknown>;
-        const raw = query.status;
-        const values = Array.isArray(raw) ? raw : typeof raw === 'string' ? [raw] : [];
-        if (values.length > 0) query.status = values.flatMap((v) => String(v).split(',')).filter(Boolean);
-      },
+      preValidation: splitStatusParam,
       schema: {
         tags,
         summary: 'List the tickets you may see',
@@ -70,6 +73,27 @@ export async function ticketsRoutes(app: TypedApp, ctx: AppContext): Promise<voi
       },
     },
     async (request) => listTickets(ctx, actorOf(request), request.query),
+  );
+
+  app.get(
+    '/tickets/export',
+    {
+      config: { permission: TICKET_READERS },
+      preValidation: splitStatusParam,
+      schema: {
+        tags,
+        summary: 'The listed tickets as CSV (same filters as the list; only fields your role may read)',
+        querystring: ListTicketsQuery,
+        response: { 200: Type.String({ description: 'text/csv' }), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const csv = await exportTicketsCsv(ctx, actorOf(request), request.query);
+      return reply
+        .header('content-type', 'text/csv; charset=utf-8')
+        .header('content-disposition', 'attachment; filename="tickets.csv"')
+        .send(`\uFEFF${csv}`);
+    },
   );
 
   app.get(

@@ -28,6 +28,7 @@ const EXPECTED: Record<string, DefaultRoleKey[] | 'all'> = {
   'POST /api/v1/tickets': 'all',
   'GET /api/v1/tickets': 'all',
   'GET /api/v1/tickets/queues': AGENTS,
+  'GET /api/v1/tickets/export': 'all',
   'GET /api/v1/tickets/:id': 'all',
   'PATCH /api/v1/tickets/:id': 'all',
   'POST /api/v1/tickets/:id/transitions': 'all',

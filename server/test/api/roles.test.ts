@@ -114,6 +114,10 @@ describeEachDialect('roles and field rules', (dialect) => {
       priority: 'high',
       subject: ticket.subject,
     });
+    const csv = (await engineer.get('/api/v1/tickets/export')).body;
+    expect(csv.split('\r\n')[0]).not.toContain('priority');
+    expect(csv).not.toContain('high');
+    expect((await operator.get('/api/v1/tickets/export')).body.split('\r\n')[0]).toContain('priority');
     // Other roles are untouched.
     expect((await operator.get(`/api/v1/tickets/${ticket.id}`)).json().abilities.fields.priority).toBe('write');
   });

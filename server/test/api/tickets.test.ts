@@ -228,4 +228,22 @@ describeEachDialect('tickets', (dialect) => {
       400,
     );
   });
+
+  it('exports the listed tickets as CSV, safe to open in a spreadsheet', async () => {
+    await openTicket(alice, { subject: '=HYPERLINK("http://evil")' });
+    await openTicket(alice, { subject: 'Printer, "quoted"' });
+    await openTicket(bob, { subject: 'Bob only' });
+    const res = await alice.get('/api/v1/tickets/export');
+    expect(res.headers['content-type']).toContain('text/csv');
+    const lines = res.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(lines[0].split(',')).toEqual(expect.arrayContaining(['number', 'status', 'subject', 'requester']));
+    expect(lines[0]).not.toContain('groupId');
+    expect(lines).toHaveLength(3);
+    expect(res.body).not.toContain('Bob only');
+    expect(res.body).toContain(`"'=HYPERLINK(""http://evil"")"`);
+    expect(res.body).toContain('"Printer, ""quoted"""');
+  });
 });
