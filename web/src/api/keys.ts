@@ -12,6 +12,8 @@ export const queryKeys = {
   roles: ['roles'] as const,
   roleDetails: ['roles', 'details'] as const,
   permissionGroups: ['permissions'] as const,
+  customFields: ['custom-fields'] as const,
+  settings: ['settings'] as const,
   audit: (params: { entity?: string }) => ['audit', params] as const,
   tickets: ['tickets'] as const,
   queueCounts: ['tickets', 'queues'] as const,

@@ -9,6 +9,7 @@ import type {
   TicketType,
 } from '../../../common/domain.ts';
 import { apiRequest, type ItemList, type Page, toQueryString } from './client.ts';
+import type { CustomValue } from './customfields.ts';
 
 export interface PersonRef {
   id: number;
@@ -27,7 +28,8 @@ export interface TicketAbilities {
   reply: boolean;
   note: boolean;
   phone: boolean;
-  fields: Partial<Record<TicketField, 'read' | 'write'>>;
+  /** Ticket fields and custom fields (`cf.<key>`) the actor may read or write. */
+  fields: Partial<Record<TicketField | (string & {}), 'read' | 'write'>>;
   transitions: TicketTransition[];
 }
 
@@ -53,6 +55,8 @@ export interface Ticket {
   serviceId?: number | null;
   organizationId?: number | null;
   solution?: string | null;
+  /** Custom field values the actor may read, by key. */
+  customFields?: Record<string, CustomValue>;
   abilities: TicketAbilities;
 }
 
@@ -96,6 +100,8 @@ export interface TicketListParams {
   ownerId?: number;
   requesterId?: number;
   q?: string;
+  /** Custom field filters, each `key:value`. */
+  cf?: string[];
   sort?: 'updated' | '-updated' | 'created' | '-created' | 'priority' | 'number';
   limit?: number;
   cursor?: string | null;
@@ -111,6 +117,7 @@ export interface CreateTicketInput {
   requesterId?: number;
   channel?: TicketChannel;
   attachmentIds?: number[];
+  customFields?: Record<string, CustomValue>;
 }
 
 export interface UpdateTicketInput {
@@ -121,6 +128,7 @@ export interface UpdateTicketInput {
   serviceId?: number | null;
   ownerId?: number | null;
   groupId?: number | null;
+  customFields?: Record<string, CustomValue>;
 }
 
 export interface TransitionInput {

@@ -18,6 +18,8 @@ const AgentTicketPage = lazy(() => import('../pages/agent/AgentTicketPage.tsx'))
 const UsersPage = lazy(() => import('../pages/admin/UsersPage.tsx'));
 const RolesPage = lazy(() => import('../pages/admin/RolesPage.tsx'));
 const RoleEditorPage = lazy(() => import('../pages/admin/RoleEditorPage.tsx'));
+const CustomFieldsPage = lazy(() => import('../pages/admin/CustomFieldsPage.tsx'));
+const SettingsPage = lazy(() => import('../pages/admin/SettingsPage.tsx'));
 const AuditPage = lazy(() => import('../pages/admin/AuditPage.tsx'));
 
 const router = createBrowserRouter([
@@ -66,6 +68,14 @@ const router = createBrowserRouter([
                   { path: '/admin/roles', element: <RolesPage /> },
                   { path: '/admin/roles/:id', element: <RoleEditorPage /> },
                 ],
+              },
+              {
+                element: <RequirePermission permission="admin.fields.manage" />,
+                children: [{ path: '/admin/fields', element: <CustomFieldsPage /> }],
+              },
+              {
+                element: <RequirePermission permission="admin.settings.manage" />,
+                children: [{ path: '/admin/settings', element: <SettingsPage /> }],
               },
               {
                 element: <RequirePermission permission="admin.audit.read" />,

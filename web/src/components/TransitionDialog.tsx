@@ -1,7 +1,7 @@
 import { Button, Group, Modal, Stack, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorAlert } from './ErrorAlert.tsx';
+import { TransitionError } from './TransitionError.tsx';
 
 interface TransitionDialogProps {
   opened: boolean;
@@ -38,7 +38,7 @@ export function TransitionDialog(props: TransitionDialogProps) {
         }}
       >
         <Stack>
-          {props.error ? <ErrorAlert error={props.error} /> : null}
+          {props.error ? <TransitionError error={props.error} /> : null}
           <Textarea
             label={props.fieldLabel}
             description={props.description}

@@ -6,6 +6,8 @@ import { useTranslation } from 'react-i18next';
 import type { FieldAccess } from '../../../../common/domain.ts';
 import { isApiError } from '../../api/client.ts';
 import type { FieldOverride, FieldRules, RoleDetail, RuleField } from '../../api/roles.ts';
+import { customFieldKey } from '../../app/custom-field-values.ts';
+import { useCustomFields, useFieldLabel } from '../../app/custom-fields.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import {
   ACCESS_COLORS,
@@ -57,8 +59,12 @@ export function FieldRulesTab({ role, onDirtyChange }: { role: RoleDetail; onDir
   const { t } = useTranslation();
   const summarize = useOverrideSummary();
   const save = useUpdateRole(role.id);
+  const customFields = useCustomFields().data;
+  const labelOf = useFieldLabel(customFields);
+  const customNames = (customFields ?? []).filter((field) => field.active).map((field) => field.name);
   const [rules, setRules] = useState<FieldRules>(() => cleanFieldRules(role.fieldRules));
   const dirty = !sameFieldRules(rules, role.fieldRules);
+  const fields = ruleFields(rules, customNames);
   useEffect(() => onDirtyChange(dirty), [dirty, onDirtyChange]);
 
   const invalid = new Set(
@@ -98,8 +104,8 @@ export function FieldRulesTab({ role, onDirtyChange }: { role: RoleDetail; onDir
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {ruleFields(rules).map((field) => {
-                const label = t(`field.${field}`, { defaultValue: field });
+              {fields.map((field) => {
+                const label = labelOf(field);
                 const own = rules.overrides.filter((override) => override.field === field);
                 return (
                   <Table.Tr key={field} data-field={field}>
@@ -107,6 +113,11 @@ export function FieldRulesTab({ role, onDirtyChange }: { role: RoleDetail; onDir
                       <Text size="sm" fw={500}>
                         {label}
                       </Text>
+                      {customFieldKey(field) !== null && (
+                        <Text size="xs" c="dimmed">
+                          {t('admin.rules.customField')}
+                        </Text>
+                      )}
                     </Table.Td>
                     <Table.Td>
                       <SegmentedControl
@@ -160,7 +171,8 @@ export function FieldRulesTab({ role, onDirtyChange }: { role: RoleDetail; onDir
           </Text>
         </Alert>
         <OverridesEditor
-          fields={ruleFields(rules)}
+          fields={fields}
+          labelOf={labelOf}
           overrides={rules.overrides}
           invalid={invalid}
           onChange={(overrides) => setRules((old) => ({ ...old, overrides }))}

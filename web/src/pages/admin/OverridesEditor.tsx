@@ -13,15 +13,17 @@ import { ACCESS_ORDER } from './field-rules.ts';
 
 interface OverridesEditorProps {
   fields: RuleField[];
+  /** The label of a field name (ticket fields and custom fields `cf.<key>`). */
+  labelOf: (field: RuleField) => string;
   overrides: FieldOverride[];
   invalid: ReadonlySet<number>;
   onChange: (overrides: FieldOverride[]) => void;
 }
 
 /** The list of overrides: each narrows one field's access to some ticket types and/or statuses. */
-export function OverridesEditor({ fields, overrides, invalid, onChange }: OverridesEditorProps) {
+export function OverridesEditor({ fields, labelOf, overrides, invalid, onChange }: OverridesEditorProps) {
   const { t } = useTranslation();
-  const fieldOptions = fields.map((field) => ({ value: field, label: t(`field.${field}`, { defaultValue: field }) }));
+  const fieldOptions = fields.map((field) => ({ value: field, label: labelOf(field) }));
   const accessOptions = ACCESS_ORDER.map((access) => ({ value: access, label: t(`admin.rules.access.${access}`) }));
   const typeOptions = TICKET_TYPES.map((type) => ({ value: type, label: t(`type.${type}`) }));
   const statusOptions = TICKET_STATUSES.map((status) => ({ value: status, label: t(`status.${status}`) }));
@@ -58,7 +60,8 @@ export function OverridesEditor({ fields, overrides, invalid, onChange }: Overri
                 value={override.field}
                 allowDeselect={false}
                 onChange={(value) => value && patch(index, { field: value })}
-                w={170}
+                w={190}
+                searchable
               />
               <Select
                 label={t('admin.rules.accessLabel')}

@@ -12,13 +12,16 @@ export const ACCESS_ORDER: readonly FieldAccess[] = [...FIELD_ACCESS].reverse();
 
 export const ACCESS_COLORS: Record<FieldAccess, string> = { hidden: 'gray', read: 'blue', write: 'green' };
 
-/** The ticket fields in their usual order, then any other fields the rules mention (custom fields). */
-export function ruleFields(rules: FieldRules): RuleField[] {
-  const known = new Set<string>(TICKET_FIELDS);
+/**
+ * The ticket fields in their usual order, then the given custom fields (`cf.<key>`, in their
+ * order), then any other fields the rules mention.
+ */
+export function ruleFields(rules: FieldRules, customFields: readonly string[] = []): RuleField[] {
+  const known = new Set<string>([...TICKET_FIELDS, ...customFields]);
   const extra = [...Object.keys(rules.default), ...rules.overrides.map((override) => override.field)].filter(
     (field) => !known.has(field),
   );
-  return [...TICKET_FIELDS, ...new Set(extra)];
+  return [...TICKET_FIELDS, ...customFields, ...new Set(extra)];
 }
 
 /** Rules with every field present and empty type/status lists dropped (absent = all). */

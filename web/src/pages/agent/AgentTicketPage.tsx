@@ -10,6 +10,7 @@ import { MessageThread } from '../../components/MessageThread.tsx';
 import { PriorityBadge } from '../../components/TicketBadges.tsx';
 import { TicketTitle } from '../../components/TicketTitle.tsx';
 import { Composer } from './Composer.tsx';
+import { CustomFieldsPanel } from './CustomFieldsPanel.tsx';
 import { HistoryList } from './HistoryList.tsx';
 import { TicketFieldsPanel } from './TicketFieldsPanel.tsx';
 import { TransitionButtons } from './TransitionButtons.tsx';
@@ -82,7 +83,10 @@ export default function AgentTicketPage() {
           </Tabs>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 4 }}>
-          <TicketFieldsPanel ticket={data} />
+          <Stack gap="md">
+            <TicketFieldsPanel ticket={data} />
+            <CustomFieldsPanel ticket={data} />
+          </Stack>
         </Grid.Col>
       </Grid>
     </Stack>

@@ -3,14 +3,21 @@ import { IconArrowRight, IconHistory } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { Catalog } from '../../api/catalog.ts';
 import type { HistoryEntry } from '../../api/tickets.ts';
+import { customFieldKey, formatCustomValue, parseHistoryValue } from '../../app/custom-field-values.ts';
+import { useCustomFields, useFieldLabel } from '../../app/custom-fields.ts';
 import { formatDateTime } from '../../app/format.ts';
 import { useCatalog, useHistory } from '../../app/queries.ts';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { currentLocale } from '../../i18n/index.ts';
 import { useAgents } from './useAgents.ts';
 
 // Fields whose stored values are vocabulary keys, translated through `<field>.<value>`.
 const VOCABULARY: Record<string, string> = { status: 'status', priority: 'priority', type: 'type', channel: 'channel' };
+
+function named(list: { id: number; name: string }[] | undefined, id: number): string | undefined {
+  return list?.find((x) => x.id === id)?.name;
+}
 
 function actorName(entry: HistoryEntry): string | null {
   if (typeof entry.actor === 'string') return entry.actor;
@@ -23,18 +30,25 @@ export function HistoryList({ ticketId }: { ticketId: number }) {
   const history = useHistory(ticketId);
   const catalog = useCatalog().data;
   const agents = useAgents().data;
+  const customFields = useCustomFields().data;
+  const labelOf = useFieldLabel(customFields);
 
   const describeValue = (field: string, value: HistoryEntry['from']): string => {
     if (value === null || value === undefined || value === '') return '—';
+    const key = customFieldKey(field);
+    const custom = key === null ? undefined : customFields?.find((f) => f.key === key);
+    if (custom) {
+      const words = { yes: t('common.yes'), no: t('common.no'), userName: (id: number) => named(agents, id) };
+      return formatCustomValue(custom, parseHistoryValue(custom, value), currentLocale(), words) || '—';
+    }
     const vocabulary = VOCABULARY[field];
     if (vocabulary) return t(`${vocabulary}.${value}`, { defaultValue: String(value) });
     const id = Number(value);
-    const named = (list: { id: number; name: string }[] | undefined) => list?.find((x) => x.id === id)?.name;
     const lookups: Record<string, (c: Catalog | undefined) => string | undefined> = {
-      categoryId: (c) => named(c?.categories),
-      serviceId: (c) => named(c?.services),
-      groupId: (c) => named(c?.groups),
-      ownerId: () => named(agents),
+      categoryId: (c) => named(c?.categories, id),
+      serviceId: (c) => named(c?.services, id),
+      groupId: (c) => named(c?.groups, id),
+      ownerId: () => named(agents, id),
     };
     return lookups[field]?.(catalog) ?? String(value);
   };
@@ -72,7 +86,7 @@ export function HistoryList({ ticketId }: { ticketId: number }) {
                 </Table.Td>
                 <Table.Td>
                   <Text size="sm" fw={500}>
-                    {t(`field.${entry.field}`, { defaultValue: entry.field })}
+                    {labelOf(entry.field)}
                   </Text>
                 </Table.Td>
                 <Table.Td>

@@ -21,7 +21,8 @@ interface Option {
   label: string;
 }
 
-function ReadOnlyValue({ label, value }: { label: string; value: string }) {
+/** A field the actor may read but not change: its label and value as text. */
+export function ReadOnlyValue({ label, value }: { label: string; value: string }) {
   return (
     <div>
       <Text size="sm" fw={500}>

@@ -6,8 +6,8 @@ import { useTranslation } from 'react-i18next';
 import type { TicketStatus } from '../../../../common/domain.ts';
 import type { Ticket, TicketTransition } from '../../api/tickets.ts';
 import { useTransition } from '../../app/queries.ts';
-import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { TransitionDialog } from '../../components/TransitionDialog.tsx';
+import { TransitionError } from '../../components/TransitionError.tsx';
 
 const LOOK: Record<TicketStatus, { color?: string; variant: string; icon: ReactNode }> = {
   new: { variant: 'default', icon: null },
@@ -73,7 +73,7 @@ export function TransitionButtons({ ticket }: { ticket: Ticket }) {
           );
         })}
       </Group>
-      {transition.error && !asking && <ErrorAlert error={transition.error} mt="sm" />}
+      {transition.error && !asking && <TransitionError error={transition.error} mt="sm" />}
       {asking && (
         <TransitionDialog
           opened

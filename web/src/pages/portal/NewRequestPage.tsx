@@ -8,12 +8,16 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { TICKET_TYPES, type TicketType } from '../../../../common/domain.ts';
 import { uploadAttachments } from '../../api/attachments.ts';
+import type { CustomValue } from '../../api/customfields.ts';
 import { queryKeys } from '../../api/keys.ts';
 import { createTicket } from '../../api/tickets.ts';
+import { isEmptyValue } from '../../app/custom-field-values.ts';
+import { useCustomFields } from '../../app/custom-fields.ts';
 import { textToHtml } from '../../app/format.ts';
 import { useCatalog } from '../../app/queries.ts';
 import { AttachmentPicker } from '../../components/AttachmentPicker.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { customValuesToSend, isRequiredFor, PortalCustomFields, startValue } from './PortalCustomFields.tsx';
 
 interface NewRequestValues {
   subject: string;
@@ -28,6 +32,9 @@ export default function NewRequestPage() {
   const queryClient = useQueryClient();
   const catalog = useCatalog();
   const [files, setFiles] = useState<File[]>([]);
+  const fields = (useCustomFields().data ?? []).filter((field) => field.active && field.portalVisible);
+  const [custom, setCustom] = useState<Record<string, CustomValue>>({});
+  const [missing, setMissing] = useState<ReadonlySet<string>>(new Set());
 
   const form = useForm<NewRequestValues>({
     initialValues: { subject: '', description: '', type: 'incident', categoryId: null },
@@ -46,6 +53,7 @@ export default function NewRequestPage() {
         type: values.type ?? undefined,
         categoryId: values.categoryId ? Number(values.categoryId) : undefined,
         attachmentIds,
+        customFields: customValuesToSend(fields, custom),
       });
     },
     onSuccess: (ticket) => {
@@ -55,6 +63,12 @@ export default function NewRequestPage() {
     },
   });
 
+  // Fields required for the chosen type must be filled before the request can be sent.
+  const send = (values: NewRequestValues) => {
+    const empty = fields.filter((f) => isRequiredFor(f, values.type) && isEmptyValue(startValue(f, custom)));
+    setMissing(new Set(empty.map((f) => f.key)));
+    if (empty.length === 0) submit.mutate(values);
+  };
   const types = catalog.data?.types ?? TICKET_TYPES;
   return (
     <Container size="sm" px={0}>
@@ -67,7 +81,7 @@ export default function NewRequestPage() {
         {t('portal.newRequest')}
       </Title>
       <Paper withBorder p={{ base: 'md', sm: 'xl' }}>
-        <form onSubmit={form.onSubmit((values) => submit.mutate(values))} noValidate>
+        <form onSubmit={form.onSubmit(send)} noValidate>
           <Stack>
             {submit.error && <ErrorAlert error={submit.error} />}
             {catalog.error && <ErrorAlert error={catalog.error} />}
@@ -99,6 +113,17 @@ export default function NewRequestPage() {
                 {...form.getInputProps('categoryId')}
               />
             </Group>
+            <PortalCustomFields
+              fields={fields}
+              values={custom}
+              type={form.values.type}
+              missing={missing}
+              error={submit.error}
+              onChange={(key, value) => {
+                setCustom((old) => ({ ...old, [key]: value }));
+                setMissing((old) => new Set([...old].filter((k) => k !== key)));
+              }}
+            />
             <AttachmentPicker files={files} onChange={setFiles} disabled={submit.isPending} />
             <Group justify="flex-end" mt="sm">
               <Button variant="default" component={Link} to="/portal">

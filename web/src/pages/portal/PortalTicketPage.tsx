@@ -11,6 +11,7 @@ import { MessageThread } from '../../components/MessageThread.tsx';
 import { ReplyBox } from '../../components/ReplyBox.tsx';
 import { TicketTitle } from '../../components/TicketTitle.tsx';
 import { TransitionDialog } from '../../components/TransitionDialog.tsx';
+import { PortalCustomValues } from './PortalCustomFields.tsx';
 import { SolutionPanel } from './SolutionPanel.tsx';
 
 const FINISHED = new Set(['closed', 'cancelled']);
@@ -72,6 +73,8 @@ export default function PortalTicketPage() {
             )}
           </Group>
         </TicketTitle>
+
+        <PortalCustomValues ticket={data} />
 
         {data.status === 'resolved' && <SolutionPanel ticket={data} />}
         {data.status === 'closed' && data.solution && (
