@@ -37,7 +37,9 @@ test('an admin hides priority from engineers, and engineers can neither see nor 
   const admin = await loginAs(browser, 'admin@frontdesk.example');
   await admin.getByRole('navigation', { name: 'Administration' }).getByRole('link', { name: 'Roles' }).click();
   await expect(admin).toHaveURL(/\/admin\/roles$/);
-  const engineerRow = admin.getByRole('row', { name: /Engineer \(second line\)/ });
+  // The roles page loads lazily; until it has, the users table (whose rows name roles too) shows.
+  await expect(admin.getByRole('heading', { level: 1, name: 'Roles' })).toBeVisible();
+  const engineerRow = admin.getByRole('row', { name: /^Engineer \(second line\)/ });
   await expect(engineerRow).toBeVisible();
   await shot(admin, '30-admin-roles');
 

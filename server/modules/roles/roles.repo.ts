@@ -15,8 +15,8 @@ const ROLE_COLUMNS = [
   'roles.updated_at',
 ] as const;
 
-/** Roles with the number of users holding each. */
-export async function listRolesWithUsage(db: Executor) {
+/** Role columns plus the number of users holding the role. */
+function roleQuery(db: Executor) {
   return db
     .selectFrom('roles')
     .select(ROLE_COLUMNS)
@@ -26,26 +26,18 @@ export async function listRolesWithUsage(db: Executor) {
         .whereRef('users.role_id', '=', 'roles.id')
         .select(eb.fn.countAll<number>().as('n'))
         .as('user_count'),
-    )
-    .orderBy('roles.id')
-    .execute();
+    );
+}
+
+/** Roles with the number of users holding each. */
+export async function listRolesWithUsage(db: Executor) {
+  return roleQuery(db).orderBy('roles.id').execute();
 }
 
 export type RoleRow = Awaited<ReturnType<typeof listRolesWithUsage>>[number];
 
 export async function findRoleRow(db: Executor, id: number): Promise<RoleRow | undefined> {
-  return db
-    .selectFrom('roles')
-    .select(ROLE_COLUMNS)
-    .select((eb) =>
-      eb
-        .selectFrom('users')
-        .whereRef('users.role_id', '=', 'roles.id')
-        .select(eb.fn.countAll<number>().as('n'))
-        .as('user_count'),
-    )
-    .where('roles.id', '=', id)
-    .executeTakeFirst();
+  return roleQuery(db).where('roles.id', '=', id).executeTakeFirst();
 }
 
 export async function roleKeyExists(db: Executor, key: string): Promise<boolean> {

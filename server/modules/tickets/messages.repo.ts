@@ -10,29 +10,7 @@ export async function insertMessage(trx: Executor, values: Insertable<TicketMess
   return row.id;
 }
 
-/** Messages of a ticket, oldest first; internal ones only when asked for. */
-export async function listMessages(db: Executor, ticketId: number, includeInternal: boolean) {
-  let query = db
-    .selectFrom('ticket_messages')
-    .innerJoin('users', 'users.id', 'ticket_messages.author_id')
-    .select([
-      'ticket_messages.id',
-      'ticket_messages.ticket_id',
-      'ticket_messages.author_id',
-      'ticket_messages.kind',
-      'ticket_messages.visibility',
-      'ticket_messages.body_html',
-      'ticket_messages.created_at',
-      'users.name as author_name',
-    ])
-    .where('ticket_messages.ticket_id', '=', ticketId);
-  if (!includeInternal) query = query.where('ticket_messages.visibility', '=', 'public');
-  return query.orderBy('ticket_messages.id').execute();
-}
-
-export type MessageRow = Awaited<ReturnType<typeof listMessages>>[number];
-
-export async function findMessageById(db: Executor, id: number): Promise<MessageRow | undefined> {
+function messageQuery(db: Executor) {
   return db
     .selectFrom('ticket_messages')
     .innerJoin('users', 'users.id', 'ticket_messages.author_id')
@@ -45,9 +23,20 @@ export async function findMessageById(db: Executor, id: number): Promise<Message
       'ticket_messages.body_html',
       'ticket_messages.created_at',
       'users.name as author_name',
-    ])
-    .where('ticket_messages.id', '=', id)
-    .executeTakeFirst();
+    ]);
+}
+
+/** Messages of a ticket, oldest first; internal ones only when asked for. */
+export async function listMessages(db: Executor, ticketId: number, includeInternal: boolean) {
+  let query = messageQuery(db).where('ticket_messages.ticket_id', '=', ticketId);
+  if (!includeInternal) query = query.where('ticket_messages.visibility', '=', 'public');
+  return query.orderBy('ticket_messages.id').execute();
+}
+
+export type MessageRow = Awaited<ReturnType<typeof listMessages>>[number];
+
+export async function findMessageById(db: Executor, id: number): Promise<MessageRow | undefined> {
+  return messageQuery(db).where('ticket_messages.id', '=', id).executeTakeFirst();
 }
 
 export async function insertAttachment(db: Executor, values: Insertable<AttachmentTable>) {
