@@ -28,6 +28,7 @@ export const PERMISSIONS = [
   'admin.users.manage',
   'admin.roles.manage',
   'admin.fields.manage',
+  'admin.catalog.manage',
   'admin.audit.read',
   'admin.tokens.manage',
   'admin.settings.manage',

@@ -19,6 +19,7 @@ import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { authPlugin, type RoutePermission } from './modules/auth/auth.plugin.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { catalogRoutes } from './modules/catalog/catalog.routes.ts';
+import { catalogAdminRoutes } from './modules/catalog/catalog-admin.routes.ts';
 import { customFieldsRoutes } from './modules/customfields/customfields.routes.ts';
 import { opsRoutes } from './modules/ops/ops.routes.ts';
 import { eventsRoutes } from './modules/realtime/events.routes.ts';
@@ -150,6 +151,7 @@ export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
         ticketsRoutes,
         attachmentsRoutes,
         catalogRoutes,
+        catalogAdminRoutes,
         eventsRoutes,
         tokensRoutes,
       ]) {

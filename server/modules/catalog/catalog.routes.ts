@@ -23,7 +23,9 @@ export async function catalogRoutes(app: TypedApp, ctx: AppContext): Promise<voi
             statuses: Type.Array(Type.String()),
             channels: Type.Array(Type.String()),
             categories: Type.Array(Type.Object({ ...Named, parentId: Type.Union([Type.Integer(), Type.Null()]) })),
-            services: Type.Array(Type.Object({ ...Named, description: Type.String() })),
+            services: Type.Array(
+              Type.Object({ ...Named, description: Type.String(), groupId: Type.Union([Type.Integer(), Type.Null()]) }),
+            ),
             groups: Type.Array(Type.Object({ ...Named, tier: Type.Integer() })),
           }),
           ...errorResponses,
@@ -42,7 +44,7 @@ export async function catalogRoutes(app: TypedApp, ctx: AppContext): Promise<voi
         statuses: [...TICKET_STATUSES],
         channels: [...TICKET_CHANNELS],
         categories: categories.map((c) => ({ id: c.id, name: c.name, parentId: c.parent_id })),
-        services: services.map((s) => ({ id: s.id, name: s.name, description: s.description })),
+        services: services.map((s) => ({ id: s.id, name: s.name, description: s.description, groupId: s.group_id })),
         groups,
       };
     },
