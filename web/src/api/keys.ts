@@ -9,6 +9,8 @@ import type { UserListParams } from './users.ts';
 export const queryKeys = {
   me: ['me'] as const,
   catalog: ['catalog'] as const,
+  // Under ['catalog'], so every catalogue change refreshes member lists too.
+  groupMembers: (id: number) => ['catalog', 'groups', id, 'members'] as const,
   roles: ['roles'] as const,
   roleDetails: ['roles', 'details'] as const,
   permissionGroups: ['permissions'] as const,

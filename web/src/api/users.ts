@@ -9,7 +9,8 @@ export interface Role {
 
 export interface UserListParams {
   q?: string;
-  role?: string;
+  /** One role key, or several (`role=a&role=b`). */
+  role?: string | string[];
   limit?: number;
 }
 

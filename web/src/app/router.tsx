@@ -19,6 +19,7 @@ const UsersPage = lazy(() => import('../pages/admin/UsersPage.tsx'));
 const RolesPage = lazy(() => import('../pages/admin/RolesPage.tsx'));
 const RoleEditorPage = lazy(() => import('../pages/admin/RoleEditorPage.tsx'));
 const CustomFieldsPage = lazy(() => import('../pages/admin/CustomFieldsPage.tsx'));
+const CatalogPage = lazy(() => import('../pages/admin/CatalogPage.tsx'));
 const SettingsPage = lazy(() => import('../pages/admin/SettingsPage.tsx'));
 const AuditPage = lazy(() => import('../pages/admin/AuditPage.tsx'));
 
@@ -72,6 +73,10 @@ const router = createBrowserRouter([
               {
                 element: <RequirePermission permission="admin.fields.manage" />,
                 children: [{ path: '/admin/fields', element: <CustomFieldsPage /> }],
+              },
+              {
+                element: <RequirePermission permission="admin.catalog.manage" />,
+                children: [{ path: '/admin/catalog', element: <CatalogPage /> }],
               },
               {
                 element: <RequirePermission permission="admin.settings.manage" />,

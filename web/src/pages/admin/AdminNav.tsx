@@ -1,5 +1,13 @@
 import { NavLink, Stack, Text } from '@mantine/core';
-import { IconForms, IconHistory, type IconProps, IconSettings, IconShieldLock, IconUsers } from '@tabler/icons-react';
+import {
+  IconCategory,
+  IconForms,
+  IconHistory,
+  type IconProps,
+  IconSettings,
+  IconShieldLock,
+  IconUsers,
+} from '@tabler/icons-react';
 import type { ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useLocation } from 'react-router';
@@ -19,6 +27,7 @@ export const ADMIN_LINKS: AdminLink[] = [
   { permission: 'admin.users.manage', to: '/admin/users', labelKey: 'admin.nav.users', icon: IconUsers },
   { permission: 'admin.roles.manage', to: '/admin/roles', labelKey: 'admin.nav.roles', icon: IconShieldLock },
   { permission: 'admin.fields.manage', to: '/admin/fields', labelKey: 'admin.nav.fields', icon: IconForms },
+  { permission: 'admin.catalog.manage', to: '/admin/catalog', labelKey: 'admin.nav.catalog', icon: IconCategory },
   { permission: 'admin.settings.manage', to: '/admin/settings', labelKey: 'admin.nav.settings', icon: IconSettings },
   { permission: 'admin.audit.read', to: '/admin/audit', labelKey: 'admin.nav.audit', icon: IconHistory },
 ];
