@@ -1,12 +1,12 @@
 // Bulk data for the queue benchmark: people, catalogue and N tickets spread over a year,
 // written with batched multi-row INSERTs inside transactions (not through the services,
 // which would take minutes and is not what is being measured).
-import { sql } from 'kysely';
+import { type Insertable, sql } from 'kysely';
 import type { Db } from '../server/db/kysely.ts';
 import type { TicketTable } from '../server/db/schema.ts';
 import { hashToken, newSecret } from '../server/modules/auth/tokens.ts';
 
-type NewTicket = Omit<TicketTable, 'id'>;
+type NewTicket = Insertable<TicketTable>;
 
 const DAY = 86_400_000;
 const ROWS_PER_INSERT = 500; // 19 columns × 500 = 9,500 parameters: under both engines' limits

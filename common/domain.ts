@@ -9,6 +9,7 @@ export const TICKET_STATUSES = [
   'assigned',
   'in_progress',
   'waiting_customer',
+  'waiting_vendor',
   'resolved',
   'closed',
   'cancelled',
@@ -16,7 +17,13 @@ export const TICKET_STATUSES = [
 export type TicketStatus = (typeof TICKET_STATUSES)[number];
 
 /** Statuses in which a ticket still needs work from the support team. */
-export const OPEN_STATUSES: readonly TicketStatus[] = ['new', 'assigned', 'in_progress', 'waiting_customer'];
+export const OPEN_STATUSES: readonly TicketStatus[] = [
+  'new',
+  'assigned',
+  'in_progress',
+  'waiting_customer',
+  'waiting_vendor',
+];
 
 export const TICKET_PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
 export type TicketPriority = (typeof TICKET_PRIORITIES)[number];
@@ -53,6 +60,8 @@ export const TICKET_FIELDS = [
   'organizationId',
   'channel',
   'solution',
+  'sla',
+  'vendor',
 ] as const;
 export type TicketField = (typeof TICKET_FIELDS)[number];
 

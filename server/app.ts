@@ -25,6 +25,8 @@ import { opsRoutes } from './modules/ops/ops.routes.ts';
 import { eventsRoutes } from './modules/realtime/events.routes.ts';
 import { rolesRoutes } from './modules/roles/roles.routes.ts';
 import { settingsRoutes } from './modules/settings/settings.routes.ts';
+import { registerSlaJobs } from './modules/sla/sla.jobs.ts';
+import { slaAdminRoutes } from './modules/sla/sla-admin.routes.ts';
 import { registerTicketJobs } from './modules/tickets/tickets.jobs.ts';
 import { ticketsRoutes } from './modules/tickets/tickets.routes.ts';
 import { tokensRoutes } from './modules/tokens/tokens.routes.ts';
@@ -44,6 +46,8 @@ export interface BuildOptions {
   logger?: boolean | { level: string };
   /** How often the auto-close schedule runs. */
   autoCloseEveryMs?: number;
+  /** Interval of the periodic SLA check (warnings, breaches, vendor reminders). */
+  slaCheckEveryMs?: number;
 }
 
 export interface BuiltApp {
@@ -152,6 +156,7 @@ export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
         attachmentsRoutes,
         catalogRoutes,
         catalogAdminRoutes,
+        slaAdminRoutes,
         eventsRoutes,
         tokensRoutes,
       ]) {
@@ -174,6 +179,7 @@ export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
   });
 
   registerTicketJobs(ctx, options.autoCloseEveryMs ?? 60_000);
+  registerSlaJobs(ctx, options.slaCheckEveryMs ?? 60_000);
   app.addHook('onClose', async () => {
     await worker.stop();
     await ctx.realtime.stop();

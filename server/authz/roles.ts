@@ -38,6 +38,8 @@ const AGENT_FIELDS: Record<TicketField, FieldAccess> = {
   organizationId: 'read',
   channel: 'write',
   solution: 'write',
+  sla: 'read',
+  vendor: 'write',
 };
 
 /**
@@ -68,24 +70,31 @@ export const DEFAULT_ROLES: Record<DefaultRoleKey, RoleDefinition> = {
       organizationId: 'read',
       channel: 'read',
       solution: 'read',
+      sla: 'hidden',
+      vendor: 'hidden',
     }),
   },
   operator: {
     key: 'operator',
     name: 'Operator (first line)',
-    permissions: [...AGENT_BASE, 'ticket.read.all'],
-    fieldRules: rules(AGENT_FIELDS),
+    permissions: [...AGENT_BASE, 'ticket.read.all', 'ticket.escalate'],
+    fieldRules: rules({ ...AGENT_FIELDS, vendor: 'read' }),
   },
   engineer: {
     key: 'engineer',
     name: 'Engineer (second line)',
-    permissions: [...AGENT_BASE.filter((p) => p !== 'ticket.create.on_behalf'), 'ticket.read.group'],
+    permissions: [
+      ...AGENT_BASE.filter((p) => p !== 'ticket.create.on_behalf'),
+      'ticket.read.group',
+      'ticket.escalate',
+      'ticket.escalate.vendor',
+    ],
     fieldRules: rules({ ...AGENT_FIELDS, requesterId: 'read', channel: 'read' }),
   },
   manager: {
     key: 'manager',
     name: 'Manager',
-    permissions: [...AGENT_BASE, 'ticket.read.all', 'menu.reports'],
+    permissions: [...AGENT_BASE, 'ticket.read.all', 'menu.reports', 'ticket.escalate', 'ticket.escalate.vendor'],
     fieldRules: rules(AGENT_FIELDS),
   },
   admin: {

@@ -26,6 +26,11 @@ export interface Database {
   audit_log: AuditLogTable;
   custom_fields: CustomFieldTable;
   ticket_field_values: TicketFieldValueTable;
+  calendars: CalendarTable;
+  sla_policies: SlaPolicyTable;
+  contracts: ContractTable;
+  vendors: VendorTable;
+  vendor_contacts: VendorContactTable;
 }
 
 export interface OrganizationTable {
@@ -130,6 +135,31 @@ export interface TicketTable {
   resolved_at: string | null;
   closed_at: string | null;
   first_response_at: string | null;
+  /** The SLA policy found for the ticket (contract or default) and the contract it came from. */
+  sla_policy_id: number | null;
+  contract_id: number | null;
+  /** SLA snapshot written by every change and by the periodic check (see sla.service.ts). */
+  response_due_at: string | null;
+  response_warn_at: string | null;
+  response_sla_state: string | null;
+  resolution_due_at: string | null;
+  resolution_warn_at: string | null;
+  resolution_sla_state: string | null;
+  /** Business minutes left on the resolution clock when it was last computed (shown while paused). */
+  resolution_remaining_minutes: number | null;
+  /** The next instant at which a warning, breach or vendor reminder falls due; null when none. */
+  sla_next_check_at: string | null;
+  /** The earliest pending SLA deadline (first response, else resolution); NO_DUE_DATE when none. Queue sort key. */
+  due_at: Generated<string>;
+  /** Bit set of SLA events already emitted (see SLA_NOTICE in sla.service.ts). */
+  sla_notified: Generated<number>;
+  /** When the ticket first left the first line (KPI "time to second line"). */
+  second_line_at: string | null;
+  vendor_id: number | null;
+  vendor_reference: string | null;
+  vendor_escalated_at: string | null;
+  vendor_due_at: string | null;
+  vendor_remind_at: string | null;
 }
 
 export interface TicketMessageTable {
@@ -233,4 +263,65 @@ export interface TicketFieldValueTable {
   position: number;
   value_text: string | null;
   value_number: number | null;
+}
+
+/** A business calendar: weekly working intervals (JSON by weekday), holidays (JSON), IANA zone. */
+export interface CalendarTable {
+  id: Generated<number>;
+  name: string;
+  time_zone: string;
+  week: string;
+  holidays: string;
+  created_at: string;
+  updated_at: string;
+}
+
+/** An SLA policy: targets per priority (JSON: priority -> {firstResponse, resolution} minutes). */
+export interface SlaPolicyTable {
+  id: Generated<number>;
+  name: string;
+  calendar_id: number;
+  targets: string;
+  warn_at_percent: number;
+  is_default: number;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A contract of an organization or a single customer, for one service or all, with its SLA. */
+export interface ContractTable {
+  id: Generated<number>;
+  name: string;
+  organization_id: number | null;
+  customer_id: number | null;
+  service_id: number | null;
+  sla_policy_id: number;
+  /** Calendar dates 'YYYY-MM-DD', inclusive; valid_to null = open-ended. */
+  valid_from: string;
+  valid_to: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** An outside organization tickets can be escalated to, with its own SLA (underpinning contract). */
+export interface VendorTable {
+  id: Generated<number>;
+  name: string;
+  kind: string;
+  email: string | null;
+  phone: string | null;
+  notes: string;
+  sla_policy_id: number | null;
+  active: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface VendorContactTable {
+  id: Generated<number>;
+  vendor_id: number;
+  name: string;
+  email: string | null;
+  phone: string | null;
+  position: number;
 }

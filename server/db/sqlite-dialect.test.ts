@@ -5,7 +5,12 @@ import { migrateToLatest } from './migrate.ts';
 describe('node:sqlite dialect', () => {
   it('migrates, writes and reads back the shapes the domain expects', async () => {
     const db = openDatabase('sqlite::memory:');
-    expect(await migrateToLatest(db)).toEqual(['0001_foundation', '0002_audit_log', '0003_custom_fields']);
+    expect(await migrateToLatest(db)).toEqual([
+      '0001_foundation',
+      '0002_audit_log',
+      '0003_custom_fields',
+      '0004_sla_escalation',
+    ]);
     expect(await migrateToLatest(db)).toEqual([]);
     const at = '2026-01-02T03:04:05.678Z';
     await db.kysely

@@ -12,6 +12,29 @@ export type DomainEvent =
   | {
       type: 'ticket.message_added';
       payload: { ticketId: number; actorId: number; messageId: number; visibility: string; kind: string };
+    }
+  | {
+      type: 'ticket.sla_warning' | 'ticket.sla_breached';
+      payload: { ticketId: number; target: 'first_response' | 'resolution'; dueAt: string };
+    }
+  | {
+      type: 'ticket.vendor_deadline_near' | 'ticket.vendor_deadline_passed';
+      payload: { ticketId: number; dueAt: string };
+    }
+  | {
+      type: 'ticket.escalated';
+      payload: {
+        ticketId: number;
+        actorId: number;
+        fromGroupId: number | null;
+        toGroupId: number | null;
+        vendorId: number | null;
+        reason: string;
+      };
+    }
+  | {
+      type: 'sla.recompute';
+      payload: { policyId?: number; organizationId?: number | null; customerId?: number | null };
     };
 
 export type DomainEventType = DomainEvent['type'];

@@ -53,6 +53,7 @@ export interface Client {
   get(url: string): Promise<LightMyRequestResponse>;
   post(url: string, body?: unknown): Promise<LightMyRequestResponse>;
   patch(url: string, body: unknown): Promise<LightMyRequestResponse>;
+  put(url: string, body: unknown): Promise<LightMyRequestResponse>;
   del(url: string): Promise<LightMyRequestResponse>;
   cookie: string;
   csrfToken: string;
@@ -77,6 +78,7 @@ export async function loginAs(t: TestApp, actor: Actor, password = PASSWORD): Pr
     post: (url, body) =>
       t.app.inject({ method: 'POST', url, headers, ...(body !== undefined && { payload: body as object }) }),
     patch: (url, body) => t.app.inject({ method: 'PATCH', url, headers, payload: body as object }),
+    put: (url, body) => t.app.inject({ method: 'PUT', url, headers, payload: body as object }),
     del: (url) => t.app.inject({ method: 'DELETE', url, headers }),
   };
 }

@@ -19,6 +19,7 @@ import {
   writeCustomChanges,
 } from '../customfields/ticket-values.ts';
 import { readSettings } from '../settings/settings.repo.ts';
+import { refreshSla } from '../sla/sla.service.ts';
 import { insertMessage, linkAttachments } from './messages.repo.ts';
 import { validateTicketRefs } from './ticket-refs.ts';
 import { presentTicket, type TicketView } from './tickets.presenter.ts';
@@ -158,6 +159,7 @@ export async function createTicket(
             },
           ]),
     ]);
+    await refreshSla(trx, [id], new Date(at), { reselect: true, actorId: actor.id });
     await emit(trx, at, { type: 'ticket.created', payload: { ticketId: id, actorId: actor.id } });
     return id;
   });
@@ -165,6 +167,7 @@ export async function createTicket(
     actor,
     (await findTicketById(ctx.db.kysely, ticketId))!,
     await loadCustomSnapshot(ctx, [ticketId]),
+    ctx.clock.now(),
   );
 }
 

@@ -6,6 +6,7 @@ import type { TicketHistoryTable, TicketTable } from '../../db/schema.ts';
 import { badRequest, conflict } from '../../platform/errors.ts';
 import { emit } from '../../platform/events.ts';
 import { bodyToHtml, htmlToText } from '../../platform/html.ts';
+import { refreshSla } from '../sla/sla.service.ts';
 import { FINAL_STATUSES } from '../workflow/default-workflow.ts';
 import {
   findMessageById,
@@ -130,6 +131,7 @@ export async function addTicketMessage(
         payload: { ticketId, actorId: actor.id, from: row.status, to: 'in_progress' },
       });
     }
+    if (resumes || values.first_response_at) await refreshSla(trx, [ticketId], new Date(at));
     await emit(trx, at, {
       type: 'ticket.message_added',
       payload: { ticketId, actorId: actor.id, messageId: id, visibility: rule.visibility, kind },

@@ -17,7 +17,7 @@ import {
   type TicketListFilter,
 } from './tickets.repo.ts';
 
-export const SORTS = ['-updated', 'updated', '-created', 'created', '-number', 'number'] as const;
+export const SORTS = ['-updated', 'updated', '-created', 'created', '-number', 'number', 'due', '-due'] as const;
 export type SortName = (typeof SORTS)[number];
 
 const SORT_SPECS: Record<SortName, SortSpec> = {
@@ -27,6 +27,8 @@ const SORT_SPECS: Record<SortName, SortSpec> = {
   created: { key: 'created_at', direction: 'asc' },
   '-number': { key: 'number', direction: 'desc' },
   number: { key: 'number', direction: 'asc' },
+  due: { key: 'due_at', direction: 'asc' },
+  '-due': { key: 'due_at', direction: 'desc' },
 };
 
 export interface TicketListQuery {
@@ -52,7 +54,7 @@ function queueFilter(actor: Actor, queue: QueueKey): TicketListFilter {
     case 'open':
       return { statuses: [...OPEN_STATUSES] };
     case 'waiting':
-      return { statuses: ['waiting_customer'] };
+      return { statuses: ['waiting_customer', 'waiting_vendor'] };
     case 'resolved':
       return { statuses: ['resolved'] };
   }
@@ -84,6 +86,7 @@ function assertFilterable(actor: Actor, query: TicketListQuery): void {
   const asked: TicketField[] = [];
   if (query.ownerId !== undefined) asked.push('ownerId');
   if (query.requesterId !== undefined) asked.push('requesterId');
+  if (query.sort === 'due' || query.sort === '-due') asked.push('sla');
   const hidden = asked.filter((f) => fieldAccess(actor, f) === 'hidden');
   if (hidden.length > 0) throw badRequest('You may not filter on these fields', hidden);
 }
@@ -119,7 +122,8 @@ export async function listTickets(
     ctx,
     page.map((r) => r.id),
   );
-  return { items: page.map((row) => presentTicket(actor, row, snapshot)), nextCursor };
+  const now = ctx.clock.now();
+  return { items: page.map((row) => presentTicket(actor, row, snapshot, now)), nextCursor };
 }
 
 /** Counts for the agent's queue navigation, within what the actor may see. */
@@ -133,7 +137,7 @@ export async function queueCounts(ctx: AppContext, actor: Actor): Promise<{ key:
 
 export async function getTicket(ctx: AppContext, actor: Actor, id: number): Promise<TicketView> {
   const row = await loadVisibleTicket(ctx, actor, id);
-  return presentTicket(actor, row, await loadCustomSnapshot(ctx, [id]));
+  return presentTicket(actor, row, await loadCustomSnapshot(ctx, [id]), ctx.clock.now());
 }
 
 /**

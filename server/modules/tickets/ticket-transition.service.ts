@@ -9,6 +9,7 @@ import { emit } from '../../platform/events.ts';
 import { bodyToHtml, htmlToText } from '../../platform/html.ts';
 import { assertRequired, loadCustomSnapshot, valuesOfTicket } from '../customfields/ticket-values.ts';
 import { readSettings } from '../settings/settings.repo.ts';
+import { refreshSla } from '../sla/sla.service.ts';
 import { resolveTransition } from '../workflow/workflow.service.ts';
 import { insertMessage } from './messages.repo.ts';
 import { loadVisibleTicket } from './ticket-load.ts';
@@ -103,6 +104,7 @@ export async function transitionTicket(
       throw conflict('conflict', 'The ticket changed meanwhile; reload and try again');
     }
     await insertHistory(trx, history);
+    await refreshSla(trx, [id], new Date(at), { actorId: actor.id });
     for (const text of [solution, comment].filter(Boolean)) {
       const messageId = await addSystemText(trx, id, actor.id, text, at);
       await emit(trx, at, {
@@ -115,7 +117,7 @@ export async function transitionTicket(
       payload: { ticketId: id, actorId: actor.id, from: row.status, to: input.to },
     });
   });
-  return presentTicket(actor, (await findTicketById(ctx.db.kysely, id))!, snapshot);
+  return presentTicket(actor, (await findTicketById(ctx.db.kysely, id))!, snapshot, ctx.clock.now());
 }
 
 /**
@@ -136,6 +138,7 @@ export async function autoCloseResolvedTickets(ctx: AppContext, now: Date): Prom
       await insertHistory(trx, [
         { ticket_id: id, actor_id: null, field: 'status', old_value: 'resolved', new_value: 'closed', created_at: at },
       ]);
+      await refreshSla(trx, [id], now);
       await emit(trx, at, {
         type: 'ticket.status_changed',
         payload: { ticketId: id, actorId: null, from: 'resolved', to: 'closed' },

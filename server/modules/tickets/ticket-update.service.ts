@@ -14,6 +14,7 @@ import {
   valuesOfTicket,
   writeCustomChanges,
 } from '../customfields/ticket-values.ts';
+import { refreshSla } from '../sla/sla.service.ts';
 import { loadVisibleTicket } from './ticket-load.ts';
 import { validateTicketRefs } from './ticket-refs.ts';
 import { presentTicket, type TicketView } from './tickets.presenter.ts';
@@ -123,7 +124,7 @@ export async function updateTicket(
     intake: false,
     current: valuesOfTicket(snapshot, id),
   });
-  if (changed.length === 0 && customChanges.length === 0) return presentTicket(actor, row, snapshot);
+  if (changed.length === 0 && customChanges.length === 0) return presentTicket(actor, row, snapshot, ctx.clock.now());
 
   const at = ctx.clock.now().toISOString();
   const nextStatus = changed.includes('ownerId') ? statusAfterOwnerChange(row, changes.ownerId) : null;
@@ -160,6 +161,10 @@ export async function updateTicket(
     }
     history.push(...(await writeCustomChanges(trx, id, customChanges, actor.id, at, true)));
     await insertHistory(trx, history);
+    const reselect = changed.some((f) => f === 'serviceId' || f === 'requesterId' || f === 'organizationId');
+    if (reselect || nextStatus || changed.includes('priority')) {
+      await refreshSla(trx, [id], new Date(at), { reselect, actorId: actor.id });
+    }
     const fieldNames = [...changed, ...customChanges.map((c) => c.field.name)];
     await emit(trx, at, { type: 'ticket.updated', payload: { ticketId: id, actorId: actor.id, fields: fieldNames } });
     if (nextStatus) {
@@ -169,5 +174,10 @@ export async function updateTicket(
       });
     }
   });
-  return presentTicket(actor, (await findTicketById(ctx.db.kysely, id))!, await loadCustomSnapshot(ctx, [id]));
+  return presentTicket(
+    actor,
+    (await findTicketById(ctx.db.kysely, id))!,
+    await loadCustomSnapshot(ctx, [id]),
+    ctx.clock.now(),
+  );
 }

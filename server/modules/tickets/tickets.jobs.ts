@@ -3,7 +3,17 @@ import { autoCloseResolvedTickets } from './ticket-transition.service.ts';
 import { canReadTicket } from './tickets.policy.ts';
 import { findTicketById } from './tickets.repo.ts';
 
-const TICKET_EVENTS = ['ticket.created', 'ticket.updated', 'ticket.status_changed', 'ticket.message_added'] as const;
+const TICKET_EVENTS = [
+  'ticket.created',
+  'ticket.updated',
+  'ticket.status_changed',
+  'ticket.message_added',
+  'ticket.escalated',
+  'ticket.sla_warning',
+  'ticket.sla_breached',
+  'ticket.vendor_deadline_near',
+  'ticket.vendor_deadline_passed',
+] as const;
 
 /** Background reactions of the tickets capability: live pushes and the auto-close schedule. */
 export function registerTicketJobs(ctx: AppContext, autoCloseEveryMs: number): void {

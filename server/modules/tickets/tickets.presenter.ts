@@ -3,9 +3,25 @@ import { type FieldContext, fieldAccess, visibleFieldAccess } from '../../authz/
 import { type Actor, can } from '../../authz/policy.ts';
 import type { CustomValue } from '../customfields/customfields.model.ts';
 import { type CustomSnapshot, readableCustomValues } from '../customfields/ticket-values.ts';
+import { presentSla, type TicketSlaView } from '../sla/sla.view.ts';
 import { FINAL_STATUSES } from '../workflow/default-workflow.ts';
 import { availableTransitions } from '../workflow/workflow.service.ts';
 import type { TicketRow } from './tickets.repo.ts';
+
+function presentVendor(row: TicketRow): TicketVendorView | null {
+  if (row.vendor_id === null) return null;
+  return {
+    id: row.vendor_id,
+    name: row.vendor_name ?? '',
+    reference: row.vendor_reference,
+    escalatedAt: row.vendor_escalated_at,
+    dueAt: row.vendor_due_at,
+    laterThanCustomerDue:
+      row.vendor_due_at !== null &&
+      row.resolution_due_at !== null &&
+      new Date(row.vendor_due_at).getTime() > new Date(row.resolution_due_at).getTime(),
+  };
+}
 
 interface PersonRef {
   id: number;
@@ -35,9 +51,24 @@ export interface TicketView {
   serviceId?: number | null;
   organizationId?: number | null;
   solution?: string | null;
+  sla?: TicketSlaView;
+  vendor?: TicketVendorView | null;
+  /** When the ticket first left the first line (shown with the group). */
+  secondLineAt?: string | null;
   /** Custom field values by key; only the fields the actor may read. */
   customFields?: Record<string, CustomValue>;
   abilities: TicketAbilities;
+}
+
+/** The outside vendor a ticket is escalated to. */
+export interface TicketVendorView {
+  id: number;
+  name: string;
+  reference: string | null;
+  escalatedAt: string | null;
+  dueAt: string | null;
+  /** The vendor's due date falls after the resolution date promised to the customer. */
+  laterThanCustomerDue: boolean;
 }
 
 export interface TicketAbilities {
@@ -76,7 +107,12 @@ export function ticketAbilities(actor: Actor, row: TicketRow, snapshot?: CustomS
 }
 
 /** Presents a ticket row to an actor, dropping every field their role may not read. */
-export function presentTicket(actor: Actor, row: TicketRow, snapshot?: CustomSnapshot): TicketView {
+export function presentTicket(
+  actor: Actor,
+  row: TicketRow,
+  snapshot: CustomSnapshot | undefined,
+  now: Date,
+): TicketView {
   const context = { type: row.type, status: row.status };
   const readable = (field: TicketField) => fieldAccess(actor, field, context) !== 'hidden';
   const view: TicketView = {
@@ -109,6 +145,9 @@ export function presentTicket(actor: Actor, row: TicketRow, snapshot?: CustomSna
   if (readable('serviceId')) view.serviceId = row.service_id;
   if (readable('organizationId')) view.organizationId = row.organization_id;
   if (readable('solution')) view.solution = row.solution;
+  if (readable('groupId')) view.secondLineAt = row.second_line_at;
+  if (readable('sla')) view.sla = presentSla(row, now);
+  if (readable('vendor')) view.vendor = presentVendor(row);
   if (snapshot && snapshot.fields.length > 0)
     view.customFields = readableCustomValues(actor, snapshot, row.id, context);
   return view;

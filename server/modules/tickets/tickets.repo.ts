@@ -51,6 +51,22 @@ const TICKET_COLUMNS = [
   'tickets.resolved_at',
   'tickets.closed_at',
   'tickets.first_response_at',
+  'tickets.sla_policy_id',
+  'tickets.response_due_at',
+  'tickets.response_warn_at',
+  'tickets.response_sla_state',
+  'tickets.resolution_due_at',
+  'tickets.resolution_warn_at',
+  'tickets.resolution_sla_state',
+  'tickets.resolution_remaining_minutes',
+  'tickets.due_at',
+  'tickets.second_line_at',
+  'tickets.vendor_id',
+  'tickets.vendor_reference',
+  'tickets.vendor_escalated_at',
+  'tickets.vendor_due_at',
+  'sla_policy.name as sla_policy_name',
+  'vendor.name as vendor_name',
   'requester.name as requester_name',
   'requester.email as requester_email',
   'owner.name as owner_name',
@@ -64,6 +80,8 @@ function ticketQuery(db: Executor) {
     .selectFrom('tickets')
     .leftJoin('users as requester', 'requester.id', 'tickets.requester_id')
     .leftJoin('users as owner', 'owner.id', 'tickets.owner_id')
+    .leftJoin('sla_policies as sla_policy', 'sla_policy.id', 'tickets.sla_policy_id')
+    .leftJoin('vendors as vendor', 'vendor.id', 'tickets.vendor_id')
     .select(TICKET_COLUMNS);
 }
 
@@ -144,7 +162,7 @@ export interface TicketListFilter {
   custom?: { fieldId: number; text?: string; number?: number }[];
 }
 
-export type SortKey = 'updated_at' | 'created_at' | 'number';
+export type SortKey = 'updated_at' | 'created_at' | 'number' | 'due_at';
 export interface SortSpec {
   key: SortKey;
   direction: 'asc' | 'desc';

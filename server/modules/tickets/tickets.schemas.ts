@@ -16,6 +16,25 @@ const Access = Type.Union([Type.Literal('read'), Type.Literal('write')]);
 
 export const Status = Type.Enum(TICKET_STATUSES);
 
+const NullableString = Type.Union([Type.String(), Type.Null()]);
+const SlaState = Type.Enum(['running', 'paused', 'met', 'breached', 'none'] as const);
+const SlaTarget = { dueAt: NullableString, state: SlaState, warning: Type.Boolean() };
+const SlaSchema = Type.Object({
+  policyId: Type.Union([Type.Integer(), Type.Null()]),
+  policyName: NullableString,
+  dueAt: NullableString,
+  firstResponse: Type.Object(SlaTarget),
+  resolution: Type.Object({ ...SlaTarget, remainingMinutes: Type.Union([Type.Integer(), Type.Null()]) }),
+});
+const VendorSchema = Type.Object({
+  id: Type.Integer(),
+  name: Type.String(),
+  reference: NullableString,
+  escalatedAt: NullableString,
+  dueAt: NullableString,
+  laterThanCustomerDue: Type.Boolean(),
+});
+
 /** A custom field value: text, number, checkbox, list of options, or null to clear. */
 export const CustomValueSchema = Type.Union([
   Type.String({ maxLength: 20_000 }),
@@ -48,6 +67,9 @@ export const TicketSchema = Type.Object({
   serviceId: Type.Optional(Type.Union([Type.Integer(), Type.Null()])),
   organizationId: Type.Optional(Type.Union([Type.Integer(), Type.Null()])),
   solution: Type.Optional(Type.Union([Type.String(), Type.Null()])),
+  sla: Type.Optional(SlaSchema),
+  vendor: Type.Optional(Type.Union([VendorSchema, Type.Null()])),
+  secondLineAt: Type.Optional(NullableString),
   customFields: Type.Optional(Type.Record(Type.String(), CustomValueSchema)),
   abilities: Type.Object({
     update: Type.Boolean(),

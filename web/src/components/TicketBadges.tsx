@@ -7,6 +7,7 @@ const STATUS_COLORS: Record<TicketStatus, string> = {
   assigned: 'cyan',
   in_progress: 'indigo',
   waiting_customer: 'orange',
+  waiting_vendor: 'grape',
   resolved: 'teal',
   closed: 'gray',
   cancelled: 'gray',

@@ -14,6 +14,7 @@ const LOOK: Record<TicketStatus, { color?: string; variant: string; icon: ReactN
   assigned: { variant: 'default', icon: null },
   in_progress: { variant: 'default', icon: <IconPlayerPlay size={16} /> },
   waiting_customer: { variant: 'default', icon: <IconClock size={16} /> },
+  waiting_vendor: { variant: 'default', icon: <IconClock size={16} /> },
   resolved: { color: 'teal', variant: 'filled', icon: <IconCheck size={16} /> },
   closed: { variant: 'default', icon: <IconLock size={16} /> },
   cancelled: { color: 'red', variant: 'subtle', icon: <IconX size={16} /> },

@@ -1,0 +1,152 @@
+import type { Insertable } from 'kysely';
+import type { Trx } from '../../context.ts';
+import type { Db } from '../../db/kysely.ts';
+import type { TicketHistoryTable } from '../../db/schema.ts';
+import { emit } from '../../platform/events.ts';
+import { policyOfRows } from './sla.model.ts';
+import {
+  type ContractRow,
+  contractsFor,
+  findCalendar,
+  findDefaultPolicyId,
+  findPolicy,
+  findSlaDue,
+  findSlaFacts,
+  type SlaTicketFacts,
+  statusHistoryOf,
+  writeSlaSnapshot,
+} from './sla.repo.ts';
+import { DEFAULT_PAUSING_STATUSES, type SlaPolicy } from './sla-clock.ts';
+import { slaSnapshot, timelineOf } from './sla-snapshot.ts';
+
+type Executor = Db['kysely'] | Trx;
+
+/**
+ * Statuses in which the resolution clock stands still. Resolved and final statuses are included
+ * so that a reopened ticket gets the time it spent resolved added back.
+ */
+export const PAUSING_STATUSES: readonly string[] = [...DEFAULT_PAUSING_STATUSES, 'resolved', 'closed', 'cancelled'];
+
+/** Policies (with their calendars) loaded once per run; null for a policy that no longer exists. */
+export class PolicyCache {
+  readonly #policies = new Map<number, (SlaPolicy & { name: string }) | null>();
+
+  /** `db` is the executor of the running transaction (SQLite has a single connection). */
+  async get(db: Executor, id: number | null): Promise<(SlaPolicy & { name: string }) | null> {
+    if (id === null) return null;
+    if (!this.#policies.has(id)) {
+      const row = await findPolicy(db, id);
+      const calendar = row ? await findCalendar(db, row.calendar_id) : undefined;
+      this.#policies.set(id, row && calendar ? { ...policyOfRows(row, calendar), name: row.name } : null);
+    }
+    return this.#policies.get(id) ?? null;
+  }
+}
+
+/**
+ * Rank of a contract for a ticket: the requester's own contract before the organization's, one
+ * for the ticket's service before one for every service. Null when it does not apply.
+ */
+function contractRank(contract: ContractRow, requesterId: number, serviceId: number | null): number | null {
+  if (contract.service_id !== null && contract.service_id !== serviceId) return null;
+  const own = contract.customer_id === requesterId ? 0 : 2;
+  return own + (contract.service_id === null ? 1 : 0);
+}
+
+/**
+ * The SLA a ticket follows: requester -> organization -> contract for the ticket's service ->
+ * default policy. Among equally ranked contracts the most recently started wins.
+ */
+export async function selectPolicy(
+  db: Executor,
+  facts: Pick<SlaTicketFacts, 'requester_id' | 'organization_id' | 'service_id'>,
+  at: Date,
+): Promise<{ policyId: number | null; contractId: number | null }> {
+  const date = at.toISOString().slice(0, 10);
+  let best: { contract: ContractRow; rank: number } | null = null;
+  for (const contract of await contractsFor(db, facts.requester_id, facts.organization_id, date)) {
+    const rank = contractRank(contract, facts.requester_id, facts.service_id);
+    if (rank === null) continue;
+    const better =
+      best === null ||
+      rank < best.rank ||
+      (rank === best.rank && contract.valid_from > best.contract.valid_from) ||
+      (rank === best.rank && contract.valid_from === best.contract.valid_from && contract.id > best.contract.id);
+    if (better) best = { contract, rank };
+  }
+  if (best) return { policyId: best.contract.sla_policy_id, contractId: best.contract.id };
+  return { policyId: await findDefaultPolicyId(db), contractId: null };
+}
+
+export interface RefreshOptions {
+  /** Find the policy again (creation; service, requester, organization or contract changed). */
+  reselect?: boolean;
+  cache?: PolicyCache;
+  /** Who caused the change, for the history row when the policy changes. */
+  actorId?: number | null;
+}
+
+/**
+ * Recomputes and stores the SLA snapshot of these tickets at `now` inside the caller's
+ * transaction, emitting the warnings and breaches that became due. Returns how many changed.
+ */
+export async function refreshSla(
+  trx: Trx,
+  ids: readonly number[],
+  now: Date,
+  options: RefreshOptions = {},
+): Promise<number> {
+  const cache = options.cache ?? new PolicyCache();
+  const facts = await findSlaFacts(trx, ids);
+  const changesByTicket = new Map<number, { new_value: string | null; created_at: string }[]>();
+  for (const row of await statusHistoryOf(trx, ids)) {
+    const list = changesByTicket.get(row.ticket_id) ?? [];
+    list.push(row);
+    changesByTicket.set(row.ticket_id, list);
+  }
+  const at = now.toISOString();
+  let written = 0;
+  for (const ticket of facts) {
+    let policyId = ticket.sla_policy_id;
+    let contractId = ticket.contract_id;
+    const history: Insertable<TicketHistoryTable>[] = [];
+    if (options.reselect) {
+      ({ policyId, contractId } = await selectPolicy(trx, ticket, now));
+      if (ticket.sla_policy_id !== null && policyId !== ticket.sla_policy_id) {
+        history.push({
+          ticket_id: ticket.id,
+          actor_id: options.actorId ?? null,
+          field: 'sla',
+          old_value: (await cache.get(trx, ticket.sla_policy_id))?.name ?? null,
+          new_value: (await cache.get(trx, policyId))?.name ?? null,
+          created_at: at,
+        });
+      }
+    }
+    const timeline = timelineOf(ticket, changesByTicket.get(ticket.id) ?? []);
+    const snapshot = slaSnapshot(ticket, await cache.get(trx, policyId), timeline, PAUSING_STATUSES, now);
+    const values = { ...snapshot.values, sla_policy_id: policyId, contract_id: contractId };
+    if (!(await writeSlaSnapshot(trx, ticket.id, ticket.sla_notified, values))) continue;
+    if (history.length > 0) await trx.insertInto('ticket_history').values(history).execute();
+    for (const event of snapshot.events) await emit(trx, at, event);
+    written++;
+  }
+  return written;
+}
+
+/**
+ * The periodic check: recomputes only tickets whose next SLA instant has come, in batches, each
+ * batch in its own transaction. Returns how many tickets it looked at.
+ */
+export async function runSlaCheck(db: Db, now: Date, batchSize = 500): Promise<number> {
+  const cache = new PolicyCache();
+  const seen = new Set<number>();
+  for (;;) {
+    const ids = (await findSlaDue(db.kysely, now.toISOString(), batchSize)).filter((id) => !seen.has(id));
+    if (ids.length === 0) break;
+    for (const id of ids) seen.add(id);
+    await db.kysely.transaction().execute((trx) => refreshSla(trx, ids, now, { cache }));
+    if (ids.length < batchSize) break;
+  }
+  return seen.size;
+}
