@@ -31,6 +31,7 @@ import { registerTicketJobs } from './modules/tickets/tickets.jobs.ts';
 import { ticketsRoutes } from './modules/tickets/tickets.routes.ts';
 import { tokensRoutes } from './modules/tokens/tokens.routes.ts';
 import { usersRoutes } from './modules/users/users.routes.ts';
+import { vendorsRoutes } from './modules/vendors/vendors.routes.ts';
 import { type Clock, systemClock } from './platform/clock.ts';
 import { installErrorHandler } from './platform/http-errors.ts';
 import { Worker } from './platform/jobs.ts';
@@ -157,6 +158,7 @@ export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
         catalogRoutes,
         catalogAdminRoutes,
         slaAdminRoutes,
+        vendorsRoutes,
         eventsRoutes,
         tokensRoutes,
       ]) {

@@ -60,6 +60,7 @@ const TICKET_COLUMNS = [
   'tickets.resolution_sla_state',
   'tickets.resolution_remaining_minutes',
   'tickets.due_at',
+  'tickets.sla_notified',
   'tickets.second_line_at',
   'tickets.vendor_id',
   'tickets.vendor_reference',

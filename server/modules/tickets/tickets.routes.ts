@@ -6,6 +6,7 @@ import type { TypedApp } from '../../http.ts';
 import { actorOf, TICKET_READERS } from '../auth/auth.plugin.ts';
 import { errorResponses, IdParams } from '../shared.schemas.ts';
 import { createTicket } from './ticket-create.service.ts';
+import { escalateTicket, escalateToVendor } from './ticket-escalate.service.ts';
 import { exportTicketsCsv } from './ticket-export.service.ts';
 import { addTicketMessage, listTicketMessages } from './ticket-messages.service.ts';
 import { getTicket, listTickets, queueCounts, ticketHistory } from './ticket-queries.service.ts';
@@ -13,6 +14,7 @@ import { transitionTicket } from './ticket-transition.service.ts';
 import { updateTicket } from './ticket-update.service.ts';
 import {
   CreateTicketBody,
+  EscalateBody,
   HistorySchema,
   ListTicketsQuery,
   MessageSchema,
@@ -20,6 +22,7 @@ import {
   TicketSchema,
   TransitionBody,
   UpdateTicketBody,
+  VendorEscalationBody,
 } from './tickets.schemas.ts';
 
 /** Where a new ticket came from when the caller does not say: API, portal, or a logged call. */
@@ -149,6 +152,35 @@ export async function ticketsRoutes(app: TypedApp, ctx: AppContext): Promise<voi
       },
     },
     async (request) => transitionTicket(ctx, actorOf(request), request.params.id, request.body),
+  );
+
+  app.post(
+    '/tickets/:id/escalate',
+    {
+      config: { permission: 'ticket.escalate' },
+      schema: {
+        tags,
+        summary: 'Hand the ticket to the next support line (or a chosen group) with a reason',
+        params: IdParams,
+        body: EscalateBody,
+        response: { 200: TicketSchema, ...errorResponses },
+      },
+    },
+    async (request) => escalateTicket(ctx, actorOf(request), request.params.id, request.body),
+  );
+  app.post(
+    '/tickets/:id/escalate-vendor',
+    {
+      config: { permission: 'ticket.escalate.vendor' },
+      schema: {
+        tags,
+        summary: "Escalate to an outside vendor: records the vendor's reference and due date; status waiting_vendor",
+        params: IdParams,
+        body: VendorEscalationBody,
+        response: { 200: TicketSchema, ...errorResponses },
+      },
+    },
+    async (request) => escalateToVendor(ctx, actorOf(request), request.params.id, request.body),
   );
 
   app.get(

@@ -134,6 +134,18 @@ export const TransitionBody = Type.Object({
   solution: Type.Optional(Type.String({ maxLength: 50_000 })),
 });
 
+export const EscalateBody = Type.Object({
+  groupId: Type.Optional(Id),
+  ownerId: Type.Optional(Id),
+  reason: Type.String({ minLength: 1, maxLength: 20_000 }),
+});
+
+export const VendorEscalationBody = Type.Object({
+  vendorId: Id,
+  reference: Type.Optional(Type.String({ maxLength: 200 })),
+  reason: Type.String({ minLength: 1, maxLength: 20_000 }),
+});
+
 export const MessageSchema = Type.Object({
   id: Type.Integer(),
   ticketId: Type.Integer(),

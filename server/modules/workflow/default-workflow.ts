@@ -13,15 +13,16 @@ export interface TransitionRule {
   requires: readonly TransitionRequirement[];
 }
 
-const WORKING: readonly TicketStatus[] = ['new', 'assigned', 'in_progress', 'waiting_customer'];
+const WORKING: readonly TicketStatus[] = ['new', 'assigned', 'in_progress', 'waiting_customer', 'waiting_vendor'];
 
 /**
  * The main process of MISSION.md as a transition table. Moving to `assigned` happens by
- * setting an owner, and `waiting_customer -> in_progress` also happens when the customer
- * replies; both are applied by the services, not taken as buttons.
+ * setting an owner, `waiting_customer -> in_progress` also happens when the customer
+ * replies, and `waiting_vendor` is entered by escalating to a vendor (which records the
+ * vendor and its deadline); these are applied by the services, not taken as buttons.
  */
 export const DEFAULT_TRANSITIONS: readonly TransitionRule[] = [
-  { from: ['new', 'assigned', 'waiting_customer'], to: 'in_progress', by: 'agent', requires: [] },
+  { from: ['new', 'assigned', 'waiting_customer', 'waiting_vendor'], to: 'in_progress', by: 'agent', requires: [] },
   { from: ['new', 'assigned', 'in_progress'], to: 'waiting_customer', by: 'agent', requires: [] },
   { from: WORKING, to: 'resolved', by: 'agent', requires: ['solution'] },
   { from: WORKING, to: 'cancelled', by: 'agent', requires: ['comment'] },
