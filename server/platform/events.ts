@@ -58,3 +58,21 @@ export async function emit(trx: Executor, at: string, event: DomainEvent, runAt:
     })
     .execute();
 }
+
+/** Records several events in one statement (the periodic SLA check emits thousands at once). */
+export async function emitMany(trx: Executor, at: string, events: readonly DomainEvent[]): Promise<void> {
+  if (events.length === 0) return;
+  await trx
+    .insertInto('outbox')
+    .values(
+      events.map((event) => ({
+        type: event.type,
+        payload: JSON.stringify(event.payload),
+        status: 'pending',
+        attempts: 0,
+        run_at: at,
+        created_at: at,
+      })),
+    )
+    .execute();
+}

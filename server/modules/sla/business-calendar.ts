@@ -128,7 +128,7 @@ export function parseCalendar(input: unknown): BusinessCalendar {
   return { timeZone, week: parsedWeek, holidays: parsedHolidays };
 }
 
-/** Calendar reduced to numbers, rebuilt per call so callers may mutate their calendars freely. */
+/** Calendar reduced to numbers; cached per calendar object (calendars are treated as immutable). */
 interface Compiled {
   timeZone: string;
   /** Per weekday: [startMs, endMs) of day, sorted. */
@@ -137,7 +137,18 @@ interface Compiled {
   yearlyHolidays: Set<string>;
 }
 
+const compiledCache = new WeakMap<BusinessCalendar, Compiled>();
+
 function compile(cal: BusinessCalendar): Compiled {
+  let compiled = compiledCache.get(cal);
+  if (!compiled) {
+    compiled = compileUncached(cal);
+    compiledCache.set(cal, compiled);
+  }
+  return compiled;
+}
+
+function compileUncached(cal: BusinessCalendar): Compiled {
   const week = WEEKDAYS.map((d) =>
     (cal.week[d] ?? [])
       .map((iv): [number, number] => {

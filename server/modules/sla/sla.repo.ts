@@ -140,6 +140,16 @@ export const SLA_TICKET_COLUMNS = [
   'sla_notified',
   'vendor_due_at',
   'vendor_remind_at',
+  // The current snapshot, so a recomputation writes only what changed.
+  'response_due_at',
+  'response_warn_at',
+  'response_sla_state',
+  'resolution_due_at',
+  'resolution_warn_at',
+  'resolution_sla_state',
+  'resolution_remaining_minutes',
+  'sla_next_check_at',
+  'due_at',
 ] as const satisfies readonly (keyof TicketTable)[];
 
 export type SlaTicketFacts = Pick<Selectable<TicketTable>, (typeof SLA_TICKET_COLUMNS)[number]>;

@@ -1,8 +1,8 @@
-import type { Insertable } from 'kysely';
+import type { Insertable, Updateable } from 'kysely';
 import type { Trx } from '../../context.ts';
 import type { Db } from '../../db/kysely.ts';
-import type { TicketHistoryTable } from '../../db/schema.ts';
-import { emit } from '../../platform/events.ts';
+import type { TicketHistoryTable, TicketTable } from '../../db/schema.ts';
+import { type DomainEvent, emitMany } from '../../platform/events.ts';
 import { policyOfRows } from './sla.model.ts';
 import {
   type ContractRow,
@@ -78,6 +78,20 @@ export async function selectPolicy(
   return { policyId: await findDefaultPolicyId(db), contractId: null };
 }
 
+/**
+ * Only the columns whose value differs: an UPDATE that names an indexed column rewrites the
+ * index entry even when the value is the same, and the check rewrites many rows at once.
+ * `sla_notified` is always kept: it is the optimistic-concurrency guard.
+ */
+function changedValues(current: SlaTicketFacts, next: Updateable<TicketTable>): Updateable<TicketTable> {
+  const out: Updateable<TicketTable> = { sla_notified: next.sla_notified };
+  const was = current as unknown as Record<string, unknown>;
+  for (const [key, value] of Object.entries(next)) {
+    if (was[key] !== value && !(key in out)) (out as Record<string, unknown>)[key] = value;
+  }
+  return out;
+}
+
 export interface RefreshOptions {
   /** Find the policy again (creation; service, requester, organization or contract changed). */
   reselect?: boolean;
@@ -105,6 +119,7 @@ export async function refreshSla(
     changesByTicket.set(row.ticket_id, list);
   }
   const at = now.toISOString();
+  const events: DomainEvent[] = [];
   let written = 0;
   for (const ticket of facts) {
     let policyId = ticket.sla_policy_id;
@@ -125,12 +140,13 @@ export async function refreshSla(
     }
     const timeline = timelineOf(ticket, changesByTicket.get(ticket.id) ?? []);
     const snapshot = slaSnapshot(ticket, await cache.get(trx, policyId), timeline, PAUSING_STATUSES, now);
-    const values = { ...snapshot.values, sla_policy_id: policyId, contract_id: contractId };
+    const values = changedValues(ticket, { ...snapshot.values, sla_policy_id: policyId, contract_id: contractId });
     if (!(await writeSlaSnapshot(trx, ticket.id, ticket.sla_notified, values))) continue;
     if (history.length > 0) await trx.insertInto('ticket_history').values(history).execute();
-    for (const event of snapshot.events) await emit(trx, at, event);
+    events.push(...snapshot.events);
     written++;
   }
+  await emitMany(trx, at, events);
   return written;
 }
 
@@ -138,7 +154,7 @@ export async function refreshSla(
  * The periodic check: recomputes only tickets whose next SLA instant has come, in batches, each
  * batch in its own transaction. Returns how many tickets it looked at.
  */
-export async function runSlaCheck(db: Db, now: Date, batchSize = 500): Promise<number> {
+export async function runSlaCheck(db: Db, now: Date, batchSize = 1000): Promise<number> {
   const cache = new PolicyCache();
   const seen = new Set<number>();
   for (;;) {

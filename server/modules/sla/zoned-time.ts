@@ -41,8 +41,28 @@ export function isValidTimeZone(timeZone: string): boolean {
   }
 }
 
-/** Offset of `timeZone` at instant `t` in milliseconds (wall clock minus UTC). */
+const OFFSET_BUCKET_MS = 15 * MS_PER_MINUTE;
+const offsetCache = new Map<string, number>();
+const OFFSET_CACHE_LIMIT = 50_000;
+
+/**
+ * Offset of `timeZone` at instant `t` in milliseconds (wall clock minus UTC). Memoized per
+ * quarter hour: offsets are whole quarter hours and change only at such instants, so every
+ * instant of a quarter-hour bucket shares one offset. The SLA check calls this millions of times.
+ */
 export function offsetAt(timeZone: string, t: number): number {
+  if (timeZone === 'UTC') return 0;
+  const bucket = Math.floor(t / OFFSET_BUCKET_MS);
+  const key = `${timeZone}|${bucket}`;
+  const cached = offsetCache.get(key);
+  if (cached !== undefined) return cached;
+  const offset = intlOffset(timeZone, bucket * OFFSET_BUCKET_MS);
+  if (offsetCache.size >= OFFSET_CACHE_LIMIT) offsetCache.clear();
+  offsetCache.set(key, offset);
+  return offset;
+}
+
+function intlOffset(timeZone: string, t: number): number {
   // Intl only resolves to whole seconds, so compare against the instant floored to the second.
   const whole = Math.floor(t / 1000) * 1000;
   let y = 0;
