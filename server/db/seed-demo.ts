@@ -8,6 +8,7 @@ import { transitionTicket } from '../modules/tickets/ticket-transition.service.t
 import { updateTicket } from '../modules/tickets/ticket-update.service.ts';
 import { createUser } from '../modules/users/users.service.ts';
 import { DEMO_CATEGORIES, DEMO_PASSWORD, DEMO_SERVICES, DEMO_TICKETS, DEMO_USERS } from './demo-content.ts';
+import { seedDemoSla } from './seed-demo-sla.ts';
 
 /** True when the database holds no tickets and no users yet (a fresh install). */
 export async function isEmpty(ctx: AppContext): Promise<boolean> {
@@ -15,14 +16,18 @@ export async function isEmpty(ctx: AppContext): Promise<boolean> {
   return user === undefined;
 }
 
-async function seedCatalogue(ctx: AppContext, now: string): Promise<{ groups: Map<number, number> }> {
+async function seedCatalogue(
+  ctx: AppContext,
+  now: string,
+): Promise<{ groups: Map<number, number>; organizationId: number }> {
   const db = ctx.db.kysely;
   const groupRows = await db.selectFrom('support_groups').select(['id', 'tier']).execute();
   const groups = new Map(groupRows.map((g) => [g.tier, g.id]));
-  await db
+  const organization = await db
     .insertInto('organizations')
     .values({ name: 'Acme Logistics', domain: 'acme.example', shared_tickets: 0, created_at: now })
-    .execute();
+    .returning('id')
+    .executeTakeFirstOrThrow();
   for (const name of DEMO_CATEGORIES)
     await db.insertInto('categories').values({ name, parent_id: null, created_at: now }).execute();
   for (const s of DEMO_SERVICES) {
@@ -31,7 +36,7 @@ async function seedCatalogue(ctx: AppContext, now: string): Promise<{ groups: Ma
       .values({ name: s.name, description: s.description, group_id: groups.get(s.tier) ?? null, created_at: now })
       .execute();
   }
-  return { groups };
+  return { groups, organizationId: organization.id };
 }
 
 /**
@@ -41,10 +46,11 @@ async function seedCatalogue(ctx: AppContext, now: string): Promise<{ groups: Ma
  */
 export async function seedDemo(ctx: AppContext): Promise<{ email: string; role: string; password: string }[]> {
   const now = ctx.clock.now().toISOString();
-  const { groups } = await seedCatalogue(ctx, now);
+  const { groups, organizationId } = await seedCatalogue(ctx, now);
   const actors = new Map<string, Actor>();
   for (const u of DEMO_USERS) {
-    const user = await createUser(ctx, { ...u, password: DEMO_PASSWORD });
+    const organization = u.email.endsWith('@acme.example') ? { organizationId } : {};
+    const user = await createUser(ctx, { ...u, ...organization, password: DEMO_PASSWORD });
     const tier = u.role === 'operator' ? 1 : u.role === 'engineer' ? 2 : null;
     if (tier !== null)
       await ctx.db.kysely
@@ -53,6 +59,7 @@ export async function seedDemo(ctx: AppContext): Promise<{ email: string; role: 
         .execute();
     actors.set(u.email, (await loadActor(ctx.db, user.id))!);
   }
+  await seedDemoSla(ctx, actors.get('admin@frontdesk.example')!, organizationId);
   const operator = actors.get('operator@frontdesk.example')!;
   const engineer = actors.get('engineer@frontdesk.example')!;
   const categories = await ctx.db.kysely.selectFrom('categories').select(['id', 'name']).execute();

@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { LOCALES } from '../../../common/domain.ts';
+import { visibleFieldAccess } from '../../authz/fields.ts';
 import type { AppContext } from '../../context.ts';
 import type { TypedApp } from '../../http.ts';
 import { errorResponses, UserSchema } from '../shared.schemas.ts';
@@ -93,6 +94,8 @@ export async function authRoutes(app: TypedApp, ctx: AppContext): Promise<void> 
           200: Type.Object({
             user: UserSchema,
             permissions: Type.Array(Type.String()),
+            /** Default access to ticket fields (before per-type/status overrides), for menus and columns. */
+            fields: Type.Record(Type.String(), Type.Union([Type.Literal('read'), Type.Literal('write')])),
             csrfToken: Type.Union([Type.String(), Type.Null()]),
           }),
           ...errorResponses,
@@ -102,7 +105,12 @@ export async function authRoutes(app: TypedApp, ctx: AppContext): Promise<void> 
     async (request) => {
       const actor = actorOf(request);
       const user = presentUser((await findUserById(ctx.db, actor.id))!);
-      return { user, permissions: [...actor.permissions].sort(), csrfToken: request.csrfToken };
+      return {
+        user,
+        permissions: [...actor.permissions].sort(),
+        fields: visibleFieldAccess(actor),
+        csrfToken: request.csrfToken,
+      };
     },
   );
 

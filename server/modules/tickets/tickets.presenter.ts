@@ -1,4 +1,4 @@
-import type { TicketField, TicketStatus } from '../../../common/domain.ts';
+import { OPEN_STATUSES, type TicketField, type TicketStatus } from '../../../common/domain.ts';
 import { type FieldContext, fieldAccess, visibleFieldAccess } from '../../authz/fields.ts';
 import { type Actor, can } from '../../authz/policy.ts';
 import type { CustomValue } from '../customfields/customfields.model.ts';
@@ -77,6 +77,10 @@ export interface TicketAbilities {
   reply: boolean;
   note: boolean;
   phone: boolean;
+  /** Hand over to another support line. */
+  escalate: boolean;
+  /** Hand over to an outside vendor. */
+  escalateVendor: boolean;
   /** Built-in fields and custom fields (`cf.<key>`) the actor may read, with their access. */
   fields: Record<string, 'read' | 'write'>;
   transitions: { to: TicketStatus; requires: string[] }[];
@@ -94,6 +98,7 @@ function customFieldAccess(actor: Actor, snapshot: CustomSnapshot | undefined, c
 /** What the actor may do with this ticket; the UI follows it, the server checks again. */
 export function ticketAbilities(actor: Actor, row: TicketRow, snapshot?: CustomSnapshot): TicketAbilities {
   const final = FINAL_STATUSES.includes(row.status as TicketStatus);
+  const open = (OPEN_STATUSES as readonly string[]).includes(row.status);
   const context = { type: row.type, status: row.status };
   return {
     update: can(actor, 'ticket.update'),
@@ -101,6 +106,8 @@ export function ticketAbilities(actor: Actor, row: TicketRow, snapshot?: CustomS
     reply: can(actor, 'ticket.reply') && (!final || can(actor, 'menu.agent')),
     note: can(actor, 'ticket.note.write'),
     phone: can(actor, 'ticket.phone.write'),
+    escalate: open && can(actor, 'ticket.escalate') && fieldAccess(actor, 'groupId', context) === 'write',
+    escalateVendor: open && can(actor, 'ticket.escalate.vendor') && fieldAccess(actor, 'vendor', context) === 'write',
     fields: { ...visibleFieldAccess(actor, context), ...customFieldAccess(actor, snapshot, context) },
     transitions: availableTransitions(actor, row),
   };

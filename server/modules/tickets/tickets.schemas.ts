@@ -77,6 +77,8 @@ export const TicketSchema = Type.Object({
     reply: Type.Boolean(),
     note: Type.Boolean(),
     phone: Type.Boolean(),
+    escalate: Type.Boolean(),
+    escalateVendor: Type.Boolean(),
     fields: Type.Record(Type.String(), Access),
     transitions: Type.Array(Type.Object({ to: Type.String(), requires: Type.Array(Type.String()) })),
   }),

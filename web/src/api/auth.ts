@@ -1,4 +1,4 @@
-import type { Locale } from '../../../common/domain.ts';
+import type { Locale, TicketField } from '../../../common/domain.ts';
 import type { Permission } from '../../../common/permissions.ts';
 import { apiRequest, isApiError, setCsrfToken } from './client.ts';
 
@@ -16,6 +16,8 @@ export interface User {
 export interface Me {
   user: User;
   permissions: Permission[];
+  /** Default access to ticket fields; absent = hidden. */
+  fields?: Partial<Record<TicketField, 'read' | 'write'>>;
   csrfToken: string;
 }
 

@@ -28,9 +28,40 @@ export interface TicketAbilities {
   reply: boolean;
   note: boolean;
   phone: boolean;
+  escalate: boolean;
+  escalateVendor: boolean;
   /** Ticket fields and custom fields (`cf.<key>`) the actor may read or write. */
   fields: Partial<Record<TicketField | (string & {}), 'read' | 'write'>>;
   transitions: TicketTransition[];
+}
+
+export type SlaState = 'running' | 'paused' | 'met' | 'breached' | 'none';
+
+export interface SlaTarget {
+  dueAt: string | null;
+  state: SlaState;
+  /** Running and past the warning share of the target. */
+  warning: boolean;
+}
+
+/** The ticket's SLA as of the server's now. */
+export interface TicketSla {
+  policyId: number | null;
+  policyName: string | null;
+  /** The next pending deadline (what the queue sorts by). */
+  dueAt: string | null;
+  firstResponse: SlaTarget;
+  resolution: SlaTarget & { remainingMinutes: number | null };
+}
+
+export interface TicketVendor {
+  id: number;
+  name: string;
+  reference: string | null;
+  escalatedAt: string | null;
+  dueAt: string | null;
+  /** The vendor's due date falls after the resolution date promised to the customer. */
+  laterThanCustomerDue: boolean;
 }
 
 /** A ticket as the actor sees it: fields their role may not read are absent. */
@@ -55,6 +86,10 @@ export interface Ticket {
   serviceId?: number | null;
   organizationId?: number | null;
   solution?: string | null;
+  sla?: TicketSla;
+  vendor?: TicketVendor | null;
+  /** When the ticket first left the first line. */
+  secondLineAt?: string | null;
   /** Custom field values the actor may read, by key. */
   customFields?: Record<string, CustomValue>;
   abilities: TicketAbilities;
@@ -102,7 +137,7 @@ export interface TicketListParams {
   q?: string;
   /** Custom field filters, each `key:value`. */
   cf?: string[];
-  sort?: 'updated' | '-updated' | 'created' | '-created' | 'priority' | 'number';
+  sort?: 'updated' | '-updated' | 'created' | '-created' | 'number' | '-number' | 'due' | '-due';
   limit?: number;
   cursor?: string | null;
 }
@@ -135,6 +170,19 @@ export interface TransitionInput {
   to: TicketStatus;
   comment?: string;
   solution?: string;
+}
+
+export interface EscalateInput {
+  /** Absent: the next support line. */
+  groupId?: number;
+  ownerId?: number;
+  reason: string;
+}
+
+export interface VendorEscalationInput {
+  vendorId: number;
+  reference?: string;
+  reason: string;
 }
 
 export interface PostMessageInput {
@@ -178,4 +226,12 @@ export function postMessage(id: number, input: PostMessageInput): Promise<Ticket
 
 export function fetchHistory(id: number): Promise<ItemList<HistoryEntry>> {
   return apiRequest<ItemList<HistoryEntry>>(`/tickets/${id}/history`);
+}
+
+export function escalateTicket(id: number, input: EscalateInput): Promise<Ticket> {
+  return apiRequest<Ticket>(`/tickets/${id}/escalate`, { method: 'POST', body: input });
+}
+
+export function escalateToVendor(id: number, input: VendorEscalationInput): Promise<Ticket> {
+  return apiRequest<Ticket>(`/tickets/${id}/escalate-vendor`, { method: 'POST', body: input });
 }

@@ -52,3 +52,16 @@ export function textToHtml(text: string): string {
     .map((paragraph) => `<p>${paragraph.replace(/\n/g, '<br>')}</p>`)
     .join('');
 }
+
+/** A duration in minutes as "2 d 3 h" / "45 min" with the user's language's unit names. */
+export function formatDuration(totalMinutes: number): string {
+  const minutes = Math.max(0, Math.round(Math.abs(totalMinutes)));
+  const unit = (value: number, name: 'day' | 'hour' | 'minute') =>
+    new Intl.NumberFormat(intlLocale(), { style: 'unit', unit: name, unitDisplay: 'narrow' }).format(value);
+  const days = Math.floor(minutes / 1440);
+  const hours = Math.floor((minutes % 1440) / 60);
+  const mins = minutes % 60;
+  if (days > 0) return hours > 0 ? `${unit(days, 'day')} ${unit(hours, 'hour')}` : unit(days, 'day');
+  if (hours > 0) return mins > 0 ? `${unit(hours, 'hour')} ${unit(mins, 'minute')}` : unit(hours, 'hour');
+  return unit(mins, 'minute');
+}

@@ -3,6 +3,9 @@ import { uploadAttachments } from '../api/attachments.ts';
 import { fetchCatalog } from '../api/catalog.ts';
 import { queryKeys } from '../api/keys.ts';
 import {
+  type EscalateInput,
+  escalateTicket,
+  escalateToVendor,
   fetchHistory,
   fetchMessages,
   fetchTicket,
@@ -13,6 +16,7 @@ import {
   type TicketListParams,
   type TransitionInput,
   transitionTicket,
+  type VendorEscalationInput,
 } from '../api/tickets.ts';
 
 export const PAGE_SIZE = 25;
@@ -61,6 +65,16 @@ export function useTicketCacheUpdate() {
     void queryClient.invalidateQueries({ queryKey: queryKeys.messages(ticket.id) });
     void queryClient.invalidateQueries({ queryKey: queryKeys.history(ticket.id) });
   };
+}
+
+export function useEscalate(id: number) {
+  const update = useTicketCacheUpdate();
+  return useMutation({ mutationFn: (input: EscalateInput) => escalateTicket(id, input), onSuccess: update });
+}
+
+export function useEscalateVendor(id: number) {
+  const update = useTicketCacheUpdate();
+  return useMutation({ mutationFn: (input: VendorEscalationInput) => escalateToVendor(id, input), onSuccess: update });
 }
 
 export function useTransition(id: number) {

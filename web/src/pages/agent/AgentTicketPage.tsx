@@ -11,7 +11,9 @@ import { PriorityBadge } from '../../components/TicketBadges.tsx';
 import { TicketTitle } from '../../components/TicketTitle.tsx';
 import { Composer } from './Composer.tsx';
 import { CustomFieldsPanel } from './CustomFieldsPanel.tsx';
+import { EscalationButtons } from './EscalationButtons.tsx';
 import { HistoryList } from './HistoryList.tsx';
+import { SlaPanel } from './SlaPanel.tsx';
 import { TicketFieldsPanel } from './TicketFieldsPanel.tsx';
 import { TransitionButtons } from './TransitionButtons.tsx';
 
@@ -51,7 +53,12 @@ export default function AgentTicketPage() {
           </Text>
         </Group>
       </TicketTitle>
-      <TransitionButtons ticket={data} />
+      <Group gap="xs" justify="space-between">
+        <TransitionButtons ticket={data} />
+        <Group gap="xs">
+          <EscalationButtons ticket={data} />
+        </Group>
+      </Group>
       <Grid gap="md">
         <Grid.Col span={{ base: 12, md: 8 }}>
           <Tabs defaultValue="conversation" keepMounted={false}>
@@ -84,6 +91,7 @@ export default function AgentTicketPage() {
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 4 }}>
           <Stack gap="md">
+            <SlaPanel ticket={data} />
             <TicketFieldsPanel ticket={data} />
             <CustomFieldsPanel ticket={data} />
           </Stack>

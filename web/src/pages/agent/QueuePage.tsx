@@ -1,4 +1,4 @@
-import { Group, Title } from '@mantine/core';
+import { Group, SegmentedControl, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useParams, useSearchParams } from 'react-router';
 import { QUEUE_KEYS, type QueueKey } from '../../../../common/domain.ts';
@@ -19,6 +19,20 @@ export default function QueuePage() {
   const [search, setSearch] = useSearchParams();
   const fields = (useCustomFields().data ?? []).filter((field) => field.active);
   if (!isQueueKey(queue)) return <Navigate to="/agent" replace />;
+  // Work queues are worked in deadline order when the role sees SLAs; the choice lives in the address.
+  const canSortByDue = me?.fields?.sla !== undefined;
+  const defaultSort = canSortByDue && queue !== 'resolved' ? 'due' : '-updated';
+  const sort =
+    search.get('sort') === 'due' && canSortByDue ? 'due' : search.get('sort') === '-updated' ? '-updated' : defaultSort;
+  const setSort = (value: string) =>
+    setSearch(
+      (old) => {
+        const next = new URLSearchParams(old);
+        next.set('sort', value);
+        return next;
+      },
+      { replace: true },
+    );
   // The custom field filter lives in the address (`?cf=key:value`), so a filtered queue can be shared.
   const cf = search.get('cf');
   const setFilter = (value: string | null) =>
@@ -39,14 +53,25 @@ export default function QueuePage() {
           {t(`queue.${queue}`)}
         </Title>
         <Group gap="sm">
+          {canSortByDue && (
+            <SegmentedControl
+              size="xs"
+              aria-label={t('agent.sortBy')}
+              value={sort}
+              onChange={setSort}
+              data={[
+                { value: 'due', label: t('agent.sortDue') },
+                { value: '-updated', label: t('agent.sortUpdated') },
+              ]}
+            />
+          )}
           {fields.length > 0 && <CustomFieldFilter key={queue} fields={fields} value={cf} onChange={setFilter} />}
           {hasPermission(me, 'ticket.create.on_behalf') && <LogPhoneCallButton />}
         </Group>
       </Group>
-      {/* No `sort`: the server's default order is newest activity first. */}
       <TicketTable
         key={queue}
-        params={cf ? { queue, cf: [cf] } : { queue }}
+        params={cf ? { queue, sort, cf: [cf] } : { queue, sort }}
         label={t(`queue.${queue}`)}
         emptyTitle={t('agent.emptyQueue')}
         emptyText={cf ? t('customFields.filterEmpty') : t(`agent.emptyQueueHint.${queue}`)}

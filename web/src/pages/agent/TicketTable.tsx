@@ -6,10 +6,11 @@ import { formatDateTime, formatRelative } from '../../app/format.ts';
 import { useTicketList } from '../../app/queries.ts';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { headlineTarget, SlaBadge } from '../../components/SlaBadge.tsx';
 import { PriorityBadge, StatusBadge } from '../../components/TicketBadges.tsx';
 
 /** Columns that show a ticket field governed by field rules. */
-type FieldColumn = 'subject' | 'requesterId' | 'priority' | 'ownerId';
+type FieldColumn = 'subject' | 'requesterId' | 'priority' | 'ownerId' | 'sla';
 type VisibleColumns = Record<FieldColumn, boolean>;
 
 /**
@@ -24,8 +25,12 @@ function visibleColumns(tickets: Ticket[]): VisibleColumns {
     requesterId: shown('requesterId'),
     priority: shown('priority'),
     ownerId: shown('ownerId'),
+    sla: tickets.some((ticket) => ticket.sla !== undefined),
   };
 }
+
+/** Badges keep their full text; the subject column gives way instead. */
+const NO_WRAP = { whiteSpace: 'nowrap' } as const;
 
 interface TicketTableProps {
   params: Omit<TicketListParams, 'cursor'>;
@@ -60,10 +65,12 @@ function TicketTableRow({ ticket, columns }: { ticket: Ticket; columns: VisibleC
           </Text>
         </Table.Td>
       )}
-      <Table.Td>
+      <Table.Td style={NO_WRAP}>
         <StatusBadge status={ticket.status} />
       </Table.Td>
-      {columns.priority && <Table.Td>{ticket.priority && <PriorityBadge priority={ticket.priority} />}</Table.Td>}
+      {columns.priority && (
+        <Table.Td style={NO_WRAP}>{ticket.priority && <PriorityBadge priority={ticket.priority} />}</Table.Td>
+      )}
       {columns.ownerId && (
         <Table.Td>
           {'ownerId' in ticket && (
@@ -72,6 +79,9 @@ function TicketTableRow({ ticket, columns }: { ticket: Ticket; columns: VisibleC
             </Text>
           )}
         </Table.Td>
+      )}
+      {columns.sla && (
+        <Table.Td style={NO_WRAP}>{ticket.sla && <SlaBadge target={headlineTarget(ticket.sla)} />}</Table.Td>
       )}
       <Table.Td>
         <Text size="sm" c="dimmed" title={formatDateTime(ticket.updatedAt)} style={{ whiteSpace: 'nowrap' }}>
@@ -93,7 +103,7 @@ export function TicketTable({ params, emptyTitle, emptyText, label }: TicketTabl
   if (list.error) return <ErrorAlert error={list.error} />;
   return (
     <Paper withBorder>
-      <Table.ScrollContainer minWidth={820}>
+      <Table.ScrollContainer minWidth={960}>
         <Table highlightOnHover verticalSpacing={6} aria-label={label} aria-busy={list.isPending}>
           <Table.Thead>
             <Table.Tr>
@@ -103,6 +113,7 @@ export function TicketTable({ params, emptyTitle, emptyText, label }: TicketTabl
               <Table.Th>{t('field.status')}</Table.Th>
               {columns.priority && <Table.Th>{t('field.priority')}</Table.Th>}
               {columns.ownerId && <Table.Th>{t('field.ownerId')}</Table.Th>}
+              {columns.sla && <Table.Th>{t('sla.due')}</Table.Th>}
               <Table.Th>{t('field.updatedAt')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
