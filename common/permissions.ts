@@ -33,6 +33,7 @@ export const PERMISSIONS = [
   'admin.catalog.manage',
   'admin.sla.manage',
   'admin.vendors.manage',
+  'admin.workflow.manage',
   'admin.audit.read',
   'admin.tokens.manage',
   'admin.settings.manage',

@@ -32,6 +32,8 @@ import { ticketsRoutes } from './modules/tickets/tickets.routes.ts';
 import { tokensRoutes } from './modules/tokens/tokens.routes.ts';
 import { usersRoutes } from './modules/users/users.routes.ts';
 import { vendorsRoutes } from './modules/vendors/vendors.routes.ts';
+import { WorkflowStore } from './modules/workflow/workflow.store.ts';
+import { workflowAdminRoutes } from './modules/workflow/workflow-admin.routes.ts';
 import { type Clock, systemClock } from './platform/clock.ts';
 import { installErrorHandler } from './platform/http-errors.ts';
 import { Worker } from './platform/jobs.ts';
@@ -91,7 +93,9 @@ export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
     realtime: new RealtimeHub<Actor>(db),
     worker,
     log,
+    workflow: new WorkflowStore(db),
   };
+  await ctx.workflow.reload();
   const state = { shuttingDown: false };
   const routes: RegisteredRoute[] = [];
   app.addHook('onRoute', (route) => {
@@ -145,6 +149,10 @@ export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
   await opsRoutes(app, ctx, state);
   await app.register(
     async (api) => {
+      // Configuration the services read synchronously (workflow) is refreshed before each call.
+      api.addHook('onRequest', async () => {
+        await ctx.workflow.fresh();
+      });
       await api.register(authPlugin, { ctx });
       for (const routes of [
         authRoutes,
@@ -159,6 +167,7 @@ export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
         catalogAdminRoutes,
         slaAdminRoutes,
         vendorsRoutes,
+        workflowAdminRoutes,
         eventsRoutes,
         tokensRoutes,
       ]) {

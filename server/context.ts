@@ -4,6 +4,7 @@ import type { Actor } from './authz/policy.ts';
 import type { Config } from './config.ts';
 import type { Db } from './db/kysely.ts';
 import type { Database } from './db/schema.ts';
+import type { WorkflowStore } from './modules/workflow/workflow.store.ts';
 import type { Clock } from './platform/clock.ts';
 import type { Worker } from './platform/jobs.ts';
 import type { RealtimeHub } from './platform/realtime.ts';
@@ -21,6 +22,8 @@ export interface AppContext {
   realtime: RealtimeHub<Actor>;
   worker: Worker;
   log: FastifyBaseLogger;
+  /** Statuses, types and transitions, cached (see WorkflowStore). */
+  workflow: WorkflowStore;
 }
 
 export type Trx = Transaction<Database>;

@@ -56,13 +56,16 @@ describe('field rule resolution', () => {
   it('drops malformed overrides, never widening one narrowed by something unknown', () => {
     const parsed = parseFieldRules(
       JSON.stringify({
-        default: {},
+        default: { priority: 'hidden' },
         overrides: [
           { field: 'nope', access: 'read' },
-          { field: 'priority', access: 'read', statuses: ['bogus'] },
+          { field: 'priority', access: 'write', statuses: ['Not a key!'] },
+          { field: 'priority', access: 'read', statuses: ['retired_status'] },
         ],
       }),
     );
-    expect(parsed.overrides).toEqual([]);
+    // A well-formed key of a status that no longer exists stays narrowed to it: it never applies.
+    expect(parsed.overrides).toEqual([{ field: 'priority', access: 'read', statuses: ['retired_status'] }]);
+    expect(resolveFieldAccess(parsed, 'priority', { type: 'incident', status: 'new' })).toBe('hidden');
   });
 });

@@ -4,8 +4,6 @@ import {
   type FieldAccess,
   type FieldName,
   TICKET_FIELDS,
-  TICKET_STATUSES,
-  TICKET_TYPES,
   type TicketField,
 } from '../../common/domain.ts';
 import type { Actor } from './policy.ts';
@@ -97,10 +95,16 @@ export function isFieldName(value: unknown): value is FieldName {
   );
 }
 
-/** A narrowing list: undefined when absent or empty, null when it holds anything unknown. */
-function stringList(value: unknown, allowed: readonly string[]): string[] | undefined | null {
+const WORKFLOW_KEY = /^[a-z][a-z0-9_]{1,39}$/;
+
+/**
+ * A narrowing list of status or type keys: undefined when absent or empty, null when it holds
+ * anything malformed. Keys are not checked against the workflow: an override naming a status an
+ * admin later deletes simply never applies.
+ */
+function stringList(value: unknown): string[] | undefined | null {
   if (!Array.isArray(value) || value.length === 0) return undefined;
-  const list = value.filter((v): v is string => typeof v === 'string' && allowed.includes(v));
+  const list = value.filter((v): v is string => typeof v === 'string' && WORKFLOW_KEY.test(v));
   return list.length === value.length ? list : null;
 }
 
@@ -122,8 +126,8 @@ export function parseFieldRules(json: string): FieldRules {
   for (const item of Array.isArray(raw.overrides) ? raw.overrides : []) {
     const o = item as Record<string, unknown>;
     if (!isFieldName(o.field) || !isAccess(o.access)) continue;
-    const types = stringList(o.types, TICKET_TYPES);
-    const statuses = stringList(o.statuses, TICKET_STATUSES);
+    const types = stringList(o.types);
+    const statuses = stringList(o.statuses);
     // An override narrowed by something unknown must not silently apply everywhere.
     if (types === null || statuses === null) continue;
     rules.overrides.push({ field: o.field, access: o.access, ...(types && { types }), ...(statuses && { statuses }) });

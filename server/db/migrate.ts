@@ -4,6 +4,7 @@ import { foundation } from './migrations/0001_foundation.ts';
 import { auditLog } from './migrations/0002_audit_log.ts';
 import { customFields } from './migrations/0003_custom_fields.ts';
 import { slaEscalation } from './migrations/0004_sla_escalation.ts';
+import { workflow } from './migrations/0005_workflow.ts';
 import type { DialectMigration } from './migrations/helpers.ts';
 
 /** Every migration, in order. Names sort lexically; never rename a shipped one. */
@@ -12,6 +13,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '0002_audit_log': auditLog,
   '0003_custom_fields': customFields,
   '0004_sla_escalation': slaEscalation,
+  '0005_workflow': workflow,
 };
 
 /** Brings the schema up to date. Safe to run on every start and from several nodes. */

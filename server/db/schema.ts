@@ -31,6 +31,9 @@ export interface Database {
   contracts: ContractTable;
   vendors: VendorTable;
   vendor_contacts: VendorContactTable;
+  ticket_statuses: TicketStatusTable;
+  ticket_types: TicketTypeTable;
+  workflow_transitions: WorkflowTransitionTable;
 }
 
 export interface OrganizationTable {
@@ -323,5 +326,36 @@ export interface VendorContactTable {
   name: string;
   email: string | null;
   phone: string | null;
+  position: number;
+}
+
+/** An admin-defined status. `names` is JSON: locale -> name. */
+export interface TicketStatusTable {
+  key: string;
+  names: string;
+  category: string;
+  pause_sla: number;
+  active: number;
+  system: number;
+  position: number;
+}
+
+export interface TicketTypeTable {
+  key: string;
+  names: string;
+  active: number;
+  system: number;
+  position: number;
+}
+
+/** One allowed move; `ticket_type` null = the default set. JSON columns: role keys, requirements. */
+export interface WorkflowTransitionTable {
+  id: Generated<number>;
+  ticket_type: string | null;
+  from_status: string;
+  to_status: string;
+  by_actor: string;
+  roles: string;
+  requires: string;
   position: number;
 }

@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { CUSTOM_FIELD_TYPES, TICKET_STATUSES, TICKET_TYPES } from '../../../common/domain.ts';
+import { CUSTOM_FIELD_TYPES } from '../../../common/domain.ts';
 import type { AppContext } from '../../context.ts';
 import type { TypedApp } from '../../http.ts';
 import { actorOf } from '../auth/auth.plugin.ts';
@@ -36,8 +36,8 @@ const Definition = {
   labels: Type.Optional(Labels),
   help: Type.Optional(Labels),
   options: Type.Optional(Type.Array(Option, { maxItems: 200 })),
-  requiredForTypes: Type.Optional(Type.Array(Type.Enum(TICKET_TYPES), { maxItems: 10 })),
-  requiredForStatuses: Type.Optional(Type.Array(Type.Enum(TICKET_STATUSES), { maxItems: 10 })),
+  requiredForTypes: Type.Optional(Type.Array(Type.String({ pattern: '^[a-z][a-z0-9_]{1,39}$' }), { maxItems: 10 })),
+  requiredForStatuses: Type.Optional(Type.Array(Type.String({ pattern: '^[a-z][a-z0-9_]{1,39}$' }), { maxItems: 10 })),
   defaultValue: Type.Optional(CustomValueSchema),
   portalVisible: Type.Optional(Type.Boolean()),
   position: Type.Optional(Type.Integer({ minimum: 0, maximum: 10_000 })),

@@ -1,10 +1,11 @@
-import { CUSTOM_FIELD_TYPES, type CustomFieldType, TICKET_STATUSES, TICKET_TYPES } from '../../../common/domain.ts';
+import { CUSTOM_FIELD_TYPES, type CustomFieldType } from '../../../common/domain.ts';
 import { parseFieldRules } from '../../authz/fields.ts';
 import { type Actor, authorize, can } from '../../authz/policy.ts';
 import { type AppContext, inTransaction, type Trx } from '../../context.ts';
 import { badRequest, conflict, notFound } from '../../platform/errors.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
 import { listRolesWithUsage, updateRole } from '../roles/roles.repo.ts';
+import type { Workflow } from '../workflow/workflow.model.ts';
 import { type CustomField, type CustomValue, localeMap, ruleName, toCustomField } from './customfields.model.ts';
 import {
   customFieldKeyExists,
@@ -46,7 +47,7 @@ export async function activeCustomFields(ctx: AppContext): Promise<CustomField[]
   return (await listCustomFields(ctx.db.kysely, { activeOnly: true })).map(toCustomField);
 }
 
-function checkDefinition(type: CustomFieldType, input: CustomFieldInput): void {
+function checkDefinition(workflow: Workflow, type: CustomFieldType, input: CustomFieldInput): void {
   const bad: string[] = [];
   const labels = localeMap(input.labels);
   if (input.labels !== undefined && Object.keys(labels).length === 0) bad.push('labels');
@@ -56,10 +57,8 @@ function checkDefinition(type: CustomFieldType, input: CustomFieldInput): void {
     if (needsOptions && values.length === 0) bad.push('options');
     if (values.some((v) => !v) || new Set(values).size !== values.length) bad.push('options');
   }
-  if (input.requiredForTypes?.some((t) => !(TICKET_TYPES as readonly string[]).includes(t)))
-    bad.push('requiredForTypes');
-  if (input.requiredForStatuses?.some((s) => !(TICKET_STATUSES as readonly string[]).includes(s)))
-    bad.push('requiredForStatuses');
+  if (input.requiredForTypes?.some((t) => !workflow.hasType(t, false))) bad.push('requiredForTypes');
+  if (input.requiredForStatuses?.some((s) => !workflow.status(s))) bad.push('requiredForStatuses');
   if (bad.length > 0) throw badRequest(`Invalid field definition: ${[...new Set(bad)].join(', ')}`, [...new Set(bad)]);
 }
 
@@ -103,7 +102,7 @@ export async function createCustomField(ctx: AppContext, actor: Actor, input: Cu
   const type = input.type!;
   if (!KEY.test(key)) throw badRequest('The key must be lower-case letters, digits and _', ['key']);
   if (!(CUSTOM_FIELD_TYPES as readonly string[]).includes(type)) throw badRequest('Unknown type', ['type']);
-  checkDefinition(type, input);
+  checkDefinition(ctx.workflow.current(), type, input);
   if (await customFieldKeyExists(ctx.db.kysely, key))
     throw conflict('field_key_taken', `A field with key ${key} exists`, ['key']);
   const draft = { ...toDraft(key, type, input), id: 0 };
@@ -169,7 +168,7 @@ export async function updateCustomFieldDefinition(
   const before = await loadField(ctx, id);
   if (input.key !== undefined && input.key !== before.key) throw badRequest('The key cannot change', ['key']);
   if (input.type !== undefined && input.type !== before.type) throw badRequest('The type cannot change', ['type']);
-  checkDefinition(before.type, {
+  checkDefinition(ctx.workflow.current(), before.type, {
     ...input,
     options: input.options ?? (before.options.length ? before.options : undefined),
   });

@@ -74,3 +74,8 @@ export async function deleteUnusedRole(trx: Executor, id: number): Promise<boole
     .executeTakeFirst();
   return Number(result.numDeletedRows) > 0;
 }
+
+/** Every role key, for validating references to roles (e.g. in workflow transitions). */
+export async function listRoleKeys(db: Executor): Promise<string[]> {
+  return (await db.selectFrom('roles').select('key').execute()).map((r) => r.key);
+}

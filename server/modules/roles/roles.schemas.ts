@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { FIELD_ACCESS, TICKET_FIELDS, TICKET_STATUSES, TICKET_TYPES } from '../../../common/domain.ts';
+import { FIELD_ACCESS, TICKET_FIELDS } from '../../../common/domain.ts';
 
 const Access = Type.Enum(FIELD_ACCESS);
 
@@ -9,8 +9,8 @@ export const FieldRulesSchema = Type.Object({
     Type.Object({
       field: Type.Enum(TICKET_FIELDS),
       access: Access,
-      types: Type.Optional(Type.Array(Type.Enum(TICKET_TYPES), { maxItems: 20 })),
-      statuses: Type.Optional(Type.Array(Type.Enum(TICKET_STATUSES), { maxItems: 20 })),
+      types: Type.Optional(Type.Array(Type.String({ pattern: '^[a-z][a-z0-9_]{1,39}$' }), { maxItems: 20 })),
+      statuses: Type.Optional(Type.Array(Type.String({ pattern: '^[a-z][a-z0-9_]{1,39}$' }), { maxItems: 20 })),
     }),
     { maxItems: 200 },
   ),

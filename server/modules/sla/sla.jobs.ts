@@ -1,4 +1,3 @@
-import { OPEN_STATUSES } from '../../../common/domain.ts';
 import type { AppContext } from '../../context.ts';
 import { openTicketIdsWhere } from './sla.repo.ts';
 import { PolicyCache, refreshSla, runSlaCheck } from './sla.service.ts';
@@ -19,10 +18,14 @@ export async function recomputeOpenTickets(ctx: AppContext, scope: RecomputeScop
   let afterId = 0;
   let total = 0;
   for (;;) {
-    const ids = await openTicketIdsWhere(ctx.db.kysely, scope, OPEN_STATUSES, afterId, batchSize);
+    const workflow = await ctx.workflow.fresh();
+    const open = workflow.keysIn('new', 'open', 'pending');
+    const ids = await openTicketIdsWhere(ctx.db.kysely, scope, open, afterId, batchSize);
     if (ids.length === 0) break;
     const now = ctx.clock.now();
-    await ctx.db.kysely.transaction().execute((trx) => refreshSla(trx, ids, now, { reselect, cache }));
+    await ctx.db.kysely
+      .transaction()
+      .execute((trx) => refreshSla(trx, ids, now, { reselect, cache, pausing: workflow.pausingStatuses() }));
     total += ids.length;
     afterId = ids.at(-1)!;
   }
@@ -38,7 +41,8 @@ export function registerSlaJobs(ctx: AppContext, checkEveryMs: number): void {
     name: 'sla.check',
     everyMs: checkEveryMs,
     run: async (now) => {
-      const checked = await runSlaCheck(ctx.db, now);
+      const workflow = await ctx.workflow.fresh();
+      const checked = await runSlaCheck(ctx.db, now, undefined, workflow.pausingStatuses());
       if (checked > 0) ctx.log.info({ checked }, 'SLA check');
     },
   });

@@ -98,6 +98,8 @@ export interface RefreshOptions {
   cache?: PolicyCache;
   /** Who caused the change, for the history row when the policy changes. */
   actorId?: number | null;
+  /** Statuses in which the resolution clock stands still (the workflow's); defaults to the built-in ones. */
+  pausing?: readonly string[];
 }
 
 /**
@@ -139,7 +141,8 @@ export async function refreshSla(
       }
     }
     const timeline = timelineOf(ticket, changesByTicket.get(ticket.id) ?? []);
-    const snapshot = slaSnapshot(ticket, await cache.get(trx, policyId), timeline, PAUSING_STATUSES, now);
+    const pausing = options.pausing ?? PAUSING_STATUSES;
+    const snapshot = slaSnapshot(ticket, await cache.get(trx, policyId), timeline, pausing, now);
     const values = changedValues(ticket, { ...snapshot.values, sla_policy_id: policyId, contract_id: contractId });
     if (!(await writeSlaSnapshot(trx, ticket.id, ticket.sla_notified, values))) continue;
     if (history.length > 0) await trx.insertInto('ticket_history').values(history).execute();
@@ -154,14 +157,19 @@ export async function refreshSla(
  * The periodic check: recomputes only tickets whose next SLA instant has come, in batches, each
  * batch in its own transaction. Returns how many tickets it looked at.
  */
-export async function runSlaCheck(db: Db, now: Date, batchSize = 1000): Promise<number> {
+export async function runSlaCheck(
+  db: Db,
+  now: Date,
+  batchSize = 1000,
+  pausing: readonly string[] = PAUSING_STATUSES,
+): Promise<number> {
   const cache = new PolicyCache();
   const seen = new Set<number>();
   for (;;) {
     const ids = (await findSlaDue(db.kysely, now.toISOString(), batchSize)).filter((id) => !seen.has(id));
     if (ids.length === 0) break;
     for (const id of ids) seen.add(id);
-    await db.kysely.transaction().execute((trx) => refreshSla(trx, ids, now, { cache }));
+    await db.kysely.transaction().execute((trx) => refreshSla(trx, ids, now, { cache, pausing }));
     if (ids.length < batchSize) break;
   }
   return seen.size;

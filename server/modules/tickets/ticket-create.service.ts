@@ -1,4 +1,4 @@
-import type { TicketChannel, TicketField, TicketPriority, TicketType } from '../../../common/domain.ts';
+import type { TicketChannel, TicketField, TicketPriority } from '../../../common/domain.ts';
 import { fieldAccess, unwritableFields } from '../../authz/fields.ts';
 import { type Actor, authorize, can, isAgent } from '../../authz/policy.ts';
 import { type AppContext, inTransaction } from '../../context.ts';
@@ -22,7 +22,7 @@ import { readSettings } from '../settings/settings.repo.ts';
 import { refreshSla } from '../sla/sla.service.ts';
 import { insertMessage, linkAttachments } from './messages.repo.ts';
 import { validateTicketRefs } from './ticket-refs.ts';
-import { presentTicket, type TicketView } from './tickets.presenter.ts';
+import { presentEnv, presentTicket, type TicketView } from './tickets.presenter.ts';
 import {
   findStickyOwnerCandidate,
   findTicketById,
@@ -34,7 +34,8 @@ import {
 export interface CreateTicketInput {
   subject: string;
   body: string;
-  type?: TicketType;
+  /** A ticket type key (built-in or admin-defined, active). */
+  type?: string;
   priority?: TicketPriority;
   categoryId?: number;
   serviceId?: number;
@@ -87,6 +88,9 @@ export async function createTicket(
     ...unwritableCustomFields(actor, snapshot, input.customFields, { context: intakeContext, intake: true }),
   ];
   if (refused.length > 0) throw fieldForbidden(refused);
+  if (input.type !== undefined && !ctx.workflow.current().hasType(input.type)) {
+    throw badRequest('Unknown ticket type', ['type']);
+  }
   const subject = input.subject.trim();
   const bodyHtml = bodyToHtml(input.body);
   const bodyText = htmlToText(bodyHtml);
@@ -159,7 +163,11 @@ export async function createTicket(
             },
           ]),
     ]);
-    await refreshSla(trx, [id], new Date(at), { reselect: true, actorId: actor.id });
+    await refreshSla(trx, [id], new Date(at), {
+      reselect: true,
+      actorId: actor.id,
+      pausing: ctx.workflow.current().pausingStatuses(),
+    });
     await emit(trx, at, { type: 'ticket.created', payload: { ticketId: id, actorId: actor.id } });
     return id;
   });
@@ -167,7 +175,7 @@ export async function createTicket(
     actor,
     (await findTicketById(ctx.db.kysely, ticketId))!,
     await loadCustomSnapshot(ctx, [ticketId]),
-    ctx.clock.now(),
+    presentEnv(ctx),
   );
 }
 

@@ -1,5 +1,4 @@
 import type { Insertable, Updateable } from 'kysely';
-import type { TicketStatus } from '../../../common/domain.ts';
 import { fieldAccess } from '../../authz/fields.ts';
 import { type Actor, authorize, isAgent } from '../../authz/policy.ts';
 import { type AppContext, inTransaction, type Trx } from '../../context.ts';
@@ -14,14 +13,11 @@ import { addBusinessMinutes } from '../sla/business-calendar.ts';
 import { PolicyCache, refreshSla } from '../sla/sla.service.ts';
 import { SLA_NOTICE } from '../sla/sla-snapshot.ts';
 import { findVendor } from '../vendors/vendors.repo.ts';
-import { FINAL_STATUSES } from '../workflow/default-workflow.ts';
+import type { Workflow } from '../workflow/workflow.model.ts';
 import { insertMessage } from './messages.repo.ts';
 import { loadVisibleTicket } from './ticket-load.ts';
-import { presentTicket, type TicketView } from './tickets.presenter.ts';
+import { presentEnv, presentTicket, type TicketView } from './tickets.presenter.ts';
 import { findTicketById, insertHistory, type TicketRow, updateTicketRow } from './tickets.repo.ts';
-
-/** Statuses from which a ticket can be handed over: it must still be open work. */
-const ESCALATABLE = new Set<string>(['new', 'assigned', 'in_progress', 'waiting_customer', 'waiting_vendor']);
 
 export interface EscalateInput {
   /** Target group; absent: the next support line (the lowest tier above the current group's). */
@@ -37,8 +33,9 @@ export interface VendorEscalationInput {
   reason: string;
 }
 
-function assertOpen(row: TicketRow): void {
-  if (!ESCALATABLE.has(row.status) || FINAL_STATUSES.includes(row.status as TicketStatus)) {
+/** A ticket can be handed over while it is still open work. */
+function assertOpen(workflow: Workflow, row: TicketRow): void {
+  if (!workflow.isOpen(row.status)) {
     throw conflict('not_escalatable', `A ${row.status} ticket cannot be escalated`, ['status']);
   }
 }
@@ -84,7 +81,10 @@ async function commitEscalation(
     }
     await insertHistory(trx, history);
     await addReasonNote(trx, row.id, actor.id, reason, at);
-    await refreshSla(trx, [row.id], new Date(at), { actorId: actor.id });
+    await refreshSla(trx, [row.id], new Date(at), {
+      actorId: actor.id,
+      pausing: ctx.workflow.current().pausingStatuses(),
+    });
     await emit(trx, at, {
       type: 'ticket.escalated',
       payload: { ticketId: row.id, actorId: actor.id, fromGroupId: row.group_id, reason, ...event },
@@ -100,7 +100,7 @@ async function commitEscalation(
     actor,
     (await findTicketById(ctx.db.kysely, row.id))!,
     await loadCustomSnapshot(ctx, [row.id]),
-    ctx.clock.now(),
+    presentEnv(ctx),
   );
 }
 
@@ -121,7 +121,7 @@ export async function escalateTicket(
     (f) => fieldAccess(actor, f, context) !== 'write',
   );
   if (refused.length > 0) throw fieldForbidden([...refused]);
-  assertOpen(row);
+  assertOpen(ctx.workflow.current(), row);
   const reason = requireReason(input.reason);
 
   const groups = await listGroups(ctx.db.kysely);
@@ -196,7 +196,7 @@ export async function escalateToVendor(
   if (fieldAccess(actor, 'vendor', { type: row.type, status: row.status }) !== 'write') {
     throw fieldForbidden(['vendor']);
   }
-  assertOpen(row);
+  assertOpen(ctx.workflow.current(), row);
   const reason = requireReason(input.reason);
   const vendor = await findVendor(ctx.db.kysely, input.vendorId);
   if (!vendor || vendor.active !== 1) throw badRequest('Unknown or inactive vendor', ['vendorId']);

@@ -1,5 +1,5 @@
 import type { Insertable, Updateable } from 'kysely';
-import type { MessageKind, TicketStatus } from '../../../common/domain.ts';
+import type { MessageKind } from '../../../common/domain.ts';
 import { type Actor, authorize, isAgent } from '../../authz/policy.ts';
 import { type AppContext, inTransaction } from '../../context.ts';
 import type { TicketHistoryTable, TicketTable } from '../../db/schema.ts';
@@ -7,7 +7,6 @@ import { badRequest, conflict } from '../../platform/errors.ts';
 import { emit } from '../../platform/events.ts';
 import { bodyToHtml, htmlToText } from '../../platform/html.ts';
 import { refreshSla } from '../sla/sla.service.ts';
-import { FINAL_STATUSES } from '../workflow/default-workflow.ts';
 import {
   findMessageById,
   insertMessage,
@@ -86,7 +85,7 @@ export async function addTicketMessage(
   const rule = KIND_RULES[kind];
   authorize(actor, rule.permission);
   const agent = isAgent(actor);
-  if (!agent && FINAL_STATUSES.includes(row.status as TicketStatus)) {
+  if (!agent && ctx.workflow.current().isFinal(row.status)) {
     throw conflict('ticket_closed', 'This ticket is closed; please open a new one', ['body']);
   }
   const bodyHtml = bodyToHtml(input.body);
@@ -131,7 +130,9 @@ export async function addTicketMessage(
         payload: { ticketId, actorId: actor.id, from: row.status, to: 'in_progress' },
       });
     }
-    if (resumes || values.first_response_at) await refreshSla(trx, [ticketId], new Date(at));
+    if (resumes || values.first_response_at) {
+      await refreshSla(trx, [ticketId], new Date(at), { pausing: ctx.workflow.current().pausingStatuses() });
+    }
     await emit(trx, at, {
       type: 'ticket.message_added',
       payload: { ticketId, actorId: actor.id, messageId: id, visibility: rule.visibility, kind },

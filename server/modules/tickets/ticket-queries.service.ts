@@ -1,4 +1,4 @@
-import { OPEN_STATUSES, QUEUE_KEYS, type QueueKey, type TicketField } from '../../../common/domain.ts';
+import { QUEUE_KEYS, type QueueKey, type TicketField } from '../../../common/domain.ts';
 import { fieldAccess } from '../../authz/fields.ts';
 import { type Actor, authorize } from '../../authz/policy.ts';
 import type { AppContext } from '../../context.ts';
@@ -6,8 +6,9 @@ import { badRequest } from '../../platform/errors.ts';
 import type { CustomField } from '../customfields/customfields.model.ts';
 import { activeCustomFields } from '../customfields/customfields.service.ts';
 import { loadCustomSnapshot } from '../customfields/ticket-values.ts';
+import type { Workflow } from '../workflow/workflow.model.ts';
 import { loadVisibleTicket } from './ticket-load.ts';
-import { presentTicket, type TicketView } from './tickets.presenter.ts';
+import { presentEnv, presentTicket, type TicketView } from './tickets.presenter.ts';
 import {
   type Cursor,
   countTickets,
@@ -44,19 +45,20 @@ export interface TicketListQuery {
   cf?: string[];
 }
 
-/** The filter each agent queue stands for. */
-function queueFilter(actor: Actor, queue: QueueKey): TicketListFilter {
+/** The filter each agent queue stands for, by status category so admin-defined statuses fit in. */
+function queueFilter(actor: Actor, queue: QueueKey, workflow: Workflow): TicketListFilter {
+  const open = workflow.keysIn('new', 'open', 'pending');
   switch (queue) {
     case 'unassigned':
-      return { statuses: [...OPEN_STATUSES], ownerId: null };
+      return { statuses: open, ownerId: null };
     case 'mine':
-      return { statuses: [...OPEN_STATUSES], ownerId: actor.id };
+      return { statuses: open, ownerId: actor.id };
     case 'open':
-      return { statuses: [...OPEN_STATUSES] };
+      return { statuses: open };
     case 'waiting':
-      return { statuses: ['waiting_customer', 'waiting_vendor'] };
+      return { statuses: workflow.keysIn('pending') };
     case 'resolved':
-      return { statuses: ['resolved'] };
+      return { statuses: workflow.keysIn('resolved') };
   }
 }
 
@@ -98,8 +100,10 @@ export async function listTickets(
   query: TicketListQuery,
 ): Promise<{ items: TicketView[]; nextCursor: string | null }> {
   assertFilterable(actor, query);
+  const workflow = ctx.workflow.current();
+  if (query.status?.some((s) => !workflow.status(s))) throw badRequest('Unknown status', ['status']);
   const fields = await activeCustomFields(ctx);
-  const base = query.queue ? queueFilter(actor, query.queue) : {};
+  const base = query.queue ? queueFilter(actor, query.queue, ctx.workflow.current()) : {};
   const filter: TicketListFilter = {
     ...base,
     ...(query.status?.length && { statuses: query.status }),
@@ -122,8 +126,8 @@ export async function listTickets(
     ctx,
     page.map((r) => r.id),
   );
-  const now = ctx.clock.now();
-  return { items: page.map((row) => presentTicket(actor, row, snapshot, now)), nextCursor };
+  const env = presentEnv(ctx);
+  return { items: page.map((row) => presentTicket(actor, row, snapshot, env)), nextCursor };
 }
 
 /** Counts for the agent's queue navigation, within what the actor may see. */
@@ -131,13 +135,13 @@ export async function queueCounts(ctx: AppContext, actor: Actor): Promise<{ key:
   authorize(actor, 'menu.agent');
   const out: { key: QueueKey; count: number }[] = [];
   for (const key of QUEUE_KEYS)
-    out.push({ key, count: await countTickets(ctx.db.kysely, actor, queueFilter(actor, key)) });
+    out.push({ key, count: await countTickets(ctx.db.kysely, actor, queueFilter(actor, key, ctx.workflow.current())) });
   return out;
 }
 
 export async function getTicket(ctx: AppContext, actor: Actor, id: number): Promise<TicketView> {
   const row = await loadVisibleTicket(ctx, actor, id);
-  return presentTicket(actor, row, await loadCustomSnapshot(ctx, [id]), ctx.clock.now());
+  return presentTicket(actor, row, await loadCustomSnapshot(ctx, [id]), presentEnv(ctx));
 }
 
 /**

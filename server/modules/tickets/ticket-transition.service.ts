@@ -1,5 +1,4 @@
 import type { Insertable, Updateable } from 'kysely';
-import type { TicketStatus } from '../../../common/domain.ts';
 import { fieldAccess } from '../../authz/fields.ts';
 import { type Actor, isAgent } from '../../authz/policy.ts';
 import { type AppContext, inTransaction, type Trx } from '../../context.ts';
@@ -10,10 +9,11 @@ import { bodyToHtml, htmlToText } from '../../platform/html.ts';
 import { assertRequired, loadCustomSnapshot, valuesOfTicket } from '../customfields/ticket-values.ts';
 import { readSettings } from '../settings/settings.repo.ts';
 import { refreshSla } from '../sla/sla.service.ts';
+import type { Workflow } from '../workflow/workflow.model.ts';
 import { resolveTransition } from '../workflow/workflow.service.ts';
 import { insertMessage } from './messages.repo.ts';
 import { loadVisibleTicket } from './ticket-load.ts';
-import { presentTicket, type TicketView } from './tickets.presenter.ts';
+import { presentEnv, presentTicket, type TicketView } from './tickets.presenter.ts';
 import {
   findResolvedBefore,
   findTicketById,
@@ -23,17 +23,18 @@ import {
 } from './tickets.repo.ts';
 
 export interface TransitionInput {
-  to: TicketStatus;
+  to: string;
   comment?: string;
   solution?: string;
 }
 
-/** Timestamps that follow a status: resolved_at on resolving, closed_at on closing. */
-function statusTimestamps(from: string, to: string, at: string): Updateable<TicketTable> {
+/** Timestamps that follow a status category: resolved_at on resolving, closed_at on closing. */
+function statusTimestamps(workflow: Workflow, from: string, to: string, at: string): Updateable<TicketTable> {
   const values: Updateable<TicketTable> = {};
-  if (to === 'resolved') values.resolved_at = at;
-  if (from === 'resolved' && to !== 'closed') values.resolved_at = null;
-  if (to === 'closed' || to === 'cancelled') values.closed_at = at;
+  const [was, next] = [workflow.category(from), workflow.category(to)];
+  if (next === 'resolved') values.resolved_at = at;
+  if (was === 'resolved' && next !== 'closed' && next !== 'resolved') values.resolved_at = null;
+  if (next === 'closed') values.closed_at = at;
   return values;
 }
 
@@ -62,7 +63,9 @@ export async function transitionTicket(
   input: TransitionInput,
 ): Promise<TicketView> {
   const row = await loadVisibleTicket(ctx, actor, id);
-  const rule = resolveTransition(actor, row, input.to);
+  const workflow = ctx.workflow.current();
+  if (!workflow.status(input.to)) throw badRequest(`Unknown status ${input.to}`, ['to']);
+  const rule = resolveTransition(actor, row, input.to, workflow);
   const comment = input.comment?.trim() ?? '';
   const solution = input.solution?.trim() ?? '';
   const missing = rule.requires.filter((r) => (r === 'comment' ? !comment : !solution));
@@ -81,7 +84,7 @@ export async function transitionTicket(
   const values: Updateable<TicketTable> = {
     status: input.to,
     updated_at: at,
-    ...statusTimestamps(row.status, input.to, at),
+    ...statusTimestamps(workflow, row.status, input.to, at),
     ...(solution && { solution }),
     ...(publicByAgent && row.first_response_at === null && { first_response_at: at }),
   };
@@ -104,7 +107,7 @@ export async function transitionTicket(
       throw conflict('conflict', 'The ticket changed meanwhile; reload and try again');
     }
     await insertHistory(trx, history);
-    await refreshSla(trx, [id], new Date(at), { actorId: actor.id });
+    await refreshSla(trx, [id], new Date(at), { actorId: actor.id, pausing: workflow.pausingStatuses() });
     for (const text of [solution, comment].filter(Boolean)) {
       const messageId = await addSystemText(trx, id, actor.id, text, at);
       await emit(trx, at, {
@@ -117,7 +120,7 @@ export async function transitionTicket(
       payload: { ticketId: id, actorId: actor.id, from: row.status, to: input.to },
     });
   });
-  return presentTicket(actor, (await findTicketById(ctx.db.kysely, id))!, snapshot, ctx.clock.now());
+  return presentTicket(actor, (await findTicketById(ctx.db.kysely, id))!, snapshot, presentEnv(ctx));
 }
 
 /**
@@ -138,7 +141,7 @@ export async function autoCloseResolvedTickets(ctx: AppContext, now: Date): Prom
       await insertHistory(trx, [
         { ticket_id: id, actor_id: null, field: 'status', old_value: 'resolved', new_value: 'closed', created_at: at },
       ]);
-      await refreshSla(trx, [id], now);
+      await refreshSla(trx, [id], now, { pausing: ctx.workflow.current().pausingStatuses() });
       await emit(trx, at, {
         type: 'ticket.status_changed',
         payload: { ticketId: id, actorId: null, from: 'resolved', to: 'closed' },

@@ -1,5 +1,5 @@
 import type { Insertable } from 'kysely';
-import { TICKET_CHANNELS, type TicketField, type TicketPriority, type TicketType } from '../../../common/domain.ts';
+import { TICKET_CHANNELS, type TicketField, type TicketPriority } from '../../../common/domain.ts';
 import { type FieldContext, unwritableFields } from '../../authz/fields.ts';
 import { type Actor, can } from '../../authz/policy.ts';
 import { type AppContext, inTransaction } from '../../context.ts';
@@ -17,13 +17,13 @@ import {
 import { refreshSla } from '../sla/sla.service.ts';
 import { loadVisibleTicket } from './ticket-load.ts';
 import { validateTicketRefs } from './ticket-refs.ts';
-import { presentTicket, type TicketView } from './tickets.presenter.ts';
+import { presentEnv, presentTicket, type TicketView } from './tickets.presenter.ts';
 import { findTicketById, insertHistory, type TicketRow, updateTicketRow } from './tickets.repo.ts';
 
 export interface TicketChanges {
   subject?: string;
   priority?: TicketPriority;
-  type?: TicketType;
+  type?: string;
   categoryId?: number | null;
   serviceId?: number | null;
   ownerId?: number | null;
@@ -100,6 +100,9 @@ export async function updateTicket(
   if (changes.channel !== undefined && !(TICKET_CHANNELS as readonly string[]).includes(changes.channel)) {
     throw badRequest('Unknown channel', ['channel']);
   }
+  if (changes.type !== undefined && !ctx.workflow.current().hasType(changes.type)) {
+    throw badRequest('Unknown ticket type', ['type']);
+  }
   await validateTicketRefs(ctx, changes);
 
   const current: Record<ChangeableField, string | number | null> = {
@@ -124,7 +127,7 @@ export async function updateTicket(
     intake: false,
     current: valuesOfTicket(snapshot, id),
   });
-  if (changed.length === 0 && customChanges.length === 0) return presentTicket(actor, row, snapshot, ctx.clock.now());
+  if (changed.length === 0 && customChanges.length === 0) return presentTicket(actor, row, snapshot, presentEnv(ctx));
 
   const at = ctx.clock.now().toISOString();
   const nextStatus = changed.includes('ownerId') ? statusAfterOwnerChange(row, changes.ownerId) : null;
@@ -163,7 +166,11 @@ export async function updateTicket(
     await insertHistory(trx, history);
     const reselect = changed.some((f) => f === 'serviceId' || f === 'requesterId' || f === 'organizationId');
     if (reselect || nextStatus || changed.includes('priority')) {
-      await refreshSla(trx, [id], new Date(at), { reselect, actorId: actor.id });
+      await refreshSla(trx, [id], new Date(at), {
+        reselect,
+        actorId: actor.id,
+        pausing: ctx.workflow.current().pausingStatuses(),
+      });
     }
     const fieldNames = [...changed, ...customChanges.map((c) => c.field.name)];
     await emit(trx, at, { type: 'ticket.updated', payload: { ticketId: id, actorId: actor.id, fields: fieldNames } });
@@ -178,6 +185,6 @@ export async function updateTicket(
     actor,
     (await findTicketById(ctx.db.kysely, id))!,
     await loadCustomSnapshot(ctx, [id]),
-    ctx.clock.now(),
+    presentEnv(ctx),
   );
 }

@@ -1,10 +1,11 @@
-import { OPEN_STATUSES, type TicketField, type TicketStatus } from '../../../common/domain.ts';
+import type { TicketField } from '../../../common/domain.ts';
 import { type FieldContext, fieldAccess, visibleFieldAccess } from '../../authz/fields.ts';
 import { type Actor, can } from '../../authz/policy.ts';
+import type { AppContext } from '../../context.ts';
 import type { CustomValue } from '../customfields/customfields.model.ts';
 import { type CustomSnapshot, readableCustomValues } from '../customfields/ticket-values.ts';
 import { presentSla, type TicketSlaView } from '../sla/sla.view.ts';
-import { FINAL_STATUSES } from '../workflow/default-workflow.ts';
+import type { Workflow } from '../workflow/workflow.model.ts';
 import { availableTransitions } from '../workflow/workflow.service.ts';
 import type { TicketRow } from './tickets.repo.ts';
 
@@ -83,7 +84,7 @@ export interface TicketAbilities {
   escalateVendor: boolean;
   /** Built-in fields and custom fields (`cf.<key>`) the actor may read, with their access. */
   fields: Record<string, 'read' | 'write'>;
-  transitions: { to: TicketStatus; requires: string[] }[];
+  transitions: { to: string; requires: string[] }[];
 }
 
 function customFieldAccess(actor: Actor, snapshot: CustomSnapshot | undefined, context: FieldContext) {
@@ -96,9 +97,14 @@ function customFieldAccess(actor: Actor, snapshot: CustomSnapshot | undefined, c
 }
 
 /** What the actor may do with this ticket; the UI follows it, the server checks again. */
-export function ticketAbilities(actor: Actor, row: TicketRow, snapshot?: CustomSnapshot): TicketAbilities {
-  const final = FINAL_STATUSES.includes(row.status as TicketStatus);
-  const open = (OPEN_STATUSES as readonly string[]).includes(row.status);
+export function ticketAbilities(
+  actor: Actor,
+  row: TicketRow,
+  workflow: Workflow,
+  snapshot?: CustomSnapshot,
+): TicketAbilities {
+  const final = workflow.isFinal(row.status);
+  const open = workflow.isOpen(row.status);
   const context = { type: row.type, status: row.status };
   return {
     update: can(actor, 'ticket.update'),
@@ -109,8 +115,18 @@ export function ticketAbilities(actor: Actor, row: TicketRow, snapshot?: CustomS
     escalate: open && can(actor, 'ticket.escalate') && fieldAccess(actor, 'groupId', context) === 'write',
     escalateVendor: open && can(actor, 'ticket.escalate.vendor') && fieldAccess(actor, 'vendor', context) === 'write',
     fields: { ...visibleFieldAccess(actor, context), ...customFieldAccess(actor, snapshot, context) },
-    transitions: availableTransitions(actor, row),
+    transitions: availableTransitions(actor, row, workflow),
   };
+}
+
+/** What presenting needs besides the row: the instant SLA states are brought to, and the workflow. */
+export interface PresentEnv {
+  now: Date;
+  workflow: Workflow;
+}
+
+export function presentEnv(ctx: Pick<AppContext, 'clock' | 'workflow'>): PresentEnv {
+  return { now: ctx.clock.now(), workflow: ctx.workflow.current() };
 }
 
 /** Presents a ticket row to an actor, dropping every field their role may not read. */
@@ -118,7 +134,7 @@ export function presentTicket(
   actor: Actor,
   row: TicketRow,
   snapshot: CustomSnapshot | undefined,
-  now: Date,
+  env: PresentEnv,
 ): TicketView {
   const context = { type: row.type, status: row.status };
   const readable = (field: TicketField) => fieldAccess(actor, field, context) !== 'hidden';
@@ -130,7 +146,7 @@ export function presentTicket(
     updatedAt: row.updated_at,
     resolvedAt: row.resolved_at,
     closedAt: row.closed_at,
-    abilities: ticketAbilities(actor, row, snapshot),
+    abilities: ticketAbilities(actor, row, env.workflow, snapshot),
   };
   if (readable('subject')) view.subject = row.subject;
   if (readable('priority')) view.priority = row.priority;
@@ -153,7 +169,7 @@ export function presentTicket(
   if (readable('organizationId')) view.organizationId = row.organization_id;
   if (readable('solution')) view.solution = row.solution;
   if (readable('groupId')) view.secondLineAt = row.second_line_at;
-  if (readable('sla')) view.sla = presentSla(row, now);
+  if (readable('sla')) view.sla = presentSla(row, env.now);
   if (readable('vendor')) view.vendor = presentVendor(row);
   if (snapshot && snapshot.fields.length > 0)
     view.customFields = readableCustomValues(actor, snapshot, row.id, context);

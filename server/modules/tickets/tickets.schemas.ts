@@ -1,12 +1,5 @@
 import { Type } from 'typebox';
-import {
-  MESSAGE_KINDS,
-  QUEUE_KEYS,
-  TICKET_CHANNELS,
-  TICKET_PRIORITIES,
-  TICKET_STATUSES,
-  TICKET_TYPES,
-} from '../../../common/domain.ts';
+import { MESSAGE_KINDS, QUEUE_KEYS, TICKET_CHANNELS, TICKET_PRIORITIES } from '../../../common/domain.ts';
 import { SORTS } from './ticket-queries.service.ts';
 
 const Id = Type.Integer({ minimum: 1 });
@@ -14,7 +7,9 @@ const NullableId = Type.Union([Id, Type.Null()]);
 const Person = Type.Object({ id: Type.Integer(), name: Type.String(), email: Type.String() });
 const Access = Type.Union([Type.Literal('read'), Type.Literal('write')]);
 
-export const Status = Type.Enum(TICKET_STATUSES);
+/** A status or type key: built-in ones and those admins define. */
+export const WorkflowKey = Type.String({ pattern: '^[a-z][a-z0-9_]{1,39}$' });
+export const Status = WorkflowKey;
 
 const NullableString = Type.Union([Type.String(), Type.Null()]);
 const SlaState = Type.Enum(['running', 'paused', 'met', 'breached', 'none'] as const);
@@ -87,7 +82,7 @@ export const TicketSchema = Type.Object({
 export const CreateTicketBody = Type.Object({
   subject: Type.String({ minLength: 1, maxLength: 250 }),
   body: Type.String({ minLength: 1, maxLength: 200_000 }),
-  type: Type.Optional(Type.Enum(TICKET_TYPES)),
+  type: Type.Optional(WorkflowKey),
   priority: Type.Optional(Type.Enum(TICKET_PRIORITIES)),
   categoryId: Type.Optional(Id),
   serviceId: Type.Optional(Id),
@@ -101,7 +96,7 @@ export const UpdateTicketBody = Type.Object(
   {
     subject: Type.Optional(Type.String({ minLength: 1, maxLength: 250 })),
     priority: Type.Optional(Type.Enum(TICKET_PRIORITIES)),
-    type: Type.Optional(Type.Enum(TICKET_TYPES)),
+    type: Type.Optional(WorkflowKey),
     categoryId: Type.Optional(NullableId),
     serviceId: Type.Optional(NullableId),
     ownerId: Type.Optional(NullableId),

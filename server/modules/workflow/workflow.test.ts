@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import type { Actor } from '../../authz/policy.ts';
 import { DEFAULT_ROLES } from '../../authz/roles.ts';
 import { AppError } from '../../platform/errors.ts';
-import { availableTransitions, resolveTransition } from './workflow.service.ts';
+import { DEFAULT_WORKFLOW } from './workflow.model.ts';
+import { availableTransitions as available, resolveTransition as resolve } from './workflow.service.ts';
+
+const availableTransitions = (actor: Actor, ticket: { status: string; requester_id: number }) =>
+  available(actor, { type: 'incident', ...ticket }, DEFAULT_WORKFLOW);
+const resolveTransition = (actor: Actor, ticket: { status: string; requester_id: number }, to: string) =>
+  resolve(actor, { type: 'incident', ...ticket }, to, DEFAULT_WORKFLOW);
 
 function actorWithRole(role: keyof typeof DEFAULT_ROLES, id = 1): Actor {
   const def = DEFAULT_ROLES[role];

@@ -98,9 +98,12 @@ describeEachDialect('tickets', (dialect) => {
   });
 
   it('validates input and names the fields', async () => {
-    const res = await alice.post('/api/v1/tickets', { subject: '', type: 'banana' });
+    const res = await alice.post('/api/v1/tickets', { subject: '', type: 'Banana!' });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.fields).toEqual(expect.arrayContaining(['subject', 'body', 'type']));
+    const unknownType = await alice.post('/api/v1/tickets', { subject: 'S', body: 'B', type: 'banana' });
+    expect(unknownType.statusCode).toBe(400);
+    expect(unknownType.json().error.fields).toEqual(['type']);
     const badRef = await alice.post('/api/v1/tickets', { subject: 'S', body: 'B', categoryId: 9999 });
     expect(badRef.statusCode).toBe(400);
     expect(badRef.json().error.fields).toEqual(['categoryId']);

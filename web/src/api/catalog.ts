@@ -20,6 +20,21 @@ export interface CatalogGroup {
   tier?: number;
 }
 
+/** A status as configured by admins; built-in ones may have no names (the UI translates them). */
+export interface StatusDef {
+  key: string;
+  names: Record<string, string>;
+  category: 'new' | 'open' | 'pending' | 'resolved' | 'closed';
+  pauseSla: boolean;
+  active: boolean;
+}
+
+export interface TypeDef {
+  key: string;
+  names: Record<string, string>;
+  active: boolean;
+}
+
 export interface Catalog {
   types: TicketType[];
   priorities: TicketPriority[];
@@ -28,6 +43,8 @@ export interface Catalog {
   categories: CatalogCategory[];
   services: CatalogService[];
   groups: CatalogGroup[];
+  statusDefs?: StatusDef[];
+  typeDefs?: TypeDef[];
 }
 
 export function fetchCatalog(): Promise<Catalog> {

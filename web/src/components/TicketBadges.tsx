@@ -1,6 +1,7 @@
 import { Badge, type BadgeProps } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { TicketPriority, TicketStatus } from '../../../common/domain.ts';
+import { useWorkflowNames } from '../app/workflow-names.ts';
 
 const STATUS_COLORS: Record<TicketStatus, string> = {
   new: 'blue',
@@ -20,11 +21,16 @@ const PRIORITY_COLORS: Record<TicketPriority, string> = {
   urgent: 'red',
 };
 
-export function StatusBadge({ status, ...props }: { status: TicketStatus } & BadgeProps) {
-  const { t } = useTranslation();
+/** Colours of admin-defined statuses, by what they mean. */
+const CATEGORY_COLORS = { new: 'blue', open: 'indigo', pending: 'orange', resolved: 'teal', closed: 'gray' } as const;
+
+export function StatusBadge({ status, ...props }: { status: TicketStatus | (string & {}) } & BadgeProps) {
+  const names = useWorkflowNames();
+  const category = names.category(status);
+  const color = STATUS_COLORS[status as TicketStatus] ?? (category ? CATEGORY_COLORS[category] : 'gray');
   return (
-    <Badge color={STATUS_COLORS[status] ?? 'gray'} {...props}>
-      {t(`status.${status}`)}
+    <Badge color={color} {...props}>
+      {names.status(status)}
     </Badge>
   );
 }

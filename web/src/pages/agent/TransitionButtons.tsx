@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { TicketStatus } from '../../../../common/domain.ts';
 import type { Ticket, TicketTransition } from '../../api/tickets.ts';
 import { useTransition } from '../../app/queries.ts';
+import { useWorkflowNames } from '../../app/workflow-names.ts';
 import { TransitionDialog } from '../../components/TransitionDialog.tsx';
 import { TransitionError } from '../../components/TransitionError.tsx';
 
@@ -20,6 +21,9 @@ const LOOK: Record<TicketStatus, { color?: string; variant: string; icon: ReactN
   cancelled: { color: 'red', variant: 'subtle', icon: <IconX size={16} /> },
 };
 
+/** Admin-defined statuses get a plain button. */
+const CUSTOM_LOOK: { color?: string; variant: string; icon: ReactNode } = { variant: 'default', icon: null };
+
 /** The workflow moves the actor may make now, as buttons; some ask for a solution or comment first. */
 export function TransitionButtons({ ticket }: { ticket: Ticket }) {
   const { t } = useTranslation();
@@ -32,10 +36,12 @@ export function TransitionButtons({ ticket }: { ticket: Ticket }) {
   );
   if (moves.length === 0) return null;
 
-  const labelOf = (to: TicketStatus) =>
+  const names = useWorkflowNames();
+  // Built-in moves have verbs ("Resolve"); admin-defined statuses are named by where they lead.
+  const labelOf = (to: string) =>
     to === 'in_progress' && (ticket.status === 'resolved' || ticket.status === 'closed')
       ? t('transition.reopen')
-      : t(`transition.${to}`);
+      : t(`transition.${to}`, { defaultValue: names.status(to) });
 
   const run = (move: TicketTransition, text?: string) => {
     const input = move.requires.includes('solution')
@@ -56,7 +62,7 @@ export function TransitionButtons({ ticket }: { ticket: Ticket }) {
     <>
       <Group gap="xs">
         {moves.map((move) => {
-          const look = LOOK[move.to];
+          const look = LOOK[move.to] ?? CUSTOM_LOOK;
           return (
             <Button
               key={move.to}
@@ -83,7 +89,7 @@ export function TransitionButtons({ ticket }: { ticket: Ticket }) {
           description={needsSolution ? t('transition.solutionHint') : t('transition.commentHint')}
           initialValue={needsSolution ? (ticket.solution ?? '') : ''}
           submitLabel={labelOf(asking.to)}
-          submitColor={LOOK[asking.to].color}
+          submitColor={(LOOK[asking.to] ?? CUSTOM_LOOK).color}
           pending={transition.isPending}
           error={transition.error}
           onClose={() => {
