@@ -218,6 +218,8 @@ export async function seedQueueData(db: Db, ticketCount: number): Promise<Seeded
       resolved_at: status === 'resolved' || status === 'closed' ? iso(updated - 60_000) : null,
       closed_at: status === 'closed' ? iso(updated) : null,
       first_response_at: status === 'new' ? null : iso(created + rand() * 8 * 3_600_000),
+      // The SLA sort key as the services would store it: open tickets are due within three days.
+      ...(open && { due_at: iso(created + (4 + rand() * 68) * 3_600_000) }),
     };
   };
 

@@ -94,6 +94,7 @@ async function measureActor(app: App, engine: Engine, actor: QueueRow['actor'], 
     [`(b') all, page ${deepAll.page} via cursor`, deepAll.url],
     ['(c) mine', '/api/v1/tickets?queue=mine&limit=50&sort=-updated'],
     ['(d) queue counts', '/api/v1/tickets/queues'],
+    ['(e) open, by due date', '/api/v1/tickets?queue=open&limit=50&sort=due'],
   ];
   const rows: QueueRow[] = [];
   for (const [name, url] of cases) {

@@ -4,6 +4,7 @@
 //   npm run bench -- [--db sqlite|postgres|both]
 import { cpus } from 'node:os';
 import { printQueueSummary, main as queues } from './queue.bench.ts';
+import { printSlaSummary, main as slaCheck } from './sla-check.bench.ts';
 import { printCreateSummary, main as ticketCreate } from './ticket-create.bench.ts';
 
 const argv = process.argv.slice(2);
@@ -11,10 +12,12 @@ const started = Date.now();
 // Sequential on purpose: the benchmarks would otherwise compete for the same cores.
 const created = await ticketCreate(argv);
 const queued = await queues(argv);
+const sla = await slaCheck(argv);
 
 process.stdout.write(
   `\n==== Summary · ${new Date().toISOString().slice(0, 10)} · ${cpus().length} cores · Node ${process.version} ====\n`,
 );
 printCreateSummary(created);
 printQueueSummary(queued);
+printSlaSummary(sla);
 process.stdout.write(`\nTotal time ${((Date.now() - started) / 1000).toFixed(0)} s\n`);
