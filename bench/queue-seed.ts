@@ -3,6 +3,7 @@
 // which would take minutes and is not what is being measured).
 import { type Insertable, sql } from 'kysely';
 import type { Db } from '../server/db/kysely.ts';
+import { NO_DUE_DATE } from '../server/db/migrations/0004_sla_escalation.ts';
 import type { TicketTable } from '../server/db/schema.ts';
 import { hashToken, newSecret } from '../server/modules/auth/tokens.ts';
 
@@ -219,7 +220,7 @@ export async function seedQueueData(db: Db, ticketCount: number): Promise<Seeded
       closed_at: status === 'closed' ? iso(updated) : null,
       first_response_at: status === 'new' ? null : iso(created + rand() * 8 * 3_600_000),
       // The SLA sort key as the services would store it: open tickets are due within three days.
-      ...(open && { due_at: iso(created + (4 + rand() * 68) * 3_600_000) }),
+      due_at: open ? iso(created + (4 + rand() * 68) * 3_600_000) : NO_DUE_DATE,
     };
   };
 

@@ -28,6 +28,7 @@ import {
   updateContract,
   updatePolicy,
 } from './sla.repo.ts';
+import { forgetCachedPolicies } from './sla.service.ts';
 
 const PERMISSION = 'admin.sla.manage';
 
@@ -114,6 +115,7 @@ async function auditedWrite<T>(
 ): Promise<T> {
   authorize(actor, PERMISSION);
   const at = ctx.clock.now().toISOString();
+  forgetCachedPolicies(ctx.db);
   return inTransaction(ctx, async (trx) => {
     const done = await work(trx, at);
     await recordAudit(trx, {

@@ -27,17 +27,64 @@ type Executor = Db['kysely'] | Trx;
  */
 export const PAUSING_STATUSES: readonly string[] = [...DEFAULT_PAUSING_STATUSES, 'resolved', 'closed', 'cancelled'];
 
-/** Policies (with their calendars) loaded once per run; null for a policy that no longer exists. */
+type NamedPolicy = SlaPolicy & { name: string };
+
+/**
+ * Policies recently loaded by this process, per database. Ticket writes reuse them for a few
+ * seconds instead of reading and compiling the policy and its calendar on every write; an admin
+ * change in this process clears them at once, other nodes within the age limit, and the
+ * recompute job that follows a change reads fresh ones anyway.
+ */
+type RecentPolicies = Map<number, { policy: NamedPolicy | null; at: number }>;
+const recentByDatabase = new WeakMap<Db, RecentPolicies>();
+const RECENT_POLICY_MS = 5000;
+
+function recentFor(db: Db): RecentPolicies {
+  let recent = recentByDatabase.get(db);
+  if (!recent) {
+    recent = new Map();
+    recentByDatabase.set(db, recent);
+  }
+  return recent;
+}
+
+/** Forgets the cached policies of a database (after an SLA configuration change). */
+export function forgetCachedPolicies(db: Db): void {
+  recentFor(db).clear();
+}
+
+/** A policy cache for one write that may reuse this database's recently loaded policies. */
+export function policyCacheFor(db: Db): PolicyCache {
+  return new PolicyCache({ recent: recentFor(db) });
+}
+
+/**
+ * Policies (with their calendars) for one run: the recompute after a change and the periodic
+ * check read each policy once per run; ticket writes may reuse recently loaded ones.
+ */
 export class PolicyCache {
-  readonly #policies = new Map<number, (SlaPolicy & { name: string }) | null>();
+  readonly #policies = new Map<number, NamedPolicy | null>();
+  readonly #recent: RecentPolicies | null;
+
+  /** With `recent`, policies loaded in the last seconds are reused (see `policyCacheFor`). */
+  constructor(options: { recent?: RecentPolicies } = {}) {
+    this.#recent = options.recent ?? null;
+  }
 
   /** `db` is the executor of the running transaction (SQLite has a single connection). */
-  async get(db: Executor, id: number | null): Promise<(SlaPolicy & { name: string }) | null> {
+  async get(db: Executor, id: number | null): Promise<NamedPolicy | null> {
     if (id === null) return null;
     if (!this.#policies.has(id)) {
-      const row = await findPolicy(db, id);
-      const calendar = row ? await findCalendar(db, row.calendar_id) : undefined;
-      this.#policies.set(id, row && calendar ? { ...policyOfRows(row, calendar), name: row.name } : null);
+      const recent = this.#recent?.get(id);
+      if (recent && Date.now() - recent.at < RECENT_POLICY_MS) {
+        this.#policies.set(id, recent.policy);
+      } else {
+        const row = await findPolicy(db, id);
+        const calendar = row ? await findCalendar(db, row.calendar_id) : undefined;
+        const policy = row && calendar ? { ...policyOfRows(row, calendar), name: row.name } : null;
+        this.#policies.set(id, policy);
+        this.#recent?.set(id, { policy, at: Date.now() });
+      }
     }
     return this.#policies.get(id) ?? null;
   }

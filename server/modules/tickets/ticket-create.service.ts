@@ -19,7 +19,7 @@ import {
   writeCustomChanges,
 } from '../customfields/ticket-values.ts';
 import { readSettings } from '../settings/settings.repo.ts';
-import { refreshSla } from '../sla/sla.service.ts';
+import { policyCacheFor, refreshSla } from '../sla/sla.service.ts';
 import { insertMessage, linkAttachments } from './messages.repo.ts';
 import { validateTicketRefs } from './ticket-refs.ts';
 import { presentEnv, presentTicket, type TicketView } from './tickets.presenter.ts';
@@ -167,6 +167,7 @@ export async function createTicket(
       reselect: true,
       actorId: actor.id,
       pausing: ctx.workflow.current().pausingStatuses(),
+      cache: policyCacheFor(ctx.db),
     });
     await emit(trx, at, { type: 'ticket.created', payload: { ticketId: id, actorId: actor.id } });
     return id;

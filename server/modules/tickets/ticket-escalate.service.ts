@@ -10,7 +10,7 @@ import { loadActor } from '../auth/actor.ts';
 import { listGroups } from '../catalog/catalog.repo.ts';
 import { loadCustomSnapshot } from '../customfields/ticket-values.ts';
 import { addBusinessMinutes } from '../sla/business-calendar.ts';
-import { PolicyCache, refreshSla } from '../sla/sla.service.ts';
+import { PolicyCache, policyCacheFor, refreshSla } from '../sla/sla.service.ts';
 import { SLA_NOTICE } from '../sla/sla-snapshot.ts';
 import { findVendor } from '../vendors/vendors.repo.ts';
 import type { Workflow } from '../workflow/workflow.model.ts';
@@ -84,6 +84,7 @@ async function commitEscalation(
     await refreshSla(trx, [row.id], new Date(at), {
       actorId: actor.id,
       pausing: ctx.workflow.current().pausingStatuses(),
+      cache: policyCacheFor(ctx.db),
     });
     await emit(trx, at, {
       type: 'ticket.escalated',

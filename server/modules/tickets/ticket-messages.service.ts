@@ -6,7 +6,7 @@ import type { TicketHistoryTable, TicketTable } from '../../db/schema.ts';
 import { badRequest, conflict } from '../../platform/errors.ts';
 import { emit } from '../../platform/events.ts';
 import { bodyToHtml, htmlToText } from '../../platform/html.ts';
-import { refreshSla } from '../sla/sla.service.ts';
+import { policyCacheFor, refreshSla } from '../sla/sla.service.ts';
 import {
   findMessageById,
   insertMessage,
@@ -131,7 +131,10 @@ export async function addTicketMessage(
       });
     }
     if (resumes || values.first_response_at) {
-      await refreshSla(trx, [ticketId], new Date(at), { pausing: ctx.workflow.current().pausingStatuses() });
+      await refreshSla(trx, [ticketId], new Date(at), {
+        pausing: ctx.workflow.current().pausingStatuses(),
+        cache: policyCacheFor(ctx.db),
+      });
     }
     await emit(trx, at, {
       type: 'ticket.message_added',

@@ -8,7 +8,7 @@ import { emit } from '../../platform/events.ts';
 import { bodyToHtml, htmlToText } from '../../platform/html.ts';
 import { assertRequired, loadCustomSnapshot, valuesOfTicket } from '../customfields/ticket-values.ts';
 import { readSettings } from '../settings/settings.repo.ts';
-import { refreshSla } from '../sla/sla.service.ts';
+import { policyCacheFor, refreshSla } from '../sla/sla.service.ts';
 import type { Workflow } from '../workflow/workflow.model.ts';
 import { resolveTransition } from '../workflow/workflow.service.ts';
 import { insertMessage } from './messages.repo.ts';
@@ -107,7 +107,11 @@ export async function transitionTicket(
       throw conflict('conflict', 'The ticket changed meanwhile; reload and try again');
     }
     await insertHistory(trx, history);
-    await refreshSla(trx, [id], new Date(at), { actorId: actor.id, pausing: workflow.pausingStatuses() });
+    await refreshSla(trx, [id], new Date(at), {
+      actorId: actor.id,
+      pausing: workflow.pausingStatuses(),
+      cache: policyCacheFor(ctx.db),
+    });
     for (const text of [solution, comment].filter(Boolean)) {
       const messageId = await addSystemText(trx, id, actor.id, text, at);
       await emit(trx, at, {
@@ -141,7 +145,10 @@ export async function autoCloseResolvedTickets(ctx: AppContext, now: Date): Prom
       await insertHistory(trx, [
         { ticket_id: id, actor_id: null, field: 'status', old_value: 'resolved', new_value: 'closed', created_at: at },
       ]);
-      await refreshSla(trx, [id], now, { pausing: ctx.workflow.current().pausingStatuses() });
+      await refreshSla(trx, [id], now, {
+        pausing: ctx.workflow.current().pausingStatuses(),
+        cache: policyCacheFor(ctx.db),
+      });
       await emit(trx, at, {
         type: 'ticket.status_changed',
         payload: { ticketId: id, actorId: null, from: 'resolved', to: 'closed' },

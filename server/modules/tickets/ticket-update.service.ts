@@ -14,7 +14,7 @@ import {
   valuesOfTicket,
   writeCustomChanges,
 } from '../customfields/ticket-values.ts';
-import { refreshSla } from '../sla/sla.service.ts';
+import { policyCacheFor, refreshSla } from '../sla/sla.service.ts';
 import { loadVisibleTicket } from './ticket-load.ts';
 import { validateTicketRefs } from './ticket-refs.ts';
 import { presentEnv, presentTicket, type TicketView } from './tickets.presenter.ts';
@@ -170,6 +170,7 @@ export async function updateTicket(
         reselect,
         actorId: actor.id,
         pausing: ctx.workflow.current().pausingStatuses(),
+        cache: policyCacheFor(ctx.db),
       });
     }
     const fieldNames = [...changed, ...customChanges.map((c) => c.field.name)];
