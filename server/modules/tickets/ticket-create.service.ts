@@ -3,7 +3,7 @@ import { fieldAccess, unwritableFields } from '../../authz/fields.ts';
 import { type Actor, authorize, can, isAgent } from '../../authz/policy.ts';
 import { type AppContext, inTransaction } from '../../context.ts';
 import { badRequest, fieldForbidden } from '../../platform/errors.ts';
-import { emit } from '../../platform/events.ts';
+import { type DomainEvent, emit, emitMany } from '../../platform/events.ts';
 import { bodyToHtml, htmlToText } from '../../platform/html.ts';
 import { loadActor } from '../auth/actor.ts';
 import { findFirstLineGroupId } from '../catalog/catalog.repo.ts';
@@ -19,7 +19,7 @@ import {
   writeCustomChanges,
 } from '../customfields/ticket-values.ts';
 import { readSettings } from '../settings/settings.repo.ts';
-import { policyCacheFor, refreshSla } from '../sla/sla.service.ts';
+import { initialSla, policyCacheFor } from '../sla/sla.service.ts';
 import { insertMessage, linkAttachments } from './messages.repo.ts';
 import { validateTicketRefs } from './ticket-refs.ts';
 import { presentEnv, presentTicket, type TicketView } from './tickets.presenter.ts';
@@ -111,13 +111,27 @@ export async function createTicket(
   const channel = input.channel ?? defaultChannel;
   const status = ownerId === null ? 'new' : 'assigned';
   const at = ctx.clock.now().toISOString();
+  const priority = input.priority ?? 'normal';
+  const sla = await initialSla(
+    ctx.db.kysely,
+    {
+      requester_id: requesterId,
+      organization_id: requester.organizationId,
+      service_id: input.serviceId ?? null,
+      priority,
+      status,
+      created_at: at,
+    },
+    { cache: policyCacheFor(ctx.db), pausing: ctx.workflow.current().pausingStatuses() },
+  );
 
   const ticketId = await inTransaction(ctx, async (trx) => {
     const id = await insertTicket(trx, {
+      ...sla.values,
       number: await nextTicketNumber(trx, ctx.db.dialect),
       subject,
       status,
-      priority: input.priority ?? 'normal',
+      priority,
       type: input.type ?? 'incident',
       channel,
       requester_id: requesterId,
@@ -163,12 +177,11 @@ export async function createTicket(
             },
           ]),
     ]);
-    await refreshSla(trx, [id], new Date(at), {
-      reselect: true,
-      actorId: actor.id,
-      pausing: ctx.workflow.current().pausingStatuses(),
-      cache: policyCacheFor(ctx.db),
-    });
+    await emitMany(
+      trx,
+      at,
+      sla.events.map((event) => ({ ...event, payload: { ...event.payload, ticketId: id } }) as DomainEvent),
+    );
     await emit(trx, at, { type: 'ticket.created', payload: { ticketId: id, actorId: actor.id } });
     return id;
   });
