@@ -12,6 +12,7 @@ import {
   findPolicy,
   findSlaDue,
   findSlaFacts,
+  listContracts,
   type SlaTicketFacts,
   statusHistoryOf,
   writeSlaSnapshot,
@@ -37,6 +38,17 @@ type NamedPolicy = SlaPolicy & { name: string };
  */
 type RecentPolicies = Map<number, { policy: NamedPolicy | null; at: number }>;
 const recentByDatabase = new WeakMap<Db, RecentPolicies>();
+const recentContractsByDatabase = new WeakMap<Db, RecentContracts>();
+
+/** The recently loaded contracts of a database (see `RecentContracts`). */
+export function recentContractsFor(db: Db): RecentContracts {
+  let recent = recentContractsByDatabase.get(db);
+  if (!recent) {
+    recent = new RecentContracts();
+    recentContractsByDatabase.set(db, recent);
+  }
+  return recent;
+}
 const RECENT_POLICY_MS = 5000;
 
 function recentFor(db: Db): RecentPolicies {
@@ -51,6 +63,7 @@ function recentFor(db: Db): RecentPolicies {
 /** Forgets the cached policies of a database (after an SLA configuration change). */
 export function forgetCachedPolicies(db: Db): void {
   recentFor(db).clear();
+  recentContractsFor(db).clear();
 }
 
 /** A policy cache for one write that may reuse this database's recently loaded policies. */
@@ -108,10 +121,20 @@ export async function selectPolicy(
   db: Executor,
   facts: Pick<SlaTicketFacts, 'requester_id' | 'organization_id' | 'service_id'>,
   at: Date,
+  recent?: RecentContracts,
 ): Promise<{ policyId: number | null; contractId: number | null }> {
   const date = at.toISOString().slice(0, 10);
+  const candidates = recent
+    ? (await recent.load(db)).contracts.filter(
+        (c) =>
+          (c.customer_id === facts.requester_id ||
+            (facts.organization_id !== null && c.organization_id === facts.organization_id)) &&
+          c.valid_from <= date &&
+          (c.valid_to === null || c.valid_to >= date),
+      )
+    : await contractsFor(db, facts.requester_id, facts.organization_id, date);
   let best: { contract: ContractRow; rank: number } | null = null;
-  for (const contract of await contractsFor(db, facts.requester_id, facts.organization_id, date)) {
+  for (const contract of candidates) {
     const rank = contractRank(contract, facts.requester_id, facts.service_id);
     if (rank === null) continue;
     const better =
@@ -122,7 +145,31 @@ export async function selectPolicy(
     if (better) best = { contract, rank };
   }
   if (best) return { policyId: best.contract.sla_policy_id, contractId: best.contract.id };
-  return { policyId: await findDefaultPolicyId(db), contractId: null };
+  const defaultId = recent ? (await recent.load(db)).defaultPolicyId : await findDefaultPolicyId(db);
+  return { policyId: defaultId, contractId: null };
+}
+
+/**
+ * All contracts and the default policy id of one database, reused for a few seconds by ticket
+ * creation (which would otherwise query both on every new ticket). Cleared with the policies.
+ */
+export class RecentContracts {
+  #value: { contracts: ContractRow[]; defaultPolicyId: number | null; at: number } | null = null;
+
+  async load(db: Executor): Promise<{ contracts: ContractRow[]; defaultPolicyId: number | null }> {
+    if (!this.#value || Date.now() - this.#value.at >= RECENT_POLICY_MS) {
+      this.#value = {
+        contracts: await listContracts(db),
+        defaultPolicyId: await findDefaultPolicyId(db),
+        at: Date.now(),
+      };
+    }
+    return this.#value;
+  }
+
+  clear(): void {
+    this.#value = null;
+  }
 }
 
 /**
@@ -153,10 +200,10 @@ export type NewTicketFacts = Pick<
 export async function initialSla(
   db: Executor,
   facts: NewTicketFacts,
-  options: { cache: PolicyCache; pausing: readonly string[] },
+  options: { cache: PolicyCache; pausing: readonly string[]; contracts?: RecentContracts },
 ): Promise<{ values: Updateable<TicketTable>; events: DomainEvent[] }> {
   const createdAt = new Date(facts.created_at);
-  const { policyId, contractId } = await selectPolicy(db, facts, createdAt);
+  const { policyId, contractId } = await selectPolicy(db, facts, createdAt, options.contracts);
   const full: SlaTicketFacts = {
     ...facts,
     id: 0,

@@ -19,7 +19,7 @@ import {
   writeCustomChanges,
 } from '../customfields/ticket-values.ts';
 import { readSettings } from '../settings/settings.repo.ts';
-import { initialSla, policyCacheFor } from '../sla/sla.service.ts';
+import { initialSla, policyCacheFor, recentContractsFor } from '../sla/sla.service.ts';
 import { insertMessage, linkAttachments } from './messages.repo.ts';
 import { validateTicketRefs } from './ticket-refs.ts';
 import { presentEnv, presentTicket, type TicketView } from './tickets.presenter.ts';
@@ -122,7 +122,11 @@ export async function createTicket(
       status,
       created_at: at,
     },
-    { cache: policyCacheFor(ctx.db), pausing: ctx.workflow.current().pausingStatuses() },
+    {
+      cache: policyCacheFor(ctx.db),
+      contracts: recentContractsFor(ctx.db),
+      pausing: ctx.workflow.current().pausingStatuses(),
+    },
   );
 
   const ticketId = await inTransaction(ctx, async (trx) => {

@@ -74,7 +74,7 @@ const TICKET_COLUMNS = [
   'owner.email as owner_email',
 ] as const;
 
-function ticketQuery(db: Executor) {
+function buildTicketQuery(db: Executor) {
   // A left join for the requester (requester_id is NOT NULL with a foreign key, so the rows are
   // the same) keeps SQLite's planner from putting users in the outer loop of queue queries.
   return db
@@ -86,7 +86,23 @@ function ticketQuery(db: Executor) {
     .select(TICKET_COLUMNS);
 }
 
-export type TicketRow = NonNullable<Awaited<ReturnType<ReturnType<typeof ticketQuery>['executeTakeFirst']>>>;
+type TicketQuery = ReturnType<typeof buildTicketQuery>;
+const baseQueries = new WeakMap<Executor, TicketQuery>();
+
+/**
+ * The ticket select with its joins and 40 columns. Kysely builders are immutable, so the base is
+ * built once per executor and extended per call; building it was a tenth of a ticket write.
+ */
+function ticketQuery(db: Executor): TicketQuery {
+  let query = baseQueries.get(db);
+  if (!query) {
+    query = buildTicketQuery(db);
+    baseQueries.set(db, query);
+  }
+  return query;
+}
+
+export type TicketRow = NonNullable<Awaited<ReturnType<TicketQuery['executeTakeFirst']>>>;
 export type TicketRecord = Selectable<TicketTable>;
 
 export async function findTicketById(db: Executor, id: number): Promise<TicketRow | undefined> {
