@@ -165,7 +165,9 @@ export const slaEscalation: DialectMigration = {
       .where(sql.ref('sla_next_check_at'), 'is not', null)
       .execute();
     // Queues sorted by due date.
-    await db.schema.createIndex('tickets_status_due_idx').on('tickets').columns(['status', 'due_at', 'id']).execute();
+    // Tickets without a pending deadline carry a far-future sentinel, so walking this index from the
+    // start meets the open tickets first whatever their status.
+    await db.schema.createIndex('tickets_due_idx').on('tickets').columns(['due_at', 'id']).execute();
 
     const k = db as unknown as Kysely<{
       calendars: {
@@ -221,7 +223,7 @@ export const slaEscalation: DialectMigration = {
   },
 
   async down(db) {
-    await db.schema.dropIndex('tickets_status_due_idx').ifExists().execute();
+    await db.schema.dropIndex('tickets_due_idx').ifExists().execute();
     await db.schema.dropIndex('tickets_sla_next_idx').ifExists().execute();
     for (const [name] of [...TICKET_COLUMNS].reverse()) {
       await db.schema.alterTable('tickets').dropColumn(name).execute();
