@@ -68,11 +68,12 @@ export async function transitionTicket(
   const rule = resolveTransition(actor, row, input.to, workflow);
   const comment = input.comment?.trim() ?? '';
   const solution = input.solution?.trim() ?? '';
-  const missing = rule.requires.filter((r) => (r === 'comment' ? !comment : !solution));
+  const missing = rule.requires.filter((r) => (r === 'comment' ? !comment : r === 'solution' ? !solution : false));
   if (missing.length > 0) throw badRequest(`Required: ${missing.join(', ')}`, missing);
   const snapshot = await loadCustomSnapshot(ctx, [id]);
+  // Custom fields are required by the field's own settings (target status) or by the transition.
   assertRequired(
-    snapshot.fields.filter((f) => f.requiredForStatuses.includes(input.to)),
+    snapshot.fields.filter((f) => f.requiredForStatuses.includes(input.to) || rule.requires.includes(f.name)),
     valuesOfTicket(snapshot, id),
     `Fill these fields before moving the ticket to ${input.to}`,
   );

@@ -3,7 +3,7 @@ import type { AppContext } from '../../context.ts';
 import type { TypedApp } from '../../http.ts';
 import { actorOf } from '../auth/auth.plugin.ts';
 import { errorResponses } from '../shared.schemas.ts';
-import { STATUS_CATEGORIES, TRANSITION_REQUIREMENTS } from './workflow.model.ts';
+import { STATUS_CATEGORIES, TRANSITION_REQUIREMENTS, type TransitionRequirement } from './workflow.model.ts';
 import { removeStatus, removeType, saveStatus, saveTransitions, saveType } from './workflow-admin.service.ts';
 
 const Key = Type.String({ pattern: '^[a-z][a-z0-9_]{1,39}$' });
@@ -26,7 +26,10 @@ const Transition = Type.Object({
   to: Key,
   by: Type.Enum(['agent', 'requester'] as const),
   roles: Type.Array(Type.String({ maxLength: 40 }), { maxItems: 50 }),
-  requires: Type.Array(Type.Enum(TRANSITION_REQUIREMENTS), { maxItems: 2 }),
+  requires: Type.Array(
+    Type.Union([Type.Enum(TRANSITION_REQUIREMENTS), Type.String({ pattern: '^cf\\.[a-z][a-z0-9_]{0,39}$' })]),
+    { maxItems: 12 },
+  ),
 });
 const WorkflowSchema = Type.Object({
   statuses: Type.Array(Type.Object({ key: Type.String(), system: Type.Boolean(), ...StatusBody.properties })),
@@ -123,7 +126,12 @@ export async function workflowAdminRoutes(app: TypedApp, ctx: AppContext): Promi
       },
     },
     async (request, reply) => {
-      await saveTransitions(ctx, actorOf(request), request.body.type, request.body.transitions);
+      await saveTransitions(
+        ctx,
+        actorOf(request),
+        request.body.type,
+        request.body.transitions.map((t) => ({ ...t, requires: t.requires as TransitionRequirement[] })),
+      );
       return reply.status(204).send(null);
     },
   );

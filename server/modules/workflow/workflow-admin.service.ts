@@ -3,6 +3,7 @@ import { type Actor, authorize } from '../../authz/policy.ts';
 import { type AppContext, inTransaction } from '../../context.ts';
 import { badRequest, conflict, notFound } from '../../platform/errors.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
+import { activeCustomFields } from '../customfields/customfields.service.ts';
 import { listRoleKeys } from '../roles/roles.repo.ts';
 import type { StatusDef, TicketTypeDef, TransitionDef } from './workflow.model.ts';
 import {
@@ -111,12 +112,15 @@ export async function saveTransitions(
     throw badRequest('The default workflow needs at least one transition', ['transitions']);
   }
   const roleKeys = new Set(await listRoleKeys(ctx.db.kysely));
+  const fieldNames = new Set<string>((await activeCustomFields(ctx)).map((f) => f.name));
   const seen = new Set<string>();
   for (const t of transitions) {
     if (!workflow.status(t.from) || !workflow.status(t.to))
       throw badRequest(`Unknown status in ${t.from} -> ${t.to}`, ['transitions']);
     if (t.from === t.to) throw badRequest(`A transition must change the status (${t.from})`, ['transitions']);
     if (t.roles.some((r) => !roleKeys.has(r))) throw badRequest('Unknown role in transitions', ['transitions']);
+    const unknownField = t.requires.find((r) => r.startsWith('cf.') && !fieldNames.has(r));
+    if (unknownField) throw badRequest(`Unknown custom field ${unknownField}`, ['transitions']);
     const id = `${t.from}>${t.to}>${t.by}>${[...t.roles].sort().join(',')}`;
     if (seen.has(id)) throw badRequest(`Duplicate transition ${t.from} -> ${t.to}`, ['transitions']);
     seen.add(id);

@@ -5,9 +5,9 @@ import { DEFAULT_TRANSITIONS, type TransitionActor } from './default-workflow.ts
 export const STATUS_CATEGORIES = ['new', 'open', 'pending', 'resolved', 'closed'] as const;
 export type StatusCategory = (typeof STATUS_CATEGORIES)[number];
 
-/** Inputs a transition can demand. */
+/** Inputs a transition can demand besides custom fields (named `cf.<key>`, which must be filled). */
 export const TRANSITION_REQUIREMENTS = ['solution', 'comment'] as const;
-export type TransitionRequirement = (typeof TRANSITION_REQUIREMENTS)[number];
+export type TransitionRequirement = (typeof TRANSITION_REQUIREMENTS)[number] | `cf.${string}`;
 
 export interface StatusDef {
   key: string;

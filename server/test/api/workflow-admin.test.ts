@@ -101,6 +101,33 @@ describeEachDialect('workflow administration', (dialect) => {
     expect(resumed.sla.resolution.dueAt).toBe('2026-03-05T10:00:00.000Z');
   });
 
+  it('lets a transition require a custom field to be filled', async () => {
+    expect(
+      (await admin.post('/api/v1/custom-fields', { key: 'root_cause', type: 'text', labels: { en: 'Root cause' } }))
+        .statusCode,
+    ).toBe(201);
+    const defaults = (await admin.get('/api/v1/workflow'))
+      .json()
+      .transitions.filter((x: { type: null }) => x.type === null);
+    const strip = ({ type: _type, ...rest }: { type: null }) => rest;
+    const withCause = defaults
+      .map(strip)
+      .map((r: { to: string; requires: string[] }) =>
+        r.to === 'resolved' ? { ...r, requires: [...r.requires, 'cf.root_cause'] } : r,
+      );
+    expect((await transitions('incident', withCause)).statusCode).toBe(204);
+    const bogus = await transitions('incident', [
+      { from: 'new', to: 'in_progress', by: 'agent', roles: [], requires: ['cf.nope'] },
+    ]);
+    expect(bogus.json().error.fields).toEqual(['transitions']);
+    const ticket = await openTicket(customer);
+    const refused = await move(operator, ticket.id, 'resolved', { solution: 'Replaced the cable' });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().error.fields).toEqual(['cf.root_cause']);
+    await operator.patch(`/api/v1/tickets/${ticket.id}`, { customFields: { root_cause: 'Worn cable' } });
+    expect((await move(operator, ticket.id, 'resolved', { solution: 'Replaced the cable' })).statusCode).toBe(200);
+  });
+
   it('keeps statuses and types in use: retire instead of delete, and a retired status is never entered', async () => {
     await status('on_hold', { names: { en: 'On hold' }, category: 'pending' });
     const defaults = (await admin.get('/api/v1/workflow'))
