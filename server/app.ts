@@ -22,6 +22,7 @@ import { catalogRoutes } from './modules/catalog/catalog.routes.ts';
 import { catalogAdminRoutes } from './modules/catalog/catalog-admin.routes.ts';
 import { customFieldsRoutes } from './modules/customfields/customfields.routes.ts';
 import { opsRoutes } from './modules/ops/ops.routes.ts';
+import { organizationsRoutes } from './modules/organizations/organizations.routes.ts';
 import { eventsRoutes } from './modules/realtime/events.routes.ts';
 import { rolesRoutes } from './modules/roles/roles.routes.ts';
 import { settingsRoutes } from './modules/settings/settings.routes.ts';
@@ -167,6 +168,7 @@ export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
         catalogAdminRoutes,
         slaAdminRoutes,
         vendorsRoutes,
+        organizationsRoutes,
         workflowAdminRoutes,
         eventsRoutes,
         tokensRoutes,

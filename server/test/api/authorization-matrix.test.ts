@@ -62,6 +62,7 @@ const EXPECTED: Record<string, DefaultRoleKey[] | 'all'> = {
   'DELETE /api/v1/contracts/:id': ['admin'],
   'POST /api/v1/tickets/:id/escalate': ['operator', 'engineer', 'manager', 'admin'],
   'POST /api/v1/tickets/:id/escalate-vendor': ['engineer', 'manager', 'admin'],
+  'GET /api/v1/organizations': AGENTS,
   'GET /api/v1/vendors': ['engineer', 'manager', 'admin'],
   'POST /api/v1/vendors': ['admin'],
   'PUT /api/v1/vendors/:id': ['admin'],
