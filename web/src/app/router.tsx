@@ -20,6 +20,8 @@ const RolesPage = lazy(() => import('../pages/admin/RolesPage.tsx'));
 const RoleEditorPage = lazy(() => import('../pages/admin/RoleEditorPage.tsx'));
 const CustomFieldsPage = lazy(() => import('../pages/admin/CustomFieldsPage.tsx'));
 const CatalogPage = lazy(() => import('../pages/admin/CatalogPage.tsx'));
+const SlaPage = lazy(() => import('../pages/admin/sla/SlaPage.tsx'));
+const VendorsPage = lazy(() => import('../pages/admin/vendors/VendorsPage.tsx'));
 const SettingsPage = lazy(() => import('../pages/admin/SettingsPage.tsx'));
 const AuditPage = lazy(() => import('../pages/admin/AuditPage.tsx'));
 
@@ -77,6 +79,14 @@ const router = createBrowserRouter([
               {
                 element: <RequirePermission permission="admin.catalog.manage" />,
                 children: [{ path: '/admin/catalog', element: <CatalogPage /> }],
+              },
+              {
+                element: <RequirePermission permission="admin.sla.manage" />,
+                children: [{ path: '/admin/sla', element: <SlaPage /> }],
+              },
+              {
+                element: <RequirePermission permission="admin.vendors.manage" />,
+                children: [{ path: '/admin/vendors', element: <VendorsPage /> }],
               },
               {
                 element: <RequirePermission permission="admin.settings.manage" />,

@@ -1,11 +1,13 @@
 import { NavLink, Stack, Text } from '@mantine/core';
 import {
   IconCategory,
+  IconClockHour4,
   IconForms,
   IconHistory,
   type IconProps,
   IconSettings,
   IconShieldLock,
+  IconTruckDelivery,
   IconUsers,
 } from '@tabler/icons-react';
 import type { ComponentType } from 'react';
@@ -28,6 +30,8 @@ export const ADMIN_LINKS: AdminLink[] = [
   { permission: 'admin.roles.manage', to: '/admin/roles', labelKey: 'admin.nav.roles', icon: IconShieldLock },
   { permission: 'admin.fields.manage', to: '/admin/fields', labelKey: 'admin.nav.fields', icon: IconForms },
   { permission: 'admin.catalog.manage', to: '/admin/catalog', labelKey: 'admin.nav.catalog', icon: IconCategory },
+  { permission: 'admin.sla.manage', to: '/admin/sla', labelKey: 'admin.nav.sla', icon: IconClockHour4 },
+  { permission: 'admin.vendors.manage', to: '/admin/vendors', labelKey: 'admin.nav.vendors', icon: IconTruckDelivery },
   { permission: 'admin.settings.manage', to: '/admin/settings', labelKey: 'admin.nav.settings', icon: IconSettings },
   { permission: 'admin.audit.read', to: '/admin/audit', labelKey: 'admin.nav.audit', icon: IconHistory },
 ];

@@ -29,6 +29,7 @@ export function TransitionButtons({ ticket }: { ticket: Ticket }) {
   const { t } = useTranslation();
   const transition = useTransition(ticket.id);
   const [asking, setAsking] = useState<TicketTransition | null>(null);
+  const names = useWorkflowNames();
 
   // One button per target status, even if several rules lead there.
   const moves = ticket.abilities.transitions.filter(
@@ -36,7 +37,6 @@ export function TransitionButtons({ ticket }: { ticket: Ticket }) {
   );
   if (moves.length === 0) return null;
 
-  const names = useWorkflowNames();
   // Built-in moves have verbs ("Resolve"); admin-defined statuses are named by where they lead.
   const labelOf = (to: string) =>
     to === 'in_progress' && (ticket.status === 'resolved' || ticket.status === 'closed')
