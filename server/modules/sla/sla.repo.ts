@@ -1,4 +1,4 @@
-import type { ExpressionBuilder, Insertable, Selectable, Updateable } from 'kysely';
+import { type ExpressionBuilder, type Insertable, type Selectable, sql, type Updateable } from 'kysely';
 import type { Trx } from '../../context.ts';
 import type { Db } from '../../db/kysely.ts';
 import type { CalendarTable, ContractTable, Database, SlaPolicyTable, TicketTable } from '../../db/schema.ts';
@@ -230,4 +230,64 @@ export async function openTicketIdsWhere(
     .limit(limit)
     .execute();
   return rows.map((r) => r.id);
+}
+
+/** The full SLA snapshot of one ticket, for the batched PostgreSQL write. */
+export interface SnapshotRow {
+  id: number;
+  /** `sla_notified` as read: the row is skipped when someone wrote it meanwhile. */
+  expected: number;
+  values: {
+    sla_policy_id: number | null;
+    contract_id: number | null;
+    response_due_at: string | null;
+    response_warn_at: string | null;
+    response_sla_state: string | null;
+    resolution_due_at: string | null;
+    resolution_warn_at: string | null;
+    resolution_sla_state: string | null;
+    resolution_remaining_minutes: number | null;
+    sla_next_check_at: string | null;
+    due_at: string;
+    sla_notified: number;
+  };
+}
+
+const SNAPSHOT_COLUMNS: [keyof SnapshotRow['values'], string][] = [
+  ['sla_policy_id', 'int'],
+  ['contract_id', 'int'],
+  ['response_due_at', 'timestamptz'],
+  ['response_warn_at', 'timestamptz'],
+  ['response_sla_state', 'text'],
+  ['resolution_due_at', 'timestamptz'],
+  ['resolution_warn_at', 'timestamptz'],
+  ['resolution_sla_state', 'text'],
+  ['resolution_remaining_minutes', 'int'],
+  ['sla_next_check_at', 'timestamptz'],
+  ['due_at', 'timestamptz'],
+  ['sla_notified', 'int'],
+];
+
+/**
+ * Writes many snapshots in one `UPDATE … FROM (VALUES …)` (PostgreSQL only), each guarded by its
+ * `sla_notified` as read. Returns the ids actually written.
+ */
+export async function writeSlaSnapshotsBatch(db: Executor, rows: readonly SnapshotRow[]): Promise<number[]> {
+  if (rows.length === 0) return [];
+  const values = rows.map(
+    (row) =>
+      sql`(${sql.join([
+        sql`${row.id}::int`,
+        sql`${row.expected}::int`,
+        ...SNAPSHOT_COLUMNS.map(([column, type]) => sql`${row.values[column]}::${sql.raw(type)}`),
+      ])})`,
+  );
+  const names = ['id', 'expected', ...SNAPSHOT_COLUMNS.map(([column]) => column)];
+  const set = SNAPSHOT_COLUMNS.map(([column]) => sql`${sql.ref(column)} = v.${sql.ref(column)}`);
+  const result = await sql<{ id: number }>`
+    update tickets set ${sql.join(set)}
+    from (values ${sql.join(values)}) as v(${sql.join(names.map((n) => sql.ref(n)))})
+    where tickets.id = v.id and tickets.sla_notified = v.expected
+    returning tickets.id`.execute(db);
+  return result.rows.map((r) => r.id);
 }

@@ -14,8 +14,10 @@ import {
   findSlaFacts,
   listContracts,
   type SlaTicketFacts,
+  type SnapshotRow,
   statusHistoryOf,
   writeSlaSnapshot,
+  writeSlaSnapshotsBatch,
 } from './sla.repo.ts';
 import { DEFAULT_PAUSING_STATUSES, type SlaPolicy } from './sla-clock.ts';
 import { slaSnapshot, timelineOf } from './sla-snapshot.ts';
@@ -242,6 +244,11 @@ export interface RefreshOptions {
   actorId?: number | null;
   /** Statuses in which the resolution clock stands still (the workflow's); defaults to the built-in ones. */
   pausing?: readonly string[];
+  /**
+   * Write all rows in one statement (PostgreSQL, where one UPDATE per ticket costs a network
+   * round trip each); SQLite writes row by row, only the changed columns.
+   */
+  batchWrite?: boolean;
 }
 
 /**
@@ -264,6 +271,7 @@ export async function refreshSla(
   }
   const at = now.toISOString();
   const events: DomainEvent[] = [];
+  const pending: { snapshot: SnapshotRow; history: Insertable<TicketHistoryTable>[]; events: DomainEvent[] }[] = [];
   let written = 0;
   for (const ticket of facts) {
     let policyId = ticket.sla_policy_id;
@@ -285,11 +293,33 @@ export async function refreshSla(
     const timeline = timelineOf(ticket, changesByTicket.get(ticket.id) ?? []);
     const pausing = options.pausing ?? PAUSING_STATUSES;
     const snapshot = slaSnapshot(ticket, await cache.get(trx, policyId), timeline, pausing, now);
-    const values = changedValues(ticket, { ...snapshot.values, sla_policy_id: policyId, contract_id: contractId });
+    const full = { ...snapshot.values, sla_policy_id: policyId, contract_id: contractId };
+    if (options.batchWrite) {
+      pending.push({
+        snapshot: { id: ticket.id, expected: ticket.sla_notified, values: full as SnapshotRow['values'] },
+        history,
+        events: snapshot.events,
+      });
+      continue;
+    }
+    const values = changedValues(ticket, full);
     if (!(await writeSlaSnapshot(trx, ticket.id, ticket.sla_notified, values))) continue;
     if (history.length > 0) await trx.insertInto('ticket_history').values(history).execute();
     events.push(...snapshot.events);
     written++;
+  }
+  if (pending.length > 0) {
+    const updated = new Set(
+      await writeSlaSnapshotsBatch(
+        trx,
+        pending.map((p) => p.snapshot),
+      ),
+    );
+    const done = pending.filter((p) => updated.has(p.snapshot.id));
+    const history = done.flatMap((p) => p.history);
+    if (history.length > 0) await trx.insertInto('ticket_history').values(history).execute();
+    for (const p of done) events.push(...p.events);
+    written += done.length;
   }
   await emitMany(trx, at, events);
   return written;
@@ -311,7 +341,8 @@ export async function runSlaCheck(
     const ids = (await findSlaDue(db.kysely, now.toISOString(), batchSize)).filter((id) => !seen.has(id));
     if (ids.length === 0) break;
     for (const id of ids) seen.add(id);
-    await db.kysely.transaction().execute((trx) => refreshSla(trx, ids, now, { cache, pausing }));
+    const batchWrite = db.dialect === 'postgres';
+    await db.kysely.transaction().execute((trx) => refreshSla(trx, ids, now, { cache, pausing, batchWrite }));
     if (ids.length < batchSize) break;
   }
   return seen.size;
