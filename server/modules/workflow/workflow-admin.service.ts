@@ -61,6 +61,8 @@ export async function saveStatus(ctx: AppContext, actor: Actor, input: StatusInp
   if (before?.system && before.category !== input.category) {
     throw badRequest('The category of a built-in status cannot change', ['category']);
   }
+  // The main process and its services move tickets into the built-in statuses directly.
+  if (before?.system && !input.active) throw badRequest('Built-in statuses cannot be retired', ['active']);
   const after: StatusDef = { ...input, names, system: before?.system ?? false };
   await audited(ctx, actor, 'status', before ? 'update' : 'create', before, after, (trx) => upsertStatus(trx, after));
 }

@@ -153,6 +153,8 @@ describeEachDialect('workflow administration', (dialect) => {
     expect((await move(operator, held.id, 'in_progress')).statusCode).toBe(200);
     const builtIn = await status('closed', { names: {}, category: 'open' });
     expect(builtIn.json().error.fields).toEqual(['category']);
+    const retireBuiltIn = await status('closed', { names: {}, category: 'closed', active: false });
+    expect(retireBuiltIn.json().error.fields).toEqual(['active']);
 
     expect(
       (

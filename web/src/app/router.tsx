@@ -22,6 +22,7 @@ const CustomFieldsPage = lazy(() => import('../pages/admin/CustomFieldsPage.tsx'
 const CatalogPage = lazy(() => import('../pages/admin/CatalogPage.tsx'));
 const SlaPage = lazy(() => import('../pages/admin/sla/SlaPage.tsx'));
 const VendorsPage = lazy(() => import('../pages/admin/vendors/VendorsPage.tsx'));
+const WorkflowPage = lazy(() => import('../pages/admin/workflow/WorkflowPage.tsx'));
 const SettingsPage = lazy(() => import('../pages/admin/SettingsPage.tsx'));
 const AuditPage = lazy(() => import('../pages/admin/AuditPage.tsx'));
 
@@ -87,6 +88,10 @@ const router = createBrowserRouter([
               {
                 element: <RequirePermission permission="admin.vendors.manage" />,
                 children: [{ path: '/admin/vendors', element: <VendorsPage /> }],
+              },
+              {
+                element: <RequirePermission permission="admin.workflow.manage" />,
+                children: [{ path: '/admin/workflow', element: <WorkflowPage /> }],
               },
               {
                 element: <RequirePermission permission="admin.settings.manage" />,

@@ -1,5 +1,6 @@
 import { NavLink, Stack, Text } from '@mantine/core';
 import {
+  IconArrowsSplit,
   IconCategory,
   IconClockHour4,
   IconForms,
@@ -32,6 +33,7 @@ export const ADMIN_LINKS: AdminLink[] = [
   { permission: 'admin.catalog.manage', to: '/admin/catalog', labelKey: 'admin.nav.catalog', icon: IconCategory },
   { permission: 'admin.sla.manage', to: '/admin/sla', labelKey: 'admin.nav.sla', icon: IconClockHour4 },
   { permission: 'admin.vendors.manage', to: '/admin/vendors', labelKey: 'admin.nav.vendors', icon: IconTruckDelivery },
+  { permission: 'admin.workflow.manage', to: '/admin/workflow', labelKey: 'workflowAdmin.nav', icon: IconArrowsSplit },
   { permission: 'admin.settings.manage', to: '/admin/settings', labelKey: 'admin.nav.settings', icon: IconSettings },
   { permission: 'admin.audit.read', to: '/admin/audit', labelKey: 'admin.nav.audit', icon: IconHistory },
 ];
