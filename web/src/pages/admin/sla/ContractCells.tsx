@@ -23,7 +23,8 @@ export function HolderCell({
   const byOrganization = contract.organizationId !== null;
   const customer = customers.find((user) => user.id === contract.customerId);
   const primary = byOrganization
-    ? t('admin.sla.contracts.organizationN', { id: contract.organizationId })
+    ? (organizations.get(contract.organizationId ?? 0)?.name ??
+      t('admin.sla.contracts.organizationN', { id: contract.organizationId }))
     : (customer?.name ?? `#${contract.customerId}`);
   const secondary = byOrganization ? organizations.get(contract.organizationId ?? 0)?.domain : customer?.email;
   return (

@@ -12,7 +12,7 @@ import { HolderCell, ValidityCell } from './ContractCells.tsx';
 import { type ContractChoices, type ContractDialogTarget, ContractModal } from './ContractDialog.tsx';
 import { SkeletonRows } from './SkeletonRows.tsx';
 import { localToday, organizationsOf } from './sla-values.ts';
-import { useContracts, useCustomers, usePolicies } from './useSlaAdmin.ts';
+import { useContracts, useCustomers, useOrganizations, usePolicies } from './useSlaAdmin.ts';
 
 /** Contracts: a policy for one organization or customer, for one service or all, for a period. */
 export function ContractsTab() {
@@ -21,20 +21,21 @@ export function ContractsTab() {
   const policies = usePolicies();
   const catalog = useCatalog();
   const customers = useCustomers();
+  const organizations = useOrganizations();
   const [dialog, setDialog] = useState<ContractDialogTarget | null>(null);
   const [deleting, setDeleting] = useState<DeleteTarget | null>(null);
   const today = localToday();
   const choices: ContractChoices = {
     policies: policies.data ?? [],
     services: [...(catalog.data?.services ?? [])].sort((a, b) => a.name.localeCompare(b.name)),
-    organizations: organizationsOf(customers.data ?? []),
+    organizations: organizationsOf(customers.data ?? [], organizations.data ?? []),
     customers: customers.data ?? [],
   };
   const policyName = new Map(choices.policies.map((policy) => [policy.id, policy.name]));
   const serviceName = new Map(choices.services.map((service) => [service.id, service.name]));
-  const organizations = new Map(choices.organizations.map((org) => [org.id, org]));
+  const organizationById = new Map(choices.organizations.map((org) => [org.id, org]));
   const rows = contracts.data ?? [];
-  const error = contracts.error ?? policies.error ?? catalog.error ?? customers.error;
+  const error = contracts.error ?? policies.error ?? catalog.error ?? customers.error ?? organizations.error;
 
   return (
     <>
@@ -89,7 +90,7 @@ export function ContractsTab() {
                     </Group>
                   </Table.Td>
                   <Table.Td>
-                    <HolderCell contract={contract} organizations={organizations} customers={customers.data ?? []} />
+                    <HolderCell contract={contract} organizations={organizationById} customers={customers.data ?? []} />
                   </Table.Td>
                   <Table.Td>
                     {contract.serviceId === null ? (

@@ -7,13 +7,13 @@ import { queryKeys } from '../../../api/keys.ts';
 import { listUsers } from '../../../api/users.ts';
 import type { KnownOrganization } from './sla-values.ts';
 
-/** "Organization #1 · acme.example": there is no organizations API, so the id and members' domain. */
+/** "Acme Logistics · acme.example"; "Organization #7" for an id the API did not list. */
 export function organizationLabel(
   t: (key: string, options?: Record<string, unknown>) => string,
   id: number,
   known?: KnownOrganization,
 ): string {
-  const label = t('admin.sla.contracts.organizationN', { id });
+  const label = known?.name ?? t('admin.sla.contracts.organizationN', { id });
   return known?.domain ? `${label} · ${known.domain}` : label;
 }
 

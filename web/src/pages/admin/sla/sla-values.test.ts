@@ -41,8 +41,23 @@ describe('SLA admin values', () => {
         { name: 'Bob', email: 'bob@beta.example', organizationId: 2 },
       ]),
     ).toEqual([
-      { id: 1, domain: 'acme.example', members: ['Alice', 'Guest', 'Olena'] },
-      { id: 2, domain: 'beta.example', members: ['Bob'] },
+      { id: 1, name: null, domain: 'acme.example', members: ['Alice', 'Guest', 'Olena'] },
+      { id: 2, name: null, domain: 'beta.example', members: ['Bob'] },
+    ]);
+  });
+
+  it('names organizations from the API, including ones without customers yet', () => {
+    expect(
+      organizationsOf(
+        [{ name: 'Olena', email: 'olena@acme.example', organizationId: 1 }],
+        [
+          { id: 1, name: 'Acme Logistics', domain: null },
+          { id: 3, name: 'Beta Bank', domain: 'beta.example' },
+        ],
+      ),
+    ).toEqual([
+      { id: 1, name: 'Acme Logistics', domain: 'acme.example', members: ['Olena'] },
+      { id: 3, name: 'Beta Bank', domain: 'beta.example', members: [] },
     ]);
   });
 

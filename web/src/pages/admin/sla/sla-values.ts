@@ -61,14 +61,17 @@ export function localToday(now: Date = new Date()): string {
 /** An organization as far as its members reveal it: there is no organizations API yet. */
 export interface KnownOrganization {
   id: number;
-  /** The e-mail domain most members share (organizations auto-join customers by domain). */
+  /** Its name from the organizations API (null when only its members are known). */
+  name: string | null;
+  /** Its e-mail domain, else the one most members share (organizations auto-join by domain). */
   domain: string | null;
   members: string[];
 }
 
-/** The organizations the given users belong to, by id, with their members' names. */
+/** The organizations (from the API) with their members' names; ones only members name are kept too. */
 export function organizationsOf(
   users: readonly Pick<User, 'name' | 'email' | 'organizationId'>[],
+  listed: readonly { id: number; name: string; domain: string | null }[] = [],
 ): KnownOrganization[] {
   const byId = new Map<number, { members: string[]; domains: Map<string, number> }>();
   for (const user of users) {
@@ -79,11 +82,17 @@ export function organizationsOf(
     if (domain) entry.domains.set(domain, (entry.domains.get(domain) ?? 0) + 1);
     byId.set(user.organizationId, entry);
   }
+  for (const org of listed) if (!byId.has(org.id)) byId.set(org.id, { members: [], domains: new Map() });
+  const known = new Map(listed.map((org) => [org.id, org]));
   return [...byId.entries()]
     .map(([id, { members, domains }]) => ({
       id,
-      domain: [...domains.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? null,
+      name: known.get(id)?.name ?? null,
+      domain:
+        known.get(id)?.domain ??
+        [...domains.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ??
+        null,
       members: members.sort((a, b) => a.localeCompare(b)),
     }))
-    .sort((a, b) => a.id - b.id);
+    .sort((a, b) => (a.name ?? '').localeCompare(b.name ?? '') || a.id - b.id);
 }
