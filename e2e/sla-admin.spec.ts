@@ -124,11 +124,7 @@ test('an admin sets up calendars, SLA policies, contracts and vendors', async ({
   await admin.getByRole('button', { name: 'New contract' }).click();
   const contractDialog = admin.getByRole('dialog', { name: 'New contract' });
   await contractDialog.getByRole('textbox', { name: /^Name/ }).fill('Acme Logistics — e-mail');
-  await choose(
-    admin,
-    contractDialog.getByRole('combobox', { name: /^Organization/ }),
-    /^Acme Logistics · acme\.example/,
-  );
+  await choose(admin, contractDialog.getByRole('combobox', { name: /^Organization/ }), /^Acme Logistics/, 'Acme');
   await choose(admin, contractDialog.getByRole('combobox', { name: /^Service/ }), 'E-mail and calendar');
   await choose(admin, contractDialog.getByRole('combobox', { name: /^SLA policy/ }), 'Kyiv business hours');
   await contractDialog.getByLabel(/^Valid from/).fill('2025-01-01');

@@ -132,14 +132,3 @@ export function updateContract(id: number, input: ContractInput): Promise<void> 
 export function deleteContract(id: number): Promise<void> {
   return apiRequest<void>(`/contracts/${id}`, { method: 'DELETE' });
 }
-
-/** A customer organization, for pickers. */
-export interface Organization {
-  id: number;
-  name: string;
-  domain: string | null;
-}
-
-export async function listOrganizations(): Promise<Organization[]> {
-  return (await apiRequest<{ items: Organization[] }>('/organizations')).items;
-}

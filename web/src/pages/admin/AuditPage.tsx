@@ -19,7 +19,7 @@ function actorName(entry: AuditEntry): string | null {
 
 /** "Role · Engineer (second line)": the entity kind and, when the snapshot names it, its name. */
 function useEntityLabel() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   return (entry: AuditEntry) => {
     const snapshot = (entry.after ?? entry.before ?? {}) as Record<string, unknown>;
     const kind = t(`admin.audit.entity.${entry.entity}`, { defaultValue: entry.entity });
@@ -27,6 +27,14 @@ function useEntityLabel() {
       const name =
         typeof snapshot.key === 'string' ? roleLabel({ key: snapshot.key, name: snapshot.name }) : snapshot.name;
       return { kind, name };
+    }
+    // Workflow statuses and types carry names per language and a key; transitions a ticket type.
+    if (typeof snapshot.key === 'string' && typeof snapshot.names === 'object' && snapshot.names !== null) {
+      const names = snapshot.names as Record<string, string>;
+      return { kind, name: names[i18n.language] ?? names.en ?? snapshot.key };
+    }
+    if (entry.entity === 'transitions' && 'type' in snapshot) {
+      return { kind, name: typeof snapshot.type === 'string' ? snapshot.type : t('admin.audit.defaultSet') };
     }
     // Settings are recorded one per entry as `{<setting>: value}`.
     const keys = Object.keys(snapshot);

@@ -2,31 +2,32 @@ import { Badge, Group, Stack, Text } from '@mantine/core';
 import { IconBuilding, IconUser } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { User } from '../../../api/auth.ts';
+import type { Organization } from '../../../api/organizations.ts';
 import type { Contract } from '../../../api/sla.ts';
-import { contractValidity, type KnownOrganization, type Validity } from './sla-values.ts';
+import { contractValidity, type Validity } from './sla-values.ts';
 import { formatDay } from './useSlaAdmin.ts';
 
 const VALIDITY_COLORS: Record<Validity, string> = { active: 'green', expired: 'red', future: 'yellow' };
 const ICON = { size: 14, color: 'var(--mantine-color-gray-6)', style: { flexShrink: 0, marginTop: 3 } };
 
-/** Who holds a contract: the organization (id and members' domain) or the customer (name and e-mail). */
+/** Who holds a contract: the organization (name and e-mail domain) or the customer (name and e-mail). */
 export function HolderCell({
   contract,
   organizations,
   customers,
 }: {
   contract: Contract;
-  organizations: Map<number, KnownOrganization>;
+  organizations: Map<number, Organization>;
   customers: User[];
 }) {
   const { t } = useTranslation();
   const byOrganization = contract.organizationId !== null;
-  const customer = customers.find((user) => user.id === contract.customerId);
+  const organization = byOrganization ? organizations.get(contract.organizationId ?? 0) : undefined;
+  const customer = byOrganization ? undefined : customers.find((user) => user.id === contract.customerId);
   const primary = byOrganization
-    ? (organizations.get(contract.organizationId ?? 0)?.name ??
-      t('admin.sla.contracts.organizationN', { id: contract.organizationId }))
+    ? (organization?.name ?? `#${contract.organizationId}`)
     : (customer?.name ?? `#${contract.customerId}`);
-  const secondary = byOrganization ? organizations.get(contract.organizationId ?? 0)?.domain : customer?.email;
+  const secondary = byOrganization ? organization?.domain : customer?.email;
   return (
     <Group gap={6} wrap="nowrap" align="flex-start">
       {byOrganization ? (

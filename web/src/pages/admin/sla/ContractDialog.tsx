@@ -5,6 +5,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { User } from '../../../api/auth.ts';
 import type { CatalogService } from '../../../api/catalog.ts';
+import type { Organization } from '../../../api/organizations.ts';
 import { type Contract, createContract, type SlaPolicy, updateContract } from '../../../api/sla.ts';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { MAX_NAME_LENGTH } from '../CategoryDialogs.tsx';
@@ -18,7 +19,7 @@ import {
   toContractValues,
 } from './contract-form.ts';
 import { CustomerSelect, OrganizationSelect } from './HolderSelects.tsx';
-import { type KnownOrganization, localToday } from './sla-values.ts';
+import { localToday } from './sla-values.ts';
 import { fieldErrorsOf, useSlaChanged } from './useSlaAdmin.ts';
 
 /** What the contract dialog does: create a contract, or edit one. */
@@ -28,7 +29,7 @@ export type ContractDialogTarget = { mode: 'create' } | { mode: 'edit'; contract
 export interface ContractChoices {
   policies: SlaPolicy[];
   services: CatalogService[];
-  organizations: KnownOrganization[];
+  organizations: Organization[];
   customers: User[];
 }
 

@@ -11,7 +11,7 @@ import { ConfirmDeleteModal, type DeleteTarget } from './ConfirmDeleteModal.tsx'
 import { HolderCell, ValidityCell } from './ContractCells.tsx';
 import { type ContractChoices, type ContractDialogTarget, ContractModal } from './ContractDialog.tsx';
 import { SkeletonRows } from './SkeletonRows.tsx';
-import { localToday, organizationsOf } from './sla-values.ts';
+import { localToday } from './sla-values.ts';
 import { useContracts, useCustomers, useOrganizations, usePolicies } from './useSlaAdmin.ts';
 
 /** Contracts: a policy for one organization or customer, for one service or all, for a period. */
@@ -28,7 +28,7 @@ export function ContractsTab() {
   const choices: ContractChoices = {
     policies: policies.data ?? [],
     services: [...(catalog.data?.services ?? [])].sort((a, b) => a.name.localeCompare(b.name)),
-    organizations: organizationsOf(customers.data ?? [], organizations.data ?? []),
+    organizations: organizations.data ?? [],
     customers: customers.data ?? [],
   };
   const policyName = new Map(choices.policies.map((policy) => [policy.id, policy.name]));
@@ -45,7 +45,7 @@ export function ContractsTab() {
         </Text>
         <Button
           leftSection={<IconPlus size={16} />}
-          disabled={policies.isPending || customers.isPending}
+          disabled={policies.isPending || customers.isPending || organizations.isPending}
           onClick={() => setDialog({ mode: 'create' })}
         >
           {t('admin.sla.contracts.create')}

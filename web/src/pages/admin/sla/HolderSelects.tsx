@@ -4,18 +4,8 @@ import { useQuery } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { queryKeys } from '../../../api/keys.ts';
+import type { Organization } from '../../../api/organizations.ts';
 import { listUsers } from '../../../api/users.ts';
-import type { KnownOrganization } from './sla-values.ts';
-
-/** "Acme Logistics · acme.example"; "Organization #7" for an id the API did not list. */
-export function organizationLabel(
-  t: (key: string, options?: Record<string, unknown>) => string,
-  id: number,
-  known?: KnownOrganization,
-): string {
-  const label = known?.name ?? t('admin.sla.contracts.organizationN', { id });
-  return known?.domain ? `${label} · ${known.domain}` : label;
-}
 
 interface FieldProps {
   label: ReactNode;
@@ -27,24 +17,16 @@ interface FieldProps {
 interface OrganizationSelectProps extends FieldProps {
   value: string | null;
   onChange: (value: string | null) => void;
-  organizations: KnownOrganization[];
+  organizations: Organization[];
 }
 
-/**
- * Picks an organization among those customers belong to; typing a number offers that id too,
- * for an organization without customers yet.
- */
+/** Picks an organization by name; each option shows its e-mail domain below the name. */
 export function OrganizationSelect({ value, onChange, organizations, ...props }: OrganizationSelectProps) {
   const { t } = useTranslation();
-  const [search, setSearch] = useState('');
-  const members = new Map(organizations.map((org) => [String(org.id), org.members]));
-  const options = organizations.map((org) => ({ value: String(org.id), label: organizationLabel(t, org.id, org) }));
-  const typed = /^\d{1,9}$/.test(search.trim()) ? String(Number(search.trim())) : null;
-  for (const id of [value, typed]) {
-    if (id && Number(id) > 0 && !members.has(id) && !options.some((o) => o.value === id)) {
-      options.push({ value: id, label: organizationLabel(t, Number(id)) });
-    }
-  }
+  const domains = new Map(organizations.map((org) => [String(org.id), org.domain]));
+  const options = organizations.map((org) => ({ value: String(org.id), label: org.name }));
+  // A saved holder the list lacks (not loaded yet) still shows, as its id.
+  if (value && !domains.has(value)) options.push({ value, label: `#${value}` });
   return (
     <Select
       {...props}
@@ -52,19 +34,21 @@ export function OrganizationSelect({ value, onChange, organizations, ...props }:
       value={value}
       onChange={onChange}
       searchable
-      searchValue={search}
-      onSearchChange={setSearch}
       placeholder={t('admin.sla.contracts.organizationPlaceholder')}
-      nothingFoundMessage={t('admin.sla.contracts.noOrganization')}
+      nothingFoundMessage={
+        organizations.length > 0 ? t('admin.sla.contracts.noOrganization') : t('admin.sla.contracts.noOrganizations')
+      }
       comboboxProps={{ withinPortal: true }}
       renderOption={({ option }) => {
-        const names = members.get(option.value) ?? [];
+        const domain = domains.get(option.value);
         return (
           <Stack gap={0}>
             <Text size="sm">{option.label}</Text>
-            <Text size="xs" c="dimmed" lineClamp={1}>
-              {names.length > 0 ? names.join(', ') : t('admin.sla.contracts.noMembersKnown')}
-            </Text>
+            {domain && (
+              <Text size="xs" c="dimmed">
+                {domain}
+              </Text>
+            )}
           </Stack>
         );
       }}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contractValidity, formatDuration, fromParts, localToday, organizationsOf, toParts } from './sla-values.ts';
+import { contractValidity, formatDuration, fromParts, localToday, toParts } from './sla-values.ts';
 import { timeZoneNames, utcOffset } from './time-zones.ts';
 
 const units = { d: 'd', h: 'h', min: 'min' };
@@ -29,36 +29,6 @@ describe('SLA admin values', () => {
     expect(contractValidity('2025-01-01', '2025-05-31', '2025-06-01')).toBe('expired');
     expect(contractValidity('2025-06-02', null, '2025-06-01')).toBe('future');
     expect(localToday(new Date(2025, 0, 5, 23, 30))).toBe('2025-01-05');
-  });
-
-  it('derives organizations from their members', () => {
-    expect(
-      organizationsOf([
-        { name: 'Olena', email: 'olena@acme.example', organizationId: 1 },
-        { name: 'Alice', email: 'alice@acme.example', organizationId: 1 },
-        { name: 'Guest', email: 'guest@mail.example', organizationId: 1 },
-        { name: 'Solo', email: 'solo@mail.example', organizationId: null },
-        { name: 'Bob', email: 'bob@beta.example', organizationId: 2 },
-      ]),
-    ).toEqual([
-      { id: 1, name: null, domain: 'acme.example', members: ['Alice', 'Guest', 'Olena'] },
-      { id: 2, name: null, domain: 'beta.example', members: ['Bob'] },
-    ]);
-  });
-
-  it('names organizations from the API, including ones without customers yet', () => {
-    expect(
-      organizationsOf(
-        [{ name: 'Olena', email: 'olena@acme.example', organizationId: 1 }],
-        [
-          { id: 1, name: 'Acme Logistics', domain: null },
-          { id: 3, name: 'Beta Bank', domain: 'beta.example' },
-        ],
-      ),
-    ).toEqual([
-      { id: 1, name: 'Acme Logistics', domain: 'acme.example', members: ['Olena'] },
-      { id: 3, name: 'Beta Bank', domain: 'beta.example', members: [] },
-    ]);
   });
 
   it('lists time zones under their current names, with UTC and the saved one', () => {

@@ -1,5 +1,3 @@
-import type { User } from '../../../api/auth.ts';
-
 /** The largest target the API takes: one year of business minutes. */
 export const MAX_TARGET_MINUTES = 525_600;
 
@@ -56,43 +54,4 @@ export function contractValidity(validFrom: string, validTo: string | null, toda
 export function localToday(now: Date = new Date()): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
-
-/** An organization as far as its members reveal it: there is no organizations API yet. */
-export interface KnownOrganization {
-  id: number;
-  /** Its name from the organizations API (null when only its members are known). */
-  name: string | null;
-  /** Its e-mail domain, else the one most members share (organizations auto-join by domain). */
-  domain: string | null;
-  members: string[];
-}
-
-/** The organizations (from the API) with their members' names; ones only members name are kept too. */
-export function organizationsOf(
-  users: readonly Pick<User, 'name' | 'email' | 'organizationId'>[],
-  listed: readonly { id: number; name: string; domain: string | null }[] = [],
-): KnownOrganization[] {
-  const byId = new Map<number, { members: string[]; domains: Map<string, number> }>();
-  for (const user of users) {
-    if (user.organizationId === null) continue;
-    const entry = byId.get(user.organizationId) ?? { members: [], domains: new Map<string, number>() };
-    entry.members.push(user.name);
-    const domain = user.email.split('@')[1]?.toLowerCase();
-    if (domain) entry.domains.set(domain, (entry.domains.get(domain) ?? 0) + 1);
-    byId.set(user.organizationId, entry);
-  }
-  for (const org of listed) if (!byId.has(org.id)) byId.set(org.id, { members: [], domains: new Map() });
-  const known = new Map(listed.map((org) => [org.id, org]));
-  return [...byId.entries()]
-    .map(([id, { members, domains }]) => ({
-      id,
-      name: known.get(id)?.name ?? null,
-      domain:
-        known.get(id)?.domain ??
-        [...domains.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ??
-        null,
-      members: members.sort((a, b) => a.localeCompare(b)),
-    }))
-    .sort((a, b) => (a.name ?? '').localeCompare(b.name ?? '') || a.id - b.id);
 }

@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 import type { User } from '../../../api/auth.ts';
 import { isApiError } from '../../../api/client.ts';
 import { queryKeys } from '../../../api/keys.ts';
-import { listCalendars, listContracts, listOrganizations, listPolicies, slaKeys } from '../../../api/sla.ts';
+import { listOrganizations, organizationKeys } from '../../../api/organizations.ts';
+import { listCalendars, listContracts, listPolicies, slaKeys } from '../../../api/sla.ts';
 import { listUsers } from '../../../api/users.ts';
 import { vendorKeys } from '../../../api/vendors.ts';
 import { currentLocale } from '../../../i18n/index.ts';
@@ -25,15 +26,15 @@ export function useContracts() {
   return useQuery({ queryKey: slaKeys.contracts, queryFn: listContracts });
 }
 
-/**
- * Customers, for names in the contract list and the organizations derived from them. The API
- * gives at most 200; the customer picker itself searches the server, so it is not limited.
- */
-/** Customer organizations for the contract holder picker and list. */
+/** Customer organizations, for the contract holder picker and list. */
 export function useOrganizations() {
-  return useQuery({ queryKey: ['organizations'], queryFn: listOrganizations });
+  return useQuery({ queryKey: organizationKeys.all, queryFn: listOrganizations });
 }
 
+/**
+ * Customers, for names in the contract list. The API gives at most 200; the customer picker
+ * itself searches the server, so it is not limited.
+ */
 export function useCustomers(enabled = true) {
   return useQuery({
     queryKey: queryKeys.userList(CUSTOMER_PARAMS),
