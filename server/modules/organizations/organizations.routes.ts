@@ -2,6 +2,7 @@ import { Type } from 'typebox';
 import type { AppContext } from '../../context.ts';
 import type { TypedApp } from '../../http.ts';
 import { errorResponses } from '../shared.schemas.ts';
+import { listOrganizations } from './organizations.repo.ts';
 
 const OrganizationSchema = Type.Object({
   id: Type.Integer(),
@@ -21,13 +22,6 @@ export async function organizationsRoutes(app: TypedApp, ctx: AppContext): Promi
         response: { 200: Type.Object({ items: Type.Array(OrganizationSchema) }), ...errorResponses },
       },
     },
-    async () => ({
-      items: await ctx.db.kysely
-        .selectFrom('organizations')
-        .select(['id', 'name', 'domain'])
-        .orderBy('name')
-        .orderBy('id')
-        .execute(),
-    }),
+    async () => ({ items: await listOrganizations(ctx.db.kysely) }),
   );
 }

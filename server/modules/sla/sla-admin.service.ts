@@ -3,6 +3,9 @@ import { type AppContext, inTransaction, type Trx } from '../../context.ts';
 import { AppError, badRequest, conflict, notFound } from '../../platform/errors.ts';
 import { emit } from '../../platform/events.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
+import { findService } from '../catalog/catalog.repo.ts';
+import { organizationExists } from '../organizations/organizations.repo.ts';
+import { findUserById } from '../users/users.repo.ts';
 import { parseCalendar } from './business-calendar.ts';
 import { calendarOfRow, type SlaTargets, targetsOfRow } from './sla.model.ts';
 import {
@@ -259,21 +262,14 @@ async function checkContract(ctx: AppContext, input: ContractInput): Promise<voi
       'customerId',
     ]);
   }
-  if (input.organizationId !== null) {
-    const org = await db
-      .selectFrom('organizations')
-      .select('id')
-      .where('id', '=', input.organizationId)
-      .executeTakeFirst();
-    if (!org) throw badRequest('Unknown organization', ['organizationId']);
+  if (input.organizationId !== null && !(await organizationExists(db, input.organizationId))) {
+    throw badRequest('Unknown organization', ['organizationId']);
   }
-  if (input.customerId !== null) {
-    const user = await db.selectFrom('users').select('id').where('id', '=', input.customerId).executeTakeFirst();
-    if (!user) throw badRequest('Unknown customer', ['customerId']);
+  if (input.customerId !== null && !(await findUserById(ctx.db, input.customerId))) {
+    throw badRequest('Unknown customer', ['customerId']);
   }
-  if (input.serviceId !== null) {
-    const service = await db.selectFrom('services').select('id').where('id', '=', input.serviceId).executeTakeFirst();
-    if (!service) throw badRequest('Unknown service', ['serviceId']);
+  if (input.serviceId !== null && !(await findService(db, input.serviceId))) {
+    throw badRequest('Unknown service', ['serviceId']);
   }
   if (!(await findPolicy(db, input.slaPolicyId))) throw badRequest('Unknown SLA policy', ['slaPolicyId']);
   if (input.validTo !== null && input.validTo < input.validFrom) {

@@ -3,6 +3,7 @@ import type { Trx } from '../../context.ts';
 import type { Db } from '../../db/kysely.ts';
 import type { TicketHistoryTable, TicketTable } from '../../db/schema.ts';
 import { type DomainEvent, emitMany } from '../../platform/events.ts';
+import { insertHistory } from '../tickets/tickets.repo.ts';
 import { policyOfRows } from './sla.model.ts';
 import {
   type ContractRow,
@@ -304,7 +305,7 @@ export async function refreshSla(
     }
     const values = changedValues(ticket, full);
     if (!(await writeSlaSnapshot(trx, ticket.id, ticket.sla_notified, values))) continue;
-    if (history.length > 0) await trx.insertInto('ticket_history').values(history).execute();
+    await insertHistory(trx, history);
     events.push(...snapshot.events);
     written++;
   }
@@ -317,7 +318,7 @@ export async function refreshSla(
     );
     const done = pending.filter((p) => updated.has(p.snapshot.id));
     const history = done.flatMap((p) => p.history);
-    if (history.length > 0) await trx.insertInto('ticket_history').values(history).execute();
+    await insertHistory(trx, history);
     for (const p of done) events.push(...p.events);
     written += done.length;
   }

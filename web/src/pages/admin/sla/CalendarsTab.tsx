@@ -1,13 +1,13 @@
 import { Badge, Button, Group, Paper, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
-import { IconCalendarTime, IconPencil, IconPlus } from '@tabler/icons-react';
+import { IconCalendarTime, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { deleteCalendar, type SlaCalendar } from '../../../api/sla.ts';
 import { EmptyState } from '../../../components/EmptyState.tsx';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
-import { CatalogActions } from '../CatalogActions.tsx';
 import { type CalendarDialogTarget, CalendarModal } from './CalendarDialog.tsx';
 import { ConfirmDeleteModal, type DeleteTarget } from './ConfirmDeleteModal.tsx';
+import { EditDeleteActions } from './EditDeleteActions.tsx';
 import { SkeletonRows } from './SkeletonRows.tsx';
 import { utcOffset } from './time-zones.ts';
 import { useCalendars, useWeekdayNames } from './useSlaAdmin.ts';
@@ -106,15 +106,9 @@ export function CalendarsTab() {
                     </Badge>
                   </Table.Td>
                   <Table.Td>
-                    <CatalogActions
+                    <EditDeleteActions
                       name={calendar.name}
-                      actions={[
-                        {
-                          label: t('admin.sla.edit'),
-                          icon: <IconPencil size={14} />,
-                          onClick: () => setDialog({ mode: 'edit', calendar }),
-                        },
-                      ]}
+                      onEdit={() => setDialog({ mode: 'edit', calendar })}
                       onDelete={() => setDeleting({ id: calendar.id, name: calendar.name })}
                     />
                   </Table.Td>

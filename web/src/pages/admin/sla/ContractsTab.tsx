@@ -1,15 +1,15 @@
 import { Button, Group, Paper, Table, Text, VisuallyHidden } from '@mantine/core';
-import { IconFileCertificate, IconPencil, IconPlus } from '@tabler/icons-react';
+import { IconFileCertificate, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { deleteContract } from '../../../api/sla.ts';
 import { useCatalog } from '../../../app/queries.ts';
 import { EmptyState } from '../../../components/EmptyState.tsx';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
-import { CatalogActions } from '../CatalogActions.tsx';
 import { ConfirmDeleteModal, type DeleteTarget } from './ConfirmDeleteModal.tsx';
 import { HolderCell, ValidityCell } from './ContractCells.tsx';
 import { type ContractChoices, type ContractDialogTarget, ContractModal } from './ContractDialog.tsx';
+import { EditDeleteActions } from './EditDeleteActions.tsx';
 import { SkeletonRows } from './SkeletonRows.tsx';
 import { localToday } from './sla-values.ts';
 import { useContracts, useCustomers, useOrganizations, usePolicies } from './useSlaAdmin.ts';
@@ -108,15 +108,9 @@ export function ContractsTab() {
                     <ValidityCell contract={contract} today={today} />
                   </Table.Td>
                   <Table.Td>
-                    <CatalogActions
+                    <EditDeleteActions
                       name={contract.name}
-                      actions={[
-                        {
-                          label: t('admin.sla.edit'),
-                          icon: <IconPencil size={14} />,
-                          onClick: () => setDialog({ mode: 'edit', contract }),
-                        },
-                      ]}
+                      onEdit={() => setDialog({ mode: 'edit', contract })}
                       onDelete={() => setDeleting({ id: contract.id, name: contract.name })}
                     />
                   </Table.Td>

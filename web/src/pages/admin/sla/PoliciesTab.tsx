@@ -1,12 +1,12 @@
 import { Badge, Button, Group, Paper, Table, Text, VisuallyHidden } from '@mantine/core';
-import { IconCalendarTime, IconGauge, IconPencil, IconPlus, IconStarFilled } from '@tabler/icons-react';
+import { IconCalendarTime, IconGauge, IconPlus, IconStarFilled } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { deletePolicy } from '../../../api/sla.ts';
 import { EmptyState } from '../../../components/EmptyState.tsx';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
-import { CatalogActions } from '../CatalogActions.tsx';
 import { ConfirmDeleteModal, type DeleteTarget } from './ConfirmDeleteModal.tsx';
+import { EditDeleteActions } from './EditDeleteActions.tsx';
 import { type PolicyDialogTarget, PolicyModal } from './PolicyDialog.tsx';
 import { SkeletonRows } from './SkeletonRows.tsx';
 import { useCalendars, usePolicies } from './useSlaAdmin.ts';
@@ -94,15 +94,9 @@ export function PoliciesTab() {
                     <Text size="sm">{t('admin.sla.policies.percent', { percent: policy.warnAtPercent })}</Text>
                   </Table.Td>
                   <Table.Td>
-                    <CatalogActions
+                    <EditDeleteActions
                       name={policy.name}
-                      actions={[
-                        {
-                          label: t('admin.sla.edit'),
-                          icon: <IconPencil size={14} />,
-                          onClick: () => setDialog({ mode: 'edit', policy }),
-                        },
-                      ]}
+                      onEdit={() => setDialog({ mode: 'edit', policy })}
                       onDelete={() => setDeleting({ id: policy.id, name: policy.name })}
                     />
                   </Table.Td>

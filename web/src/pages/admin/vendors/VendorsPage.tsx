@@ -1,12 +1,12 @@
 import { Anchor, Badge, Button, Group, Paper, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
-import { IconPencil, IconPlus, IconTruckDelivery } from '@tabler/icons-react';
+import { IconPlus, IconTruckDelivery } from '@tabler/icons-react';
 import { type MouseEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { deleteVendor, type Vendor } from '../../../api/vendors.ts';
 import { EmptyState } from '../../../components/EmptyState.tsx';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
-import { CatalogActions } from '../CatalogActions.tsx';
 import { ConfirmDeleteModal, type DeleteTarget } from '../sla/ConfirmDeleteModal.tsx';
+import { EditDeleteActions } from '../sla/EditDeleteActions.tsx';
 import { SkeletonRows } from '../sla/SkeletonRows.tsx';
 import { usePolicies } from '../sla/useSlaAdmin.ts';
 import { useVendors } from './useVendorForm.ts';
@@ -134,15 +134,9 @@ export default function VendorsPage() {
                     </Badge>
                   </Table.Td>
                   <Table.Td>
-                    <CatalogActions
+                    <EditDeleteActions
                       name={vendor.name}
-                      actions={[
-                        {
-                          label: t('admin.sla.edit'),
-                          icon: <IconPencil size={14} />,
-                          onClick: () => setDialog({ mode: 'edit', vendor }),
-                        },
-                      ]}
+                      onEdit={() => setDialog({ mode: 'edit', vendor })}
                       onDelete={() => setDeleting({ id: vendor.id, name: vendor.name })}
                     />
                   </Table.Td>
