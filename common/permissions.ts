@@ -37,6 +37,7 @@ export const PERMISSIONS = [
   'admin.audit.read',
   'admin.tokens.manage',
   'admin.settings.manage',
+  'admin.mail.manage',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];

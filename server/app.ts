@@ -21,6 +21,9 @@ import { authRoutes } from './modules/auth/auth.routes.ts';
 import { catalogRoutes } from './modules/catalog/catalog.routes.ts';
 import { catalogAdminRoutes } from './modules/catalog/catalog-admin.routes.ts';
 import { customFieldsRoutes } from './modules/customfields/customfields.routes.ts';
+import { registerMailJobs } from './modules/mail/mail.jobs.ts';
+import { mailAdminRoutes, ticketMailRoutes } from './modules/mail/mail-admin.routes.ts';
+import { createMailTransport } from './modules/mail/transport.ts';
 import { opsRoutes } from './modules/ops/ops.routes.ts';
 import { organizationsRoutes } from './modules/organizations/organizations.routes.ts';
 import { eventsRoutes } from './modules/realtime/events.routes.ts';
@@ -39,6 +42,7 @@ import { type Clock, systemClock } from './platform/clock.ts';
 import { installErrorHandler } from './platform/http-errors.ts';
 import { Worker } from './platform/jobs.ts';
 import { RealtimeHub } from './platform/realtime.ts';
+import { loadInstanceSecret } from './platform/secret.ts';
 import { LocalStorage } from './platform/storage.ts';
 import { createValidatorCompiler } from './platform/validation.ts';
 
@@ -52,6 +56,8 @@ export interface BuildOptions {
   autoCloseEveryMs?: number;
   /** Interval of the periodic SLA check (warnings, breaches, vendor reminders). */
   slaCheckEveryMs?: number;
+  /** Interval of IMAP polling; 0 = never (tests poll explicitly). Default: MAIL_POLL_SECONDS. */
+  mailPollEveryMs?: number;
 }
 
 export interface BuiltApp {
@@ -95,6 +101,8 @@ export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
     worker,
     log,
     workflow: new WorkflowStore(db),
+    secret: loadInstanceSecret(config.dataDir, config.secretKey),
+    mailTransport: createMailTransport(config.smtpUrl),
   };
   await ctx.workflow.reload();
   const state = { shuttingDown: false };
@@ -170,6 +178,8 @@ export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
         vendorsRoutes,
         organizationsRoutes,
         workflowAdminRoutes,
+        mailAdminRoutes,
+        ticketMailRoutes,
         eventsRoutes,
         tokensRoutes,
       ]) {
@@ -193,9 +203,11 @@ export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
 
   registerTicketJobs(ctx, options.autoCloseEveryMs ?? 60_000);
   registerSlaJobs(ctx, options.slaCheckEveryMs ?? 60_000);
+  registerMailJobs(ctx, options.mailPollEveryMs ?? config.mailPollSeconds * 1000);
   app.addHook('onClose', async () => {
     await worker.stop();
     await ctx.realtime.stop();
+    ctx.mailTransport.close();
   });
   return { app, ctx, state, routes };
 }

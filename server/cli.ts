@@ -6,8 +6,11 @@ import { buildApp } from './app.ts';
 import { loadConfig } from './config.ts';
 import { isEmpty, seedDemo } from './db/seed-demo.ts';
 import { prepareDatabase, startServer } from './main.ts';
+import { findAccountByKey } from './modules/mail/accounts.repo.ts';
+import { storeReceipt } from './modules/mail/receipts.service.ts';
 import { findUserByEmail } from './modules/users/users.repo.ts';
 import { createUser, normalizeEmail, resetPassword } from './modules/users/users.service.ts';
+import { AppError } from './platform/errors.ts';
 
 const program = new Command('frontdesk').description('Frontdesk help desk: server and administration');
 
@@ -105,6 +108,33 @@ user
         `Password of ${found.email} reset${o.password ? '' : `: ${password}`}. Their sessions were ended.\n`,
       );
     });
+  });
+
+const mail = program.command('mail').description('the e-mail channel');
+mail
+  .command('ingest')
+  .description('store one message from standard input (an MTA pipe); the worker files it')
+  .option('--account <account>', 'the mail account (name or address) the message arrived at')
+  .action(async (o: { account?: string }) => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+    try {
+      await withContext(async (ctx) => {
+        const account = o.account ? await findAccountByKey(ctx.db.kysely, o.account) : undefined;
+        if (o.account && !account) throw new Error(`No mail account named ${o.account}`);
+        const stored = await storeReceipt(ctx, Buffer.concat(chunks), {
+          kind: 'pipe',
+          accountId: account?.id ?? null,
+          ref: null,
+        });
+        process.stdout.write(`${stored.duplicate ? 'Already stored' : 'Stored'} as receipt ${stored.receiptId}\n`);
+      });
+    } catch (error) {
+      process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+      // EX_DATAERR for a message we will never take (empty, too large): the MTA bounces it.
+      // EX_TEMPFAIL otherwise: the MTA keeps the message and tries again later; nothing is lost.
+      process.exit(error instanceof AppError && error.status === 400 ? 65 : 75);
+    }
   });
 
 program.parseAsync(process.argv).catch((error: unknown) => {

@@ -18,6 +18,19 @@ export interface Config {
   webDir: string;
   /** Trust X-Forwarded-For / -Proto (only behind a proxy that sets them). */
   trustProxy: boolean;
+  /** SECRET_KEY: the instance secret; unset = a key generated into the data directory. */
+  secretKey: string | undefined;
+  /** Outgoing mail server (`smtp://user:pass@host:587`, `smtps://…`); unset = the dev mailbox. */
+  smtpUrl: string | undefined;
+  /** From header of outgoing mail. */
+  mailFrom: string;
+  /** Port of the inbound SMTP listener; 0 = off. */
+  smtpListenPort: number;
+  smtpListenHost: string;
+  /** Largest inbound message the SMTP listener and pipe accept. */
+  mailMaxBytes: number;
+  /** How often IMAP accounts are polled. */
+  mailPollSeconds: number;
 }
 
 function intFrom(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -26,6 +39,16 @@ function intFrom(env: NodeJS.ProcessEnv, name: string, fallback: number): number
   const value = Number(raw);
   if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a non-negative integer, got "${raw}"`);
   return value;
+}
+
+/** The host name of a URL, or null when there is none or it does not parse. */
+function hostOf(url: string | undefined): string | null {
+  if (!url) return null;
+  try {
+    return new URL(url).hostname || null;
+  } catch {
+    return null;
+  }
 }
 
 /** Reads and validates the environment; throws a message naming the bad variable. */
@@ -50,5 +73,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     uploadMaxBytes: intFrom(env, 'UPLOAD_MAX_BYTES', 20 * 1024 * 1024),
     webDir: resolve(env.WEB_DIR || join(import.meta.dirname, '..', 'web', 'dist')),
     trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
+    secretKey: env.SECRET_KEY || undefined,
+    smtpUrl: env.SMTP_URL || undefined,
+    mailFrom: env.MAIL_FROM || `Frontdesk <support@${hostOf(env.PUBLIC_URL) ?? 'frontdesk.localhost'}>`,
+    smtpListenPort: intFrom(env, 'SMTP_LISTEN_PORT', 0),
+    smtpListenHost: env.SMTP_LISTEN_HOST || '0.0.0.0',
+    mailMaxBytes: intFrom(env, 'MAIL_MAX_BYTES', 40 * 1024 * 1024),
+    mailPollSeconds: intFrom(env, 'MAIL_POLL_SECONDS', 60),
   };
 }

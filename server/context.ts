@@ -4,6 +4,7 @@ import type { Actor } from './authz/policy.ts';
 import type { Config } from './config.ts';
 import type { Db } from './db/kysely.ts';
 import type { Database } from './db/schema.ts';
+import type { MailTransport } from './modules/mail/transport.ts';
 import type { WorkflowStore } from './modules/workflow/workflow.store.ts';
 import type { Clock } from './platform/clock.ts';
 import type { Worker } from './platform/jobs.ts';
@@ -24,6 +25,10 @@ export interface AppContext {
   log: FastifyBaseLogger;
   /** Statuses, types and transitions, cached (see WorkflowStore). */
   workflow: WorkflowStore;
+  /** The instance secret (encrypts stored mailbox passwords). */
+  secret: Buffer;
+  /** Outgoing mail: SMTP, or the dev mailbox when SMTP is not configured. */
+  mailTransport: MailTransport;
 }
 
 export type Trx = Transaction<Database>;

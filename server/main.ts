@@ -4,6 +4,7 @@ import { ensureBaseData } from './db/base-data.ts';
 import { type Db, openDatabase } from './db/kysely.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { isEmpty, seedDemo } from './db/seed-demo.ts';
+import { startSmtpListener } from './modules/mail/smtp-listener.ts';
 
 /** Opens the database, brings the schema up to date and makes sure base data exists. */
 export async function prepareDatabase(config: Config): Promise<Db> {
@@ -31,12 +32,18 @@ export async function startServer(config: Config, options: { seedDemoIfEmpty: bo
     await app.listen({ port: config.port, host: config.host });
     process.stdout.write(`Frontdesk is running at ${config.publicUrl}\n`);
   }
+  const smtp =
+    options.http && config.smtpListenPort > 0
+      ? await startSmtpListener(ctx, config.smtpListenPort, config.smtpListenHost)
+      : null;
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     state.shuttingDown = true;
     app.log.info({ signal }, 'shutting down');
+    // Stop taking mail first; a message in flight gets its 250 or 451 before the listener closes.
+    if (smtp) await new Promise<void>((resolve) => smtp.close(() => resolve()));
     await app.close();
     await db.close();
     process.exit(0);

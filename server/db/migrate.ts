@@ -5,6 +5,7 @@ import { auditLog } from './migrations/0002_audit_log.ts';
 import { customFields } from './migrations/0003_custom_fields.ts';
 import { slaEscalation } from './migrations/0004_sla_escalation.ts';
 import { workflow } from './migrations/0005_workflow.ts';
+import { mail } from './migrations/0006_mail.ts';
 import type { DialectMigration } from './migrations/helpers.ts';
 
 /** Every migration, in order. Names sort lexically; never rename a shipped one. */
@@ -14,6 +15,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '0003_custom_fields': customFields,
   '0004_sla_escalation': slaEscalation,
   '0005_workflow': workflow,
+  '0006_mail': mail,
 };
 
 /** Brings the schema up to date. Safe to run on every start and from several nodes. */

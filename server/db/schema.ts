@@ -34,6 +34,14 @@ export interface Database {
   ticket_statuses: TicketStatusTable;
   ticket_types: TicketTypeTable;
   workflow_transitions: WorkflowTransitionTable;
+  mail_accounts: MailAccountTable;
+  mail_receipts: MailReceiptTable;
+  mail_threads: MailThreadTable;
+  mail_outbound: MailOutboundTable;
+  mail_address_status: MailAddressStatusTable;
+  ticket_links: TicketLinkTable;
+  ticket_cc: TicketCcTable;
+  password_resets: PasswordResetTable;
 }
 
 export interface OrganizationTable {
@@ -174,6 +182,14 @@ export interface TicketMessageTable {
   body_html: string;
   body_text: string;
   created_at: string;
+  /** Quoted history and signature cut from an inbound mail (sanitized HTML), kept for "show quoted text". */
+  quoted_html: Generated<string | null>;
+  /** The From address of an inbound mail. */
+  sender_email: Generated<string | null>;
+  /** The mail receipt this message came from. */
+  receipt_id: Generated<number | null>;
+  /** 1 when a mail carried this ticket's tag but came from someone not on the ticket. */
+  unverified_sender: Generated<number>;
 }
 
 export interface AttachmentTable {
@@ -358,4 +374,120 @@ export interface WorkflowTransitionTable {
   roles: string;
   requires: string;
   position: number;
+}
+
+/** An inbound mailbox: IMAP (polled) or `inbound` (fed by the SMTP listener or the pipe command). */
+export interface MailAccountTable {
+  id: Generated<number>;
+  name: string;
+  kind: string;
+  /** The address customers write to; maps SMTP recipients to this account. */
+  address: string | null;
+  host: string | null;
+  port: number | null;
+  /** implicit (TLS from the first byte, port 993) | starttls | none (local test servers only). */
+  tls: string;
+  allow_self_signed: number;
+  username: string | null;
+  /** AES-256-GCM with the instance secret (see platform/secret.ts). */
+  password_enc: string | null;
+  folder: string;
+  after_import: string;
+  move_to: string | null;
+  group_id: number | null;
+  category_id: number | null;
+  service_id: number | null;
+  active: number;
+  last_polled_at: string | null;
+  last_error: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** One inbound message exactly as received, stored before the source is acknowledged. */
+export interface MailReceiptTable {
+  id: Generated<number>;
+  account_id: number | null;
+  source: string;
+  source_ref: string | null;
+  /** `mid:<Message-ID>` or `sha:<hash>` when there is none: the same message is stored once. */
+  dedupe_key: string;
+  message_id: string | null;
+  raw_sha256: string;
+  raw: Uint8Array;
+  size: number;
+  /** pending | processed | ignored | failed */
+  status: string;
+  outcome: string | null;
+  error: string | null;
+  attempts: number;
+  from_address: string | null;
+  subject: string | null;
+  ticket_id: number | null;
+  received_at: string;
+  processed_at: string | null;
+}
+
+/** A Message-ID of a ticket's thread, inbound or sent by us. */
+export interface MailThreadTable {
+  id: Generated<number>;
+  message_id: string;
+  ticket_id: number;
+  direction: string;
+  created_at: string;
+}
+
+/** An outgoing mail, composed after commit and delivered by a job (or kept in the dev mailbox). */
+export interface MailOutboundTable {
+  id: Generated<number>;
+  ticket_id: number | null;
+  ticket_message_id: number | null;
+  dedupe_key: string;
+  template: string;
+  to_address: string;
+  cc: string;
+  subject: string;
+  message_id: string;
+  in_reply_to: string | null;
+  thread_references: string | null;
+  body_html: string;
+  body_text: string;
+  attachment_ids: string;
+  automatic: number;
+  /** queued | sent | failed | dev | suppressed */
+  status: string;
+  attempts: number;
+  last_error: string | null;
+  created_at: string;
+  sent_at: string | null;
+}
+
+export interface MailAddressStatusTable {
+  email: string;
+  bouncing: number;
+  reason: string | null;
+  last_bounce_at: string | null;
+  bounce_count: number;
+}
+
+export interface TicketLinkTable {
+  ticket_id: number;
+  linked_ticket_id: number;
+  kind: string;
+  created_at: string;
+}
+
+export interface TicketCcTable {
+  ticket_id: number;
+  email: string;
+  created_at: string;
+}
+
+export interface PasswordResetTable {
+  id: Generated<number>;
+  user_id: number;
+  token_hash: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
 }

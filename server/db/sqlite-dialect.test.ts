@@ -11,6 +11,7 @@ describe('node:sqlite dialect', () => {
       '0003_custom_fields',
       '0004_sla_escalation',
       '0005_workflow',
+      '0006_mail',
     ]);
     expect(await migrateToLatest(db)).toEqual([]);
     const at = '2026-01-02T03:04:05.678Z';

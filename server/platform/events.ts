@@ -32,6 +32,8 @@ export type DomainEvent =
         reason: string;
       };
     }
+  | { type: 'mail.process'; payload: { receiptId: number } }
+  | { type: 'mail.send'; payload: { outboundId: number } }
   | {
       type: 'sla.recompute';
       payload: { policyId?: number; organizationId?: number | null; customerId?: number | null };

@@ -63,7 +63,12 @@ export function escapeHtml(text: string): string {
  */
 export function bodyToHtml(body: string): string {
   if (/<[a-z][\s\S]*>/i.test(body)) return sanitizeBody(body);
-  return body
+  return textToHtml(body);
+}
+
+/** Plain text as HTML: escaped, blank lines become paragraphs, single newlines line breaks. */
+export function textToHtml(text: string): string {
+  return text
     .replace(/\r\n/g, '\n')
     .split(/\n{2,}/)
     .map((para) => `<p>${escapeHtml(para).replace(/\n/g, '<br>')}</p>`)

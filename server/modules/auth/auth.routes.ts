@@ -10,6 +10,7 @@ import { findUserById } from '../users/users.repo.ts';
 import { updateOwnProfile } from '../users/users.service.ts';
 import { actorOf, SESSION_COOKIE } from './auth.plugin.ts';
 import { login, logout, register, type SessionResult } from './auth.service.ts';
+import { confirmPasswordReset, requestPasswordReset } from './password-reset.service.ts';
 
 const Locale = Type.Enum(LOCALES);
 const SessionBody = Type.Object({ user: UserSchema, csrfToken: Type.String() });
@@ -66,6 +67,43 @@ export async function authRoutes(app: TypedApp, ctx: AppContext): Promise<void> 
       const session = await login(ctx, request.body.email, request.body.password);
       setSessionCookie(ctx, reply, session);
       return { user: session.user, csrfToken: session.csrfToken };
+    },
+  );
+
+  app.post(
+    '/auth/password-reset',
+    {
+      config: { public: true, rateLimit },
+      schema: {
+        tags: ['auth'],
+        summary: 'Mail a link to set a new password (the same answer for unknown addresses)',
+        body: Type.Object({ email: Type.String({ minLength: 3, maxLength: 254 }) }),
+        response: { 202: Type.Object({}), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      await requestPasswordReset(ctx, request.body.email);
+      return reply.status(202).send({});
+    },
+  );
+
+  app.post(
+    '/auth/password-reset/confirm',
+    {
+      config: { public: true, rateLimit },
+      schema: {
+        tags: ['auth'],
+        summary: 'Set a new password with the token from the mailed link',
+        body: Type.Object({
+          token: Type.String({ minLength: 1, maxLength: 200 }),
+          password: Type.String({ maxLength: 200 }),
+        }),
+        response: { 204: Type.Null(), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      await confirmPasswordReset(ctx, request.body.token, request.body.password);
+      return reply.status(204).send(null);
     },
   );
 

@@ -7,6 +7,11 @@ export const SETTING_DEFAULTS = {
   autoCloseDays: 7,
   /** Give a customer's new ticket to the agent who owned their latest one. */
   stickyOwner: true,
+  /** A mail carrying a ticket's tag from someone not on the ticket becomes an internal note flagged
+   * "unverified sender" instead of a new linked ticket. */
+  mailUnverifiedAsNote: false,
+  /** Loop guard: at most this many automatic mails to one address per hour. */
+  mailAutoRepliesPerHour: 10,
 } as const;
 
 export type Settings = {

@@ -8,6 +8,11 @@ import { changeSettings, getSettings } from './settings.service.ts';
 const SettingsSchema = Type.Object({
   autoCloseDays: Type.Integer({ description: 'Days after which a resolved ticket closes itself' }),
   stickyOwner: Type.Boolean({ description: "Give a customer's new ticket to the agent of their latest one" }),
+  mailUnverifiedAsNote: Type.Boolean({
+    description:
+      "A mail with a ticket's tag from someone not on the ticket becomes an internal note flagged unverified (default: a new linked ticket)",
+  }),
+  mailAutoRepliesPerHour: Type.Integer({ description: 'Loop guard: automatic mails to one address per hour at most' }),
 });
 
 /** Help desk settings (administrators). */
@@ -36,6 +41,8 @@ export async function settingsRoutes(app: TypedApp, ctx: AppContext): Promise<vo
           {
             autoCloseDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 365 })),
             stickyOwner: Type.Optional(Type.Boolean()),
+            mailUnverifiedAsNote: Type.Optional(Type.Boolean()),
+            mailAutoRepliesPerHour: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })),
           },
           { minProperties: 1 },
         ),

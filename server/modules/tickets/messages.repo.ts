@@ -22,6 +22,9 @@ function messageQuery(db: Executor) {
       'ticket_messages.visibility',
       'ticket_messages.body_html',
       'ticket_messages.created_at',
+      'ticket_messages.quoted_html',
+      'ticket_messages.sender_email',
+      'ticket_messages.unverified_sender',
       'users.name as author_name',
     ]);
 }

@@ -30,6 +30,7 @@ import {
   insertTicket,
   nextTicketNumber,
 } from './tickets.repo.ts';
+import type { ChannelWriteOptions } from './write-options.ts';
 
 export interface CreateTicketInput {
   subject: string;
@@ -79,6 +80,7 @@ export async function createTicket(
   actor: Actor,
   input: CreateTicketInput,
   defaultChannel: TicketChannel,
+  options: ChannelWriteOptions = {},
 ): Promise<TicketView> {
   authorize(actor, 'ticket.create');
   const snapshot = await loadCustomSnapshot(ctx, []);
@@ -103,11 +105,11 @@ export async function createTicket(
     serviceId: input.serviceId,
     requesterId: input.requesterId,
   });
-  const custom = await customValuesForNewTicket(ctx, actor, input, snapshot);
+  const custom = await customValuesForNewTicket(ctx, actor, input, snapshot, options.skipRequiredFields === true);
   const requester = requesterId === actor.id ? actor : await loadActor(ctx.db, requesterId);
   if (!requester) throw badRequest('Unknown requester', ['requesterId']);
   const ownerId = await stickyOwner(ctx, requesterId);
-  const groupId = serviceGroupId ?? (await findFirstLineGroupId(ctx.db.kysely));
+  const groupId = serviceGroupId ?? options.groupId ?? (await findFirstLineGroupId(ctx.db.kysely));
   const channel = input.channel ?? defaultChannel;
   const status = ownerId === null ? 'new' : 'assigned';
   const at = ctx.clock.now().toISOString();
@@ -155,11 +157,12 @@ export async function createTicket(
     const messageId = await insertMessage(trx, {
       ticket_id: id,
       author_id: actor.id,
-      kind: channel === 'phone' ? 'phone' : channel === 'email' ? 'email' : 'reply',
+      kind: options.messageKind ?? (channel === 'phone' ? 'phone' : channel === 'email' ? 'email' : 'reply'),
       visibility: 'public',
       body_html: bodyHtml,
       body_text: bodyText,
       created_at: at,
+      ...options.extras,
     });
     await writeCustomChanges(trx, id, custom, actor.id, at, false);
     const wanted = [...new Set(input.attachmentIds ?? [])];
@@ -187,6 +190,7 @@ export async function createTicket(
       sla.events.map((event) => ({ ...event, payload: { ...event.payload, ticketId: id } }) as DomainEvent),
     );
     await emit(trx, at, { type: 'ticket.created', payload: { ticketId: id, actorId: actor.id } });
+    await options.afterWrite?.(trx, { ticketId: id, messageId });
     return id;
   });
   return presentTicket(
@@ -207,6 +211,7 @@ async function customValuesForNewTicket(
   actor: Actor,
   input: CreateTicketInput,
   snapshot: CustomSnapshot,
+  skipRequired: boolean,
 ): Promise<CustomChange[]> {
   if (snapshot.fields.length === 0) return [];
   const type = input.type ?? 'incident';
@@ -220,7 +225,7 @@ async function customValuesForNewTicket(
   const fillable = (f: CustomField) =>
     (f.portalVisible && can(actor, 'ticket.create')) || fieldAccess(actor, f.name, context) === 'write';
   assertRequired(
-    snapshot.fields.filter((f) => f.requiredForTypes.includes(type) && fillable(f)),
+    snapshot.fields.filter((f) => !skipRequired && f.requiredForTypes.includes(type) && fillable(f)),
     new Map(all.map((c) => [c.field.id, c.after])),
     'Required fields are empty',
   );

@@ -3,7 +3,7 @@ import type { MessageKind } from '../../../common/domain.ts';
 import { type Actor, authorize, isAgent } from '../../authz/policy.ts';
 import { type AppContext, inTransaction } from '../../context.ts';
 import type { TicketHistoryTable, TicketTable } from '../../db/schema.ts';
-import { badRequest, conflict } from '../../platform/errors.ts';
+import { badRequest, conflict, notFound } from '../../platform/errors.ts';
 import { emit } from '../../platform/events.ts';
 import { bodyToHtml, htmlToText } from '../../platform/html.ts';
 import { policyCacheFor, refreshSla } from '../sla/sla.service.ts';
@@ -17,7 +17,8 @@ import {
 } from './messages.repo.ts';
 import { loadVisibleTicket } from './ticket-load.ts';
 import { canReadInternal } from './tickets.policy.ts';
-import { insertHistory, updateTicketRow } from './tickets.repo.ts';
+import { findTicketById, insertHistory, updateTicketRow } from './tickets.repo.ts';
+import type { ChannelWriteOptions } from './write-options.ts';
 
 export interface MessageView {
   id: number;
@@ -29,6 +30,9 @@ export interface MessageView {
   author: { id: number; name: string };
   createdAt: string;
   attachments: { id: number; filename: string; contentType: string; size: number }[];
+  quoted: string | null;
+  senderEmail: string | null;
+  unverifiedSender: boolean;
 }
 
 export interface NewMessageInput {
@@ -60,6 +64,9 @@ async function presentMessages(ctx: AppContext, rows: MessageRow[]): Promise<Mes
     attachments: attachments
       .filter((a) => a.message_id === r.id)
       .map((a) => ({ id: a.id, filename: a.filename, contentType: a.content_type, size: a.size })),
+    quoted: r.quoted_html,
+    senderEmail: r.sender_email,
+    unverifiedSender: r.unverified_sender === 1,
   }));
 }
 
@@ -79,8 +86,12 @@ export async function addTicketMessage(
   actor: Actor,
   ticketId: number,
   input: NewMessageInput,
+  options: ChannelWriteOptions = {},
 ): Promise<MessageView> {
-  const row = await loadVisibleTicket(ctx, actor, ticketId);
+  const row = options.verifiedParticipant
+    ? await findTicketById(ctx.db.kysely, ticketId)
+    : await loadVisibleTicket(ctx, actor, ticketId);
+  if (!row) throw notFound('Ticket');
   const kind = input.kind ?? 'reply';
   const rule = KIND_RULES[kind];
   authorize(actor, rule.permission);
@@ -102,11 +113,12 @@ export async function addTicketMessage(
     const id = await insertMessage(trx, {
       ticket_id: ticketId,
       author_id: actor.id,
-      kind,
+      kind: options.messageKind ?? kind,
       visibility: rule.visibility,
       body_html: bodyHtml,
       body_text: bodyText,
       created_at: at,
+      ...options.extras,
     });
     const wanted = [...new Set(input.attachmentIds ?? [])];
     if ((await linkAttachments(trx, wanted, actor.id, ticketId, id)) !== wanted.length) {
@@ -140,6 +152,7 @@ export async function addTicketMessage(
       type: 'ticket.message_added',
       payload: { ticketId, actorId: actor.id, messageId: id, visibility: rule.visibility, kind },
     });
+    await options.afterWrite?.(trx, { ticketId, messageId: id });
     return id;
   });
   const [view] = await presentMessages(ctx, [(await findMessageById(ctx.db.kysely, messageId))!]);

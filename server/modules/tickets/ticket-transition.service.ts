@@ -21,6 +21,7 @@ import {
   insertHistory,
   updateTicketRow,
 } from './tickets.repo.ts';
+import type { ChannelWriteOptions } from './write-options.ts';
 
 export interface TransitionInput {
   to: string;
@@ -38,16 +39,24 @@ function statusTimestamps(workflow: Workflow, from: string, to: string, at: stri
   return values;
 }
 
-async function addSystemText(trx: Trx, ticketId: number, authorId: number, text: string, at: string): Promise<number> {
+async function addSystemText(
+  trx: Trx,
+  ticketId: number,
+  authorId: number,
+  text: string,
+  at: string,
+  options: ChannelWriteOptions = {},
+): Promise<number> {
   const html = bodyToHtml(text);
   return insertMessage(trx, {
     ticket_id: ticketId,
     author_id: authorId,
-    kind: 'reply',
+    kind: options.messageKind ?? 'reply',
     visibility: 'public',
     body_html: html,
     body_text: htmlToText(html),
     created_at: at,
+    ...options.extras,
   });
 }
 
@@ -61,6 +70,7 @@ export async function transitionTicket(
   actor: Actor,
   id: number,
   input: TransitionInput,
+  options: ChannelWriteOptions = {},
 ): Promise<TicketView> {
   const row = await loadVisibleTicket(ctx, actor, id);
   const workflow = ctx.workflow.current();
@@ -113,8 +123,11 @@ export async function transitionTicket(
       pausing: workflow.pausingStatuses(),
       cache: policyCacheFor(ctx.db),
     });
+    let lastMessageId: number | null = null;
     for (const text of [solution, comment].filter(Boolean)) {
-      const messageId = await addSystemText(trx, id, actor.id, text, at);
+      // Channel extras (the mail's quoted text) belong to the comment, which is what the sender wrote.
+      const messageId = await addSystemText(trx, id, actor.id, text, at, text === comment ? options : {});
+      lastMessageId = messageId;
       await emit(trx, at, {
         type: 'ticket.message_added',
         payload: { ticketId: id, actorId: actor.id, messageId, visibility: 'public', kind: 'reply' },
@@ -124,6 +137,7 @@ export async function transitionTicket(
       type: 'ticket.status_changed',
       payload: { ticketId: id, actorId: actor.id, from: row.status, to: input.to },
     });
+    await options.afterWrite?.(trx, { ticketId: id, messageId: lastMessageId });
   });
   return presentTicket(actor, (await findTicketById(ctx.db.kysely, id))!, snapshot, presentEnv(ctx));
 }

@@ -109,6 +109,10 @@ export async function findTicketById(db: Executor, id: number): Promise<TicketRo
   return ticketQuery(db).where('tickets.id', '=', id).executeTakeFirst();
 }
 
+export async function findTicketByNumber(db: Executor, number: number): Promise<TicketRow | undefined> {
+  return ticketQuery(db).where('tickets.number', '=', number).executeTakeFirst();
+}
+
 /** The bare row, for writes inside a transaction. */
 export async function findTicketRecord(trx: Executor, id: number): Promise<TicketRecord | undefined> {
   return trx.selectFrom('tickets').selectAll().where('id', '=', id).executeTakeFirst();

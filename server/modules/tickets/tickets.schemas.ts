@@ -155,6 +155,12 @@ export const MessageSchema = Type.Object({
   attachments: Type.Array(
     Type.Object({ id: Type.Integer(), filename: Type.String(), contentType: Type.String(), size: Type.Integer() }),
   ),
+  /** Quoted history and signature cut from an inbound mail (sanitized HTML). */
+  quoted: Type.Union([Type.String(), Type.Null()]),
+  /** The From address of an inbound mail. */
+  senderEmail: Type.Union([Type.String(), Type.Null()]),
+  /** The mail carried this ticket's tag but came from someone not on the ticket. */
+  unverifiedSender: Type.Boolean(),
 });
 
 export const NewMessageBody = Type.Object({

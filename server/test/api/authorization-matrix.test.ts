@@ -76,6 +76,20 @@ const EXPECTED: Record<string, DefaultRoleKey[] | 'all'> = {
   'GET /api/v1/api-tokens': ['admin'],
   'POST /api/v1/api-tokens': ['admin'],
   'DELETE /api/v1/api-tokens/:id': ['admin'],
+  'GET /api/v1/mail/accounts': ['admin'],
+  'POST /api/v1/mail/accounts': ['admin'],
+  'PUT /api/v1/mail/accounts/:id': ['admin'],
+  'DELETE /api/v1/mail/accounts/:id': ['admin'],
+  'POST /api/v1/mail/accounts/:id/test': ['admin'],
+  'POST /api/v1/mail/accounts/:id/poll': ['admin'],
+  'GET /api/v1/mail/receipts': ['admin'],
+  'GET /api/v1/mail/receipts/:id': ['admin'],
+  'GET /api/v1/mail/receipts/:id/raw': ['admin'],
+  'POST /api/v1/mail/receipts/:id/retry': ['admin'],
+  'GET /api/v1/mail/outbound': ['admin'],
+  'GET /api/v1/mail/outbound/:id': ['admin'],
+  'GET /api/v1/tickets/:id/mail': AGENTS,
+  'GET /api/v1/tickets/:id/links': 'all',
 };
 
 /**
@@ -107,6 +121,8 @@ describeEachDialect('authorization matrix', (dialect) => {
     expect(publicRoutes.sort()).toEqual([
       'POST /api/v1/auth/login',
       'POST /api/v1/auth/logout',
+      'POST /api/v1/auth/password-reset',
+      'POST /api/v1/auth/password-reset/confirm',
       'POST /api/v1/auth/register',
     ]);
   });

@@ -109,7 +109,12 @@ describeEachDialect('workflow', (dialect) => {
   it('closes resolved tickets after the confirmation period through the scheduled job', async () => {
     const ticket = await resolvedTicket();
     const admin = await loginAs(t, await makeUser(t, 'admin'));
-    expect((await admin.get('/api/v1/settings')).json()).toEqual({ autoCloseDays: 7, stickyOwner: true });
+    expect((await admin.get('/api/v1/settings')).json()).toEqual({
+      autoCloseDays: 7,
+      stickyOwner: true,
+      mailUnverifiedAsNote: false,
+      mailAutoRepliesPerHour: 10,
+    });
     const tooShort = await admin.patch('/api/v1/settings', { autoCloseDays: 0 });
     expect(tooShort.statusCode).toBe(400);
     expect(tooShort.json().error.fields).toEqual(['autoCloseDays']);

@@ -1,0 +1,75 @@
+import { isAgent } from '../../authz/policy.ts';
+import type { AppContext } from '../../context.ts';
+import { loadActor } from '../auth/actor.ts';
+import { processReceipt } from './intake.service.ts';
+import { pollAllAccounts } from './mail-poll.service.ts';
+import { deliverOutbound } from './outbound.send.ts';
+import { composeTicketMail, SEND_MAIL_JOB, ticketForMail } from './outbound.service.ts';
+import { PROCESS_RECEIPT_JOB } from './receipts.service.ts';
+
+/**
+ * The mail channel's background work: filing stored mail, composing customer mail after ticket
+ * changes commit, delivering it, and polling IMAP accounts.
+ */
+export function registerMailJobs(ctx: AppContext, pollEveryMs: number): void {
+  ctx.worker.on(PROCESS_RECEIPT_JOB, async (payload) =>
+    processReceipt(ctx, (payload as { receiptId: number }).receiptId),
+  );
+  ctx.worker.on(SEND_MAIL_JOB, async (payload) => deliverOutbound(ctx, (payload as { outboundId: number }).outboundId));
+
+  ctx.worker.on('ticket.created', async (payload) => {
+    const { ticketId } = payload as { ticketId: number };
+    const ticket = await ticketForMail(ctx, ticketId);
+    if (!ticket || ticket.channel === 'monitoring') return;
+    const requester = await loadActor(ctx.db, ticket.requester_id);
+    // Agents opening tickets for themselves need no receipt; customers always get the number.
+    if (!requester || isAgent(requester)) return;
+    await composeTicketMail(ctx, 'received', ticket, { dedupeKey: `received:t${ticket.id}` });
+  });
+
+  ctx.worker.on('ticket.message_added', async (payload) => {
+    const { ticketId, actorId, messageId, visibility, kind } = payload as {
+      ticketId: number;
+      actorId: number;
+      messageId: number;
+      visibility: string;
+      kind: string;
+    };
+    if (visibility !== 'public' || kind !== 'reply') return;
+    const ticket = await ticketForMail(ctx, ticketId);
+    if (!ticket || ticket.requester_id === actorId) return;
+    const author = await loadActor(ctx.db, actorId);
+    if (!author || !isAgent(author)) return;
+    const workflow = ctx.workflow.current();
+    const message = await ctx.db.kysely
+      .selectFrom('ticket_messages')
+      .select('created_at')
+      .where('id', '=', messageId)
+      .executeTakeFirst();
+    // The solution posted by a resolve travels in the "resolved" mail; do not send it twice.
+    if (workflow.category(ticket.status) === 'resolved' && message?.created_at === ticket.resolved_at) return;
+    await composeTicketMail(ctx, 'reply', ticket, { dedupeKey: `reply:m${messageId}`, messageId });
+  });
+
+  ctx.worker.on('ticket.status_changed', async (payload) => {
+    const { ticketId, actorId, to } = payload as { ticketId: number; actorId: number | null; to: string };
+    const ticket = await ticketForMail(ctx, ticketId);
+    if (!ticket || ticket.status !== to) return;
+    const category = ctx.workflow.current().category(to);
+    if (category === 'resolved') {
+      await composeTicketMail(ctx, 'resolved', ticket, { dedupeKey: `resolved:t${ticket.id}:${ticket.resolved_at}` });
+    } else if (category === 'closed' && actorId !== ticket.requester_id) {
+      await composeTicketMail(ctx, 'closed', ticket, { dedupeKey: `closed:t${ticket.id}:${ticket.closed_at}` });
+    }
+  });
+
+  if (pollEveryMs > 0) {
+    ctx.worker.every({
+      name: 'mail.poll',
+      everyMs: pollEveryMs,
+      run: async () => {
+        await pollAllAccounts(ctx);
+      },
+    });
+  }
+}

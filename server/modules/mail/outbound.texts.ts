@@ -1,0 +1,132 @@
+import type { Locale } from '../../../common/domain.ts';
+
+/** Every sentence of the mails Frontdesk sends, in the five interface languages. */
+export interface MailTexts {
+  greeting: string;
+  receivedSubject: string;
+  receivedBody: string;
+  replySubject: string;
+  resolvedSubject: string;
+  resolvedBody: string;
+  resolvedConfirm: string;
+  solutionLabel: string;
+  closedSubject: string;
+  closedBody: string;
+  replyHint: string;
+  viewOnline: string;
+  resetSubject: string;
+  resetBody: string;
+  resetIgnore: string;
+}
+
+/** `{name}`, `{number}`, `{subject}`, `{hours}` are filled in by the composer. */
+export const MAIL_TEXTS: Record<Locale, MailTexts> = {
+  en: {
+    greeting: 'Hello {name},',
+    receivedSubject: 'We received your request: {subject}',
+    receivedBody:
+      'Thank you for contacting us. Your request has the number #{number}; we will answer as soon as we can.',
+    replySubject: 'Re: {subject}',
+    resolvedSubject: 'Your request is resolved: {subject}',
+    resolvedBody: 'We believe your request #{number} is resolved.',
+    resolvedConfirm:
+      'Please confirm the solution in the portal. If the problem remains, just reply to this e-mail and we will keep working on it.',
+    solutionLabel: 'Solution',
+    closedSubject: 'Your request is closed: {subject}',
+    closedBody:
+      'Your request #{number} is now closed. If you need anything else, reply to this e-mail or open a new request.',
+    replyHint: 'You can reply to this e-mail to add information to your request.',
+    viewOnline: 'View your request online',
+    resetSubject: 'Set your Frontdesk password',
+    resetBody:
+      'Someone (hopefully you) asked to set a password for this e-mail address. The link is valid for {hours} hours:',
+    resetIgnore: 'If you did not ask for this, ignore this e-mail; nothing changes.',
+  },
+  uk: {
+    greeting: 'Вітаємо, {name}!',
+    receivedSubject: 'Ми отримали ваше звернення: {subject}',
+    receivedBody: 'Дякуємо, що звернулися до нас. Ваше звернення має номер #{number}; ми відповімо якнайшвидше.',
+    replySubject: 'Re: {subject}',
+    resolvedSubject: 'Ваше звернення вирішено: {subject}',
+    resolvedBody: 'Ми вважаємо, що ваше звернення #{number} вирішено.',
+    resolvedConfirm:
+      'Будь ласка, підтвердьте рішення на порталі. Якщо проблема залишилася, просто дайте відповідь на цей лист, і ми продовжимо роботу.',
+    solutionLabel: 'Рішення',
+    closedSubject: 'Ваше звернення закрито: {subject}',
+    closedBody:
+      'Ваше звернення #{number} закрито. Якщо вам потрібно щось іще, дайте відповідь на цей лист або створіть нове звернення.',
+    replyHint: 'Ви можете відповісти на цей лист, щоб додати інформацію до звернення.',
+    viewOnline: 'Переглянути звернення онлайн',
+    resetSubject: 'Встановіть пароль Frontdesk',
+    resetBody: 'Хтось (сподіваємося, ви) попросив встановити пароль для цієї адреси. Посилання дійсне {hours} год.:',
+    resetIgnore: 'Якщо ви цього не просили, просто проігноруйте лист; нічого не зміниться.',
+  },
+  ru: {
+    greeting: 'Здравствуйте, {name}!',
+    receivedSubject: 'Мы получили ваше обращение: {subject}',
+    receivedBody:
+      'Спасибо, что обратились к нам. Вашему обращению присвоен номер #{number}; мы ответим как можно скорее.',
+    replySubject: 'Re: {subject}',
+    resolvedSubject: 'Ваше обращение решено: {subject}',
+    resolvedBody: 'Мы считаем, что ваше обращение #{number} решено.',
+    resolvedConfirm:
+      'Пожалуйста, подтвердите решение на портале. Если проблема осталась, просто ответьте на это письмо, и мы продолжим работу.',
+    solutionLabel: 'Решение',
+    closedSubject: 'Ваше обращение закрыто: {subject}',
+    closedBody:
+      'Ваше обращение #{number} закрыто. Если вам нужно что-то ещё, ответьте на это письмо или создайте новое обращение.',
+    replyHint: 'Вы можете ответить на это письмо, чтобы добавить информацию к обращению.',
+    viewOnline: 'Посмотреть обращение онлайн',
+    resetSubject: 'Установите пароль Frontdesk',
+    resetBody: 'Кто-то (надеемся, вы) попросил установить пароль для этого адреса. Ссылка действительна {hours} ч.:',
+    resetIgnore: 'Если вы этого не запрашивали, просто проигнорируйте письмо; ничего не изменится.',
+  },
+  ro: {
+    greeting: 'Bună ziua, {name},',
+    receivedSubject: 'Am primit solicitarea dumneavoastră: {subject}',
+    receivedBody:
+      'Vă mulțumim că ne-ați contactat. Solicitarea dumneavoastră are numărul #{number}; vă vom răspunde cât mai curând.',
+    replySubject: 'Re: {subject}',
+    resolvedSubject: 'Solicitarea dumneavoastră a fost rezolvată: {subject}',
+    resolvedBody: 'Considerăm că solicitarea #{number} a fost rezolvată.',
+    resolvedConfirm:
+      'Vă rugăm să confirmați soluția în portal. Dacă problema persistă, răspundeți la acest e-mail și vom continua să lucrăm la ea.',
+    solutionLabel: 'Soluție',
+    closedSubject: 'Solicitarea dumneavoastră a fost închisă: {subject}',
+    closedBody:
+      'Solicitarea #{number} este acum închisă. Dacă mai aveți nevoie de ceva, răspundeți la acest e-mail sau deschideți o solicitare nouă.',
+    replyHint: 'Puteți răspunde la acest e-mail pentru a adăuga informații la solicitare.',
+    viewOnline: 'Vedeți solicitarea online',
+    resetSubject: 'Setați parola Frontdesk',
+    resetBody:
+      'Cineva (sperăm că dumneavoastră) a cerut setarea unei parole pentru această adresă. Linkul este valabil {hours} ore:',
+    resetIgnore: 'Dacă nu ați cerut acest lucru, ignorați acest e-mail; nu se schimbă nimic.',
+  },
+  zh: {
+    greeting: '{name}，您好：',
+    receivedSubject: '我们已收到您的请求：{subject}',
+    receivedBody: '感谢您联系我们。您的请求编号为 #{number}，我们会尽快答复。',
+    replySubject: '回复：{subject}',
+    resolvedSubject: '您的请求已解决：{subject}',
+    resolvedBody: '我们认为您的请求 #{number} 已经解决。',
+    resolvedConfirm: '请在门户中确认解决方案。如果问题仍然存在，直接回复此邮件，我们会继续处理。',
+    solutionLabel: '解决方案',
+    closedSubject: '您的请求已关闭：{subject}',
+    closedBody: '您的请求 #{number} 已关闭。如需其他帮助，请回复此邮件或提交新请求。',
+    replyHint: '您可以回复此邮件，为请求补充信息。',
+    viewOnline: '在线查看您的请求',
+    resetSubject: '设置您的 Frontdesk 密码',
+    resetBody: '有人（希望是您本人）请求为此邮箱地址设置密码。链接在 {hours} 小时内有效：',
+    resetIgnore: '如果这不是您的请求，请忽略此邮件，不会有任何变化。',
+  },
+};
+
+/** Fills `{key}` placeholders. */
+export function fill(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole));
+}
+
+/** The texts for a user's locale (English for anything unknown). */
+export function textsFor(locale: string): MailTexts {
+  return MAIL_TEXTS[(locale in MAIL_TEXTS ? locale : 'en') as Locale];
+}

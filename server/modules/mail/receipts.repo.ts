@@ -1,0 +1,109 @@
+import type { Insertable, Updateable } from 'kysely';
+import type { Trx } from '../../context.ts';
+import type { Db } from '../../db/kysely.ts';
+import type { MailReceiptTable } from '../../db/schema.ts';
+
+type Executor = Db['kysely'] | Trx;
+
+/** Inserts a receipt unless one with the same dedupe key exists; returns the new id or null. */
+export async function insertReceiptOnce(trx: Executor, values: Insertable<MailReceiptTable>): Promise<number | null> {
+  const row = await trx
+    .insertInto('mail_receipts')
+    .values(values)
+    .onConflict((oc) => oc.column('dedupe_key').doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  return row?.id ?? null;
+}
+
+export async function findReceiptIdByKey(db: Executor, dedupeKey: string): Promise<number | undefined> {
+  const row = await db.selectFrom('mail_receipts').select('id').where('dedupe_key', '=', dedupeKey).executeTakeFirst();
+  return row?.id;
+}
+
+/** A receipt with its raw bytes (the processing job). */
+export async function findReceiptWithRaw(db: Executor, id: number) {
+  return db.selectFrom('mail_receipts').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+const LIST_COLUMNS = [
+  'id',
+  'account_id',
+  'source',
+  'source_ref',
+  'message_id',
+  'size',
+  'status',
+  'outcome',
+  'error',
+  'attempts',
+  'from_address',
+  'subject',
+  'ticket_id',
+  'received_at',
+  'processed_at',
+] as const;
+
+/** Receipts newest first, optionally by status, with keyset paging by id. */
+export async function listReceipts(db: Executor, filter: { status?: string; beforeId?: number; limit: number }) {
+  let query = db.selectFrom('mail_receipts').select([...LIST_COLUMNS]);
+  if (filter.status) query = query.where('status', '=', filter.status);
+  if (filter.beforeId) query = query.where('id', '<', filter.beforeId);
+  return query.orderBy('id', 'desc').limit(filter.limit).execute();
+}
+
+export type ReceiptListRow = Awaited<ReturnType<typeof listReceipts>>[number];
+
+export async function findReceipt(db: Executor, id: number): Promise<ReceiptListRow | undefined> {
+  return db
+    .selectFrom('mail_receipts')
+    .select([...LIST_COLUMNS])
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+/**
+ * Finishes a receipt inside the transaction that wrote its effects. Only a receipt still waiting
+ * (pending or failed) moves, so a second run of the same job changes nothing: returns false then.
+ */
+export async function finishReceipt(trx: Executor, id: number, values: Updateable<MailReceiptTable>): Promise<boolean> {
+  const result = await trx
+    .updateTable('mail_receipts')
+    .set(values)
+    .where('id', '=', id)
+    .where('status', 'in', ['pending', 'failed'])
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** Records a processing failure (kept visible to admins with the error). */
+export async function markReceiptFailed(db: Executor, id: number, error: string): Promise<void> {
+  const current = await db.selectFrom('mail_receipts').select('attempts').where('id', '=', id).executeTakeFirst();
+  await db
+    .updateTable('mail_receipts')
+    .set({ status: 'failed', error: error.slice(0, 2000), attempts: (current?.attempts ?? 0) + 1 })
+    .where('id', '=', id)
+    .where('status', 'in', ['pending', 'failed'])
+    .execute();
+}
+
+/** Puts a failed receipt back in line; returns false when it is not failed. */
+export async function requeueReceipt(trx: Executor, id: number): Promise<boolean> {
+  const result = await trx
+    .updateTable('mail_receipts')
+    .set({ status: 'pending', error: null })
+    .where('id', '=', id)
+    .where('status', '=', 'failed')
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** How many receipts are in each status (admin overview, metrics). */
+export async function countReceiptsByStatus(db: Executor): Promise<Record<string, number>> {
+  const rows = await db
+    .selectFrom('mail_receipts')
+    .select(['status', (eb) => eb.fn.countAll<number>().as('count')])
+    .groupBy('status')
+    .execute();
+  return Object.fromEntries(rows.map((r) => [r.status, Number(r.count)]));
+}
