@@ -91,7 +91,7 @@ export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
   app.setValidatorCompiler(createValidatorCompiler());
   const clock = options.clock ?? systemClock;
   const log: FastifyBaseLogger = app.log;
-  const worker = new Worker(db, clock, log);
+  const worker = new Worker(db, clock, log, config.jobLockSeconds * 1000);
   const ctx: AppContext = {
     config,
     db,

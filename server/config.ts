@@ -31,6 +31,8 @@ export interface Config {
   mailMaxBytes: number;
   /** How often IMAP accounts are polled. */
   mailPollSeconds: number;
+  /** How long the worker holds a claimed batch of jobs; a crashed node's jobs run again after it. */
+  jobLockSeconds: number;
 }
 
 function intFrom(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -80,5 +82,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpListenHost: env.SMTP_LISTEN_HOST || '0.0.0.0',
     mailMaxBytes: intFrom(env, 'MAIL_MAX_BYTES', 40 * 1024 * 1024),
     mailPollSeconds: intFrom(env, 'MAIL_POLL_SECONDS', 60),
+    jobLockSeconds: intFrom(env, 'JOB_LOCK_SECONDS', 300),
   };
 }

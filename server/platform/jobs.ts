@@ -15,7 +15,6 @@ export interface Schedule {
 }
 
 const MAX_ATTEMPTS = 8;
-const LOCK_MS = 5 * 60_000;
 
 /**
  * The background worker: drains the outbox (events and jobs written by services in their
@@ -34,11 +33,14 @@ export class Worker {
   #running = false;
   #draining: Promise<void> | null = null;
   #wakeRequested = false;
+  /** How long a claimed batch stays locked; after a crash its rows are claimable again then. */
+  readonly #lockMs: number;
 
-  constructor(db: Db, clock: Clock, log: FastifyBaseLogger) {
+  constructor(db: Db, clock: Clock, log: FastifyBaseLogger, lockMs = 5 * 60_000) {
     this.#db = db;
     this.#clock = clock;
     this.#log = log;
+    this.#lockMs = lockMs;
   }
 
   /** Registers a handler for an outbox type. */
@@ -111,7 +113,7 @@ export class Worker {
 
   async #processBatch(): Promise<boolean> {
     const now = this.#clock.now();
-    const rows = await claimDue(this.#db, now.toISOString(), new Date(now.getTime() + LOCK_MS).toISOString(), 50);
+    const rows = await claimDue(this.#db, now.toISOString(), new Date(now.getTime() + this.#lockMs).toISOString(), 50);
     const done: number[] = [];
     for (const row of rows) if (await this.#processRow(row)) done.push(row.id);
     await markDone(this.#db, done, this.#clock.now().toISOString());
