@@ -3,6 +3,7 @@
 //
 //   npm run bench -- [--db sqlite|postgres|both]
 import { cpus } from 'node:os';
+import { printMailSummary, main as mailIngest } from './mail-ingest.bench.ts';
 import { printQueueSummary, main as queues } from './queue.bench.ts';
 import { printSlaSummary, main as slaCheck } from './sla-check.bench.ts';
 import { printCreateSummary, main as ticketCreate } from './ticket-create.bench.ts';
@@ -13,6 +14,7 @@ const started = Date.now();
 const created = await ticketCreate(argv);
 const queued = await queues(argv);
 const sla = await slaCheck(argv);
+const mail = await mailIngest(argv);
 
 process.stdout.write(
   `\n==== Summary · ${new Date().toISOString().slice(0, 10)} · ${cpus().length} cores · Node ${process.version} ====\n`,
@@ -20,4 +22,5 @@ process.stdout.write(
 printCreateSummary(created);
 printQueueSummary(queued);
 printSlaSummary(sla);
+printMailSummary(mail);
 process.stdout.write(`\nTotal time ${((Date.now() - started) / 1000).toFixed(0)} s\n`);

@@ -29,7 +29,7 @@ export function ticketNumberFromSubject(subject: string): number | null {
 }
 
 function hasContent(html: string): boolean {
-  return htmlToText(html).length > 0 || html.includes('<img');
+  return html.includes('<img') || /[^\s]/.test(html.replace(/<[^>]*>|&nbsp;/g, ''));
 }
 
 function clip(html: string): string {
@@ -51,14 +51,15 @@ function subjectFor(parsed: ParsedMail, text: string): string {
 export function mailContent(parsed: ParsedMail, options: { split: boolean }): MailContent {
   let bodyHtml: string;
   let quotedHtml: string | null = null;
+  // The parser's html is sanitized and its text derived already; only a split makes new HTML.
+  let visibleText: string | null = options.split ? null : parsed.text;
   if (parsed.html !== null) {
-    const full = sanitizeBody(parsed.html);
     if (options.split) {
-      const split = splitReplyHtml(full);
+      const split = splitReplyHtml(parsed.html);
       bodyHtml = sanitizeBody(split.visibleHtml);
       quotedHtml = split.quotedHtml.trim() ? sanitizeBody(split.quotedHtml) : null;
-      if (!hasContent(bodyHtml)) [bodyHtml, quotedHtml] = [full, null];
-    } else bodyHtml = full;
+      if (!hasContent(bodyHtml)) [bodyHtml, quotedHtml, visibleText] = [parsed.html, null, parsed.text];
+    } else bodyHtml = parsed.html;
   } else {
     const text = parsed.text.replace(/\r\n/g, '\n');
     if (options.split) {
@@ -67,13 +68,13 @@ export function mailContent(parsed: ParsedMail, options: { split: boolean }): Ma
       quotedHtml = split.visible.trim() && split.quoted.trim() ? textToHtml(split.quoted) : null;
     } else bodyHtml = textToHtml(text);
   }
-  if (!hasContent(bodyHtml)) bodyHtml = '<p>—</p>';
-  const visibleText = htmlToText(bodyHtml);
+  if (!hasContent(bodyHtml)) [bodyHtml, visibleText] = ['<p>—</p>', '—'];
+  const text = visibleText ?? htmlToText(bodyHtml);
   return {
-    subject: subjectFor(parsed, visibleText),
+    subject: subjectFor(parsed, text),
     bodyHtml: clip(bodyHtml),
     quotedHtml: quotedHtml === null ? null : clip(quotedHtml),
-    visibleText,
+    visibleText: text.trim(),
     attachments: parsed.attachments,
   };
 }

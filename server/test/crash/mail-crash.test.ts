@@ -63,7 +63,11 @@ describe('mail ingest survives SIGKILL', () => {
       LOG_LEVEL: 'error',
     };
     const start = () => {
-      const child = spawn(process.execPath, [join(ROOT, 'server', 'cli.ts'), 'serve'], { env, cwd: ROOT, stdio: 'ignore' });
+      const child = spawn(process.execPath, [join(ROOT, 'server', 'cli.ts'), 'serve'], {
+        env,
+        cwd: ROOT,
+        stdio: 'ignore',
+      });
       server = child;
       return child;
     };

@@ -1,0 +1,114 @@
+// Inbound mail throughput: the Zammad parser corpus (115 real messages: every charset,
+// attachments, HTML-only, bounces, a 1.5 MB message) repeated to N messages (10,000), each
+// copy with its own Message-ID. Measures storing the receipts (what happens before the source
+// is acknowledged) and filing them (parse + thread + write the ticket or message, the job the
+// worker runs), on SQLite and PostgreSQL. Target: at least 300 messages/s end to end on SQLite.
+//
+//   npx node bench/mail-ingest.bench.ts [--db sqlite|postgres|both]
+//   env: BENCH_MAIL_MESSAGES (10000), BENCH_PG_URL
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildApp } from '../server/app.ts';
+import { loadConfig } from '../server/config.ts';
+import { prepareDatabase } from '../server/main.ts';
+import { storeReceipt } from '../server/modules/mail/receipts.service.ts';
+import { createScratchPg, type Engine, enginesFromArgs, envInt, printTable, type ScratchPg } from './lib.ts';
+
+const MESSAGES = envInt('BENCH_MAIL_MESSAGES', 10_000);
+const TARGET_PER_SECOND = 300;
+const CORPUS = join(import.meta.dirname, '..', '..', 'shared', 'corpora', 'zammad-mail', 'mail');
+
+export interface MailIngestRow {
+  engine: Engine;
+  messages: number;
+  storeSeconds: number;
+  fileSeconds: number;
+  outcomes: string;
+}
+
+/** The corpus messages with their Message-ID header removed (each copy gets its own). */
+function loadCorpus(): Buffer[] {
+  return readdirSync(CORPUS)
+    .filter((f) => f.endsWith('.box'))
+    .sort()
+    .map((f) => {
+      const raw = readFileSync(join(CORPUS, f)).toString('latin1');
+      return Buffer.from(raw.replace(/^Message-ID:[^\n]*\n(?:[ \t][^\n]*\n)*/im, ''), 'latin1');
+    });
+}
+
+function copyWithId(message: Buffer, n: number): Buffer {
+  return Buffer.concat([Buffer.from(`Message-ID: <bench-${n}@bench.test>\r\n`), message]);
+}
+
+export async function benchMailIngest(engine: Engine): Promise<MailIngestRow> {
+  const corpus = loadCorpus();
+  const dataDir = mkdtempSync(join(tmpdir(), `fd-bench-mail-${engine}-`));
+  const scratch: ScratchPg | undefined = engine === 'postgres' ? await createScratchPg('mail') : undefined;
+  const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...(scratch && { DATABASE_URL: scratch.url }) });
+  const db = await prepareDatabase(config);
+  const { app, ctx } = await buildApp({ config, db, logger: false, mailPollEveryMs: 0 });
+  try {
+    process.stdout.write(
+      `\n=== Mail ingest · ${engine} · ${MESSAGES.toLocaleString('en')} messages (${corpus.length} corpus mails repeated) ===\n`,
+    );
+    const storeStart = performance.now();
+    for (let n = 0; n < MESSAGES; n++) {
+      await storeReceipt(ctx, copyWithId(corpus[n % corpus.length], n), { kind: 'pipe', accountId: null, ref: null });
+    }
+    const storeSeconds = (performance.now() - storeStart) / 1000;
+    const fileStart = performance.now();
+    await ctx.worker.drain();
+    const fileSeconds = (performance.now() - fileStart) / 1000;
+    const outcomes = await ctx.db.kysely
+      .selectFrom('mail_receipts')
+      .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
+      .groupBy('status')
+      .orderBy('status')
+      .execute();
+    const row: MailIngestRow = {
+      engine,
+      messages: MESSAGES,
+      storeSeconds,
+      fileSeconds,
+      outcomes: outcomes.map((o) => `${o.status} ${Number(o.n)}`).join(', '),
+    };
+    printMailSummary([row]);
+    return row;
+  } finally {
+    await app.close();
+    await db.close();
+    await scratch?.drop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** Prints the figures of each engine as one table. */
+export function printMailSummary(rows: MailIngestRow[]): void {
+  const rate = (n: number, s: number) => (n / s).toFixed(0);
+  printTable(
+    ['engine', 'messages', 'store msg/s', 'file msg/s', 'end-to-end msg/s', `target ≥${TARGET_PER_SECOND}`, 'receipts'],
+    rows.map((r) => [
+      r.engine,
+      r.messages.toLocaleString('en'),
+      rate(r.messages, r.storeSeconds),
+      rate(r.messages, r.fileSeconds),
+      rate(r.messages, r.storeSeconds + r.fileSeconds),
+      r.engine === 'sqlite'
+        ? r.messages / (r.storeSeconds + r.fileSeconds) >= TARGET_PER_SECOND
+          ? 'met'
+          : 'MISSED'
+        : '-',
+      r.outcomes,
+    ]),
+  );
+}
+
+export async function main(argv: string[]): Promise<MailIngestRow[]> {
+  const rows: MailIngestRow[] = [];
+  for (const engine of enginesFromArgs(argv)) rows.push(await benchMailIngest(engine));
+  return rows;
+}
+
+if (import.meta.main) await main(process.argv.slice(2));
