@@ -1,6 +1,7 @@
 import type { Actor } from '../authz/policy.ts';
 import type { AppContext } from '../context.ts';
 import { loadActor } from '../modules/auth/actor.ts';
+import { createMailAccount } from '../modules/mail/accounts.service.ts';
 import { writeSetting } from '../modules/settings/settings.repo.ts';
 import { createTicket } from '../modules/tickets/ticket-create.service.ts';
 import { addTicketMessage } from '../modules/tickets/ticket-messages.service.ts';
@@ -60,6 +61,25 @@ export async function seedDemo(ctx: AppContext): Promise<{ email: string; role: 
     actors.set(u.email, (await loadActor(ctx.db, user.id))!);
   }
   await seedDemoSla(ctx, actors.get('admin@frontdesk.example')!, organizationId);
+  // Mail to this address (SMTP listener, `frontdesk mail ingest`) opens first-line tickets.
+  await createMailAccount(ctx, actors.get('admin@frontdesk.example')!, {
+    name: 'Support mailbox',
+    kind: 'inbound',
+    address: 'support@frontdesk.example',
+    host: null,
+    port: null,
+    tls: 'implicit',
+    allowSelfSigned: false,
+    username: null,
+    password: null,
+    folder: 'INBOX',
+    afterImport: 'mark_seen',
+    moveTo: null,
+    groupId: groups.get(1) ?? null,
+    categoryId: null,
+    serviceId: null,
+    active: true,
+  });
   const operator = actors.get('operator@frontdesk.example')!;
   const engineer = actors.get('engineer@frontdesk.example')!;
   const categories = await ctx.db.kysely.selectFrom('categories').select(['id', 'name']).execute();
