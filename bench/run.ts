@@ -3,7 +3,7 @@
 //
 //   npm run bench -- [--db sqlite|postgres|both]
 import { cpus } from 'node:os';
-import { printMailSummary, main as mailIngest } from './mail-ingest.bench.ts';
+import { main as mailIngest, printMailSummary } from './mail-ingest.bench.ts';
 import { printQueueSummary, main as queues } from './queue.bench.ts';
 import { printSlaSummary, main as slaCheck } from './sla-check.bench.ts';
 import { printCreateSummary, main as ticketCreate } from './ticket-create.bench.ts';

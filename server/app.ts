@@ -23,6 +23,7 @@ import { catalogAdminRoutes } from './modules/catalog/catalog-admin.routes.ts';
 import { customFieldsRoutes } from './modules/customfields/customfields.routes.ts';
 import { registerMailJobs } from './modules/mail/mail.jobs.ts';
 import { mailAdminRoutes, ticketMailRoutes } from './modules/mail/mail-admin.routes.ts';
+import { MailParsing } from './modules/mail/parse-pool.ts';
 import { createMailTransport } from './modules/mail/transport.ts';
 import { opsRoutes } from './modules/ops/ops.routes.ts';
 import { organizationsRoutes } from './modules/organizations/organizations.routes.ts';
@@ -103,6 +104,7 @@ export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
     workflow: new WorkflowStore(db),
     secret: loadInstanceSecret(config.dataDir, config.secretKey),
     mailTransport: createMailTransport(config.smtpUrl),
+    mailParsing: new MailParsing(config.mailParseThreads),
   };
   await ctx.workflow.reload();
   const state = { shuttingDown: false };
@@ -208,6 +210,7 @@ export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
     await worker.stop();
     await ctx.realtime.stop();
     ctx.mailTransport.close();
+    await ctx.mailParsing.close();
   });
   return { app, ctx, state, routes };
 }

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
 
 /** Typed configuration read once from the environment (documented in docs/operations.md). */
@@ -31,6 +32,8 @@ export interface Config {
   mailMaxBytes: number;
   /** How often IMAP accounts are polled. */
   mailPollSeconds: number;
+  /** Worker threads that parse inbound mail ahead of filing; 0 = parse on the main thread. */
+  mailParseThreads: number;
   /** How long the worker holds a claimed batch of jobs; a crashed node's jobs run again after it. */
   jobLockSeconds: number;
 }
@@ -83,5 +86,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailMaxBytes: intFrom(env, 'MAIL_MAX_BYTES', 40 * 1024 * 1024),
     mailPollSeconds: intFrom(env, 'MAIL_POLL_SECONDS', 60),
     jobLockSeconds: intFrom(env, 'JOB_LOCK_SECONDS', 300),
+    mailParseThreads: intFrom(env, 'MAIL_PARSE_THREADS', Math.max(0, Math.min(2, availableParallelism() - 1))),
   };
 }

@@ -4,6 +4,7 @@ import type { Actor } from './authz/policy.ts';
 import type { Config } from './config.ts';
 import type { Db } from './db/kysely.ts';
 import type { Database } from './db/schema.ts';
+import type { MailParsing } from './modules/mail/parse-pool.ts';
 import type { MailTransport } from './modules/mail/transport.ts';
 import type { WorkflowStore } from './modules/workflow/workflow.store.ts';
 import type { Clock } from './platform/clock.ts';
@@ -29,6 +30,8 @@ export interface AppContext {
   secret: Buffer;
   /** Outgoing mail: SMTP, or the dev mailbox when SMTP is not configured. */
   mailTransport: MailTransport;
+  /** Parses inbound mail, on worker threads and ahead of filing when configured. */
+  mailParsing: MailParsing;
 }
 
 export type Trx = Transaction<Database>;

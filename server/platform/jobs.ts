@@ -7,6 +7,12 @@ import { acquireLease, claimDue, markDone, markFailed, type OutboxRow, pruneDone
 /** Handles one outbox row. Must be idempotent: delivery is at least once. */
 export type OutboxHandler = (payload: unknown, row: OutboxRow) => Promise<void>;
 
+/**
+ * Sees the payloads of one type in a claimed batch before they are handled, in order, to start
+ * work that can run ahead (parsing mail on another thread). Must not change data.
+ */
+export type BatchPreparer = (payloads: unknown[]) => Promise<void>;
+
 /** A recurring task run by exactly one node per interval. */
 export interface Schedule {
   name: string;
@@ -25,6 +31,7 @@ export class Worker {
   readonly #clock: Clock;
   readonly #log: FastifyBaseLogger;
   readonly #handlers = new Map<string, OutboxHandler[]>();
+  readonly #preparers = new Map<string, BatchPreparer>();
   readonly #schedules: Schedule[] = [];
   readonly #id = randomUUID();
   #timer: NodeJS.Timeout | null = null;
@@ -48,6 +55,11 @@ export class Worker {
     const list = this.#handlers.get(type) ?? [];
     list.push(handler);
     this.#handlers.set(type, list);
+  }
+
+  /** Registers the preparer of a type's batches (one per type). */
+  beforeBatch(type: string, preparer: BatchPreparer): void {
+    this.#preparers.set(type, preparer);
   }
 
   /** Registers a recurring schedule. */
@@ -114,10 +126,24 @@ export class Worker {
   async #processBatch(): Promise<boolean> {
     const now = this.#clock.now();
     const rows = await claimDue(this.#db, now.toISOString(), new Date(now.getTime() + this.#lockMs).toISOString(), 50);
+    await this.#prepare(rows);
     const done: number[] = [];
     for (const row of rows) if (await this.#processRow(row)) done.push(row.id);
     await markDone(this.#db, done, this.#clock.now().toISOString());
     return rows.length > 0;
+  }
+
+  async #prepare(rows: OutboxRow[]): Promise<void> {
+    for (const [type, preparer] of this.#preparers) {
+      const payloads = rows.filter((r) => r.type === type).map((r) => JSON.parse(r.payload) as unknown);
+      if (payloads.length === 0) continue;
+      try {
+        await preparer(payloads);
+      } catch (error) {
+        // Preparing is an optimisation: the handlers still do all the work without it.
+        this.#log.warn({ err: error, type }, 'batch preparation failed');
+      }
+    }
   }
 
   /** Runs a row's handlers; returns true when they all succeeded (failures are rescheduled). */

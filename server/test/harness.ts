@@ -61,6 +61,8 @@ export async function buildTestApp(
     ...loadConfig({ DATA_DIR: dataDir }),
     databaseUrl: pgDb ? pgDb.url : `sqlite:${join(dataDir, 'test.db')}`,
     webDir: join(dataDir, 'no-web'),
+    // Inline parsing keeps test apps light; parse-pool.test.ts and the crash test use threads.
+    mailParseThreads: 0,
     ...overrides,
   };
   const db = openDatabase(config.databaseUrl, { poolSize: 4 });

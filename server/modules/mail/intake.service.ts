@@ -13,7 +13,6 @@ import { ccCandidates, type MailContent, mailContent, ticketNumberFromSubject } 
 import { ignoreMail } from './intake-ignore.ts';
 import { AlreadyFiled, addUnverifiedNote, type FilingPlan, filingHook, storeParts } from './intake-write.ts';
 import type { ParsedMail } from './mail.model.ts';
-import { parseMail } from './mail-parse.ts';
 import { type MailSender, PermanentMailError, resolveSender } from './mail-sender.ts';
 import { findReceiptWithRaw, markReceiptFailed } from './receipts.repo.ts';
 import { ccOfTicket, findTicketsByMessageIds } from './threads.repo.ts';
@@ -33,7 +32,7 @@ export async function processReceipt(ctx: AppContext, receiptId: number): Promis
   const receipt = await findReceiptWithRaw(ctx.db.kysely, receiptId);
   if (!receipt || receipt.status === 'processed' || receipt.status === 'ignored') return;
   try {
-    await fileMail(ctx, receipt, await parseMail(Buffer.from(receipt.raw)));
+    await fileMail(ctx, receipt, await ctx.mailParsing.parsedReceipt(receipt.id, receipt.raw));
   } catch (error) {
     if (error instanceof AlreadyFiled) return;
     await markReceiptFailed(ctx.db.kysely, receiptId, error instanceof Error ? error.message : String(error));

@@ -9,9 +9,11 @@ import type { MailAddress } from './mail.model.ts';
 /** A mail that can never be filed as it is (no sender, a deactivated sender); retrying will not help. */
 export class PermanentMailError extends Error {}
 
-const ADDRESS = /^[^\s@<>()",;:]+@[^\s@<>()",;:]+\.[^\s@<>()",;:]+$/;
+// One @ between a local part (a quoted one may hold spaces) and a domain (intranet domains
+// have no dot); nothing that could smuggle a second address or a header.
+const ADDRESS = /^(?:"[^"\r\n]+"|[^\s@<>()",;:\\]+(?: [^\s@<>()",;:\\]+)*)@[^\s@<>()",;:\\]+$/;
 
-/** True when the string is a plain mailbox address we can write back to. */
+/** True when the string is one mailbox address we can file a sender under and write back to. */
 export function isDeliverableAddress(address: string): boolean {
   return address.length <= 254 && ADDRESS.test(address);
 }
@@ -29,8 +31,13 @@ export interface MailSender {
  * matches their address.
  */
 export async function resolveSender(ctx: AppContext, from: MailAddress | null): Promise<MailSender> {
-  if (!from || !isDeliverableAddress(from.address)) throw new PermanentMailError('The message has no usable sender');
-  const email = from.address.toLowerCase();
+  // Broken headers leave stray angle brackets around an otherwise good address.
+  const email =
+    from?.address
+      .trim()
+      .replace(/^<+|>+$/g, '')
+      .toLowerCase() ?? '';
+  if (!from || !isDeliverableAddress(email)) throw new PermanentMailError('The message has no usable sender');
   let created = false;
   let user = await findUserByEmail(ctx.db, email);
   if (!user) {

@@ -5,6 +5,7 @@ import { processReceipt } from './intake.service.ts';
 import { pollAllAccounts } from './mail-poll.service.ts';
 import { deliverOutbound } from './outbound.send.ts';
 import { composeTicketMail, SEND_MAIL_JOB, ticketForMail } from './outbound.service.ts';
+import { receiptsToParse } from './receipts.repo.ts';
 import { PROCESS_RECEIPT_JOB } from './receipts.service.ts';
 
 /**
@@ -12,6 +13,12 @@ import { PROCESS_RECEIPT_JOB } from './receipts.service.ts';
  * changes commit, delivering it, and polling IMAP accounts.
  */
 export function registerMailJobs(ctx: AppContext, pollEveryMs: number): void {
+  ctx.worker.beforeBatch(PROCESS_RECEIPT_JOB, async (payloads) => {
+    const ids = payloads.map((p) => (p as { receiptId: number }).receiptId);
+    const rows = await receiptsToParse(ctx.db.kysely, ids);
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    ctx.mailParsing.parseAhead(ids.flatMap((id) => byId.get(id) ?? []));
+  });
   ctx.worker.on(PROCESS_RECEIPT_JOB, async (payload) =>
     processReceipt(ctx, (payload as { receiptId: number }).receiptId),
   );

@@ -26,6 +26,17 @@ export async function findReceiptWithRaw(db: Executor, id: number) {
   return db.selectFrom('mail_receipts').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/** Raw bytes of the receipts among `ids` that still wait to be filed (parsed ahead of filing). */
+export async function receiptsToParse(db: Executor, ids: number[]): Promise<{ id: number; raw: Uint8Array }[]> {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom('mail_receipts')
+    .select(['id', 'raw'])
+    .where('id', 'in', ids)
+    .where('status', 'in', ['pending', 'failed'])
+    .execute();
+}
+
 const LIST_COLUMNS = [
   'id',
   'account_id',

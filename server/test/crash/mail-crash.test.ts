@@ -103,7 +103,12 @@ describe('mail ingest survives SIGKILL', () => {
        values ('Crash', 'imap', 'crash@frontdesk.test', ?, ?, 'none', 0, ?, ?, 'INBOX', 'mark_seen', 1, ?, ?)`,
     ).run(dovecot.host, dovecot.port, dovecot.user, password, at, at);
 
-    await waitFor('some messages to be stored', () => count('select count(*) as n from mail_receipts') >= 150, 60_000);
+    // Kill while messages are both being stored and being filed.
+    await waitFor(
+      'filing to be under way',
+      () => count('select count(*) as n from tickets') >= 50 || count('select count(*) as n from mail_receipts') >= 600,
+      60_000,
+    );
     first.kill('SIGKILL');
     await new Promise((resolve) => first.once('exit', resolve));
     const storedAtKill = count('select count(*) as n from mail_receipts');
