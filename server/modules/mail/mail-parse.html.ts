@@ -4,26 +4,11 @@
  * (htmlparser2 is quadratic in nesting depth): such a body is kept as text only.
  */
 import { htmlToText, sanitizeBody } from '../../platform/html.ts';
+import { VOID_TAGS } from './reply-text.html-parse.ts';
 
 /** Deeper than any real mail (browsers flatten beyond 512); 200k nested tags took seconds. */
 const MAX_NESTING = 1000;
 
-const VOID = new Set([
-  'area',
-  'base',
-  'br',
-  'col',
-  'embed',
-  'hr',
-  'img',
-  'input',
-  'link',
-  'meta',
-  'param',
-  'source',
-  'track',
-  'wbr',
-]);
 // Closed implicitly by the next sibling, so an unclosed run of them does not nest.
 const IMPLIED_END = new Set([
   'p',
@@ -48,7 +33,7 @@ function nestedDeeperThan(html: string, max: number): boolean {
   // [^<>]* keeps an unterminated tag from scanning ahead: the pass stays linear.
   for (const m of html.matchAll(/<(\/?)([a-zA-Z][\w:-]*)[^<>]*?(\/?)>/g)) {
     const name = m[2].toLowerCase();
-    if (VOID.has(name) || IMPLIED_END.has(name) || m[3]) continue;
+    if (VOID_TAGS.has(name) || IMPLIED_END.has(name) || m[3]) continue;
     if (m[1]) depth = Math.max(0, depth - 1);
     else if (++depth > max) return true;
   }

@@ -132,7 +132,7 @@ export async function composeTicketMail(
       .select(['body_html', 'visibility'])
       .where('id', '=', options.messageId ?? -1)
       .executeTakeFirst();
-    if (!message || message.visibility !== 'public') return;
+    if (message?.visibility !== 'public') return;
     subject = fill(texts.replySubject, values);
     parts.html = message.body_html;
     const files = await ctx.db.kysely

@@ -28,7 +28,7 @@ export function createSmtpListener(ctx: AppContext): SMTPServer {
     disabledCommands: ['AUTH', 'STARTTLS'],
     size: ctx.config.mailMaxBytes,
     logger: false,
-    async onRcptTo(address, session, callback) {
+    async onRcptTo(address, _session, callback) {
       try {
         const account = await findAccountByKey(ctx.db.kysely, address.address);
         if (!account || account.address !== address.address.toLowerCase() || account.active !== 1) {
