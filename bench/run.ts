@@ -4,6 +4,7 @@
 //   npm run bench -- [--db sqlite|postgres|both]
 import { cpus } from 'node:os';
 import { main as mailIngest, printMailSummary } from './mail-ingest.bench.ts';
+import { main as notificationCascade, printCascadeSummary } from './notification-cascade.bench.ts';
 import { printQueueSummary, main as queues } from './queue.bench.ts';
 import { printSlaSummary, main as slaCheck } from './sla-check.bench.ts';
 import { printCreateSummary, main as ticketCreate } from './ticket-create.bench.ts';
@@ -15,6 +16,7 @@ const created = await ticketCreate(argv);
 const queued = await queues(argv);
 const sla = await slaCheck(argv);
 const mail = await mailIngest(argv);
+const cascade = await notificationCascade(argv);
 
 process.stdout.write(
   `\n==== Summary · ${new Date().toISOString().slice(0, 10)} · ${cpus().length} cores · Node ${process.version} ====\n`,
@@ -23,4 +25,5 @@ printCreateSummary(created);
 printQueueSummary(queued);
 printSlaSummary(sla);
 printMailSummary(mail);
+printCascadeSummary(cascade);
 process.stdout.write(`\nTotal time ${((Date.now() - started) / 1000).toFixed(0)} s\n`);
