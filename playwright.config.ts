@@ -44,6 +44,17 @@ export default defineConfig({
     url: `http://127.0.0.1:${PORT}/healthz`,
     reuseExistingServer: false,
     timeout: 120_000,
-    env: { PORT: String(PORT), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', LOGIN_RATE_LIMIT: '100' },
+    env: {
+      PORT: String(PORT),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'warn',
+      LOGIN_RATE_LIMIT: '100',
+      // The mail spec sends into the SMTP listener and reads the customer's mailbox (its SMTP sink).
+      SMTP_LISTEN_PORT: process.env.E2E_SMTP_LISTEN_PORT ?? '3225',
+      SMTP_LISTEN_HOST: '127.0.0.1',
+      SMTP_URL: `smtp://127.0.0.1:${process.env.E2E_SMTP_SINK_PORT ?? '3226'}`,
+      MAIL_FROM: 'Frontdesk <support@frontdesk.example>',
+    },
   },
 });

@@ -53,6 +53,19 @@ export async function logout(): Promise<void> {
   }
 }
 
+/** Asks for a password reset link; answers the same (202) whether or not the address is known. */
+export function requestPasswordReset(email: string): Promise<void> {
+  return apiRequest<void>('/auth/password-reset', { method: 'POST', body: { email } });
+}
+
+/**
+ * Sets a new password with the token from the reset mail. A 400 names `token` (the link is
+ * invalid or expired) or `password` (too short).
+ */
+export function confirmPasswordReset(token: string, password: string): Promise<void> {
+  return apiRequest<void>('/auth/password-reset/confirm', { method: 'POST', body: { token, password } });
+}
+
 /** The signed-in user with permissions, or null when there is no session. */
 export async function fetchMe(): Promise<Me | null> {
   try {

@@ -23,6 +23,9 @@ export const queryKeys = {
   ticket: (id: number) => ['ticket', id] as const,
   messages: (id: number) => ['ticket', id, 'messages'] as const,
   history: (id: number) => ['ticket', id, 'history'] as const,
+  // Under ['ticket', id], so a live update of the ticket refreshes them too.
+  ticketMail: (id: number) => ['ticket', id, 'mail'] as const,
+  ticketLinks: (id: number) => ['ticket', id, 'links'] as const,
   users: ['users'] as const,
   userList: (params: UserListParams) => ['users', 'list', params] as const,
 };

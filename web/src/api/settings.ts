@@ -6,6 +6,13 @@ export interface Settings {
   autoCloseDays: number;
   /** A returning customer's new ticket goes to the agent of their latest one. */
   stickyOwner: boolean;
+  /**
+   * Mail with a ticket's number from someone not on the ticket: true adds it as an internal
+   * note flagged unverified; false opens a new ticket linked to it.
+   */
+  mailUnverifiedAsNote: boolean;
+  /** Loop guard: automatic mails to one address per hour at most (1…1000). */
+  mailAutoRepliesPerHour: number;
 }
 
 export function fetchSettings(): Promise<Settings> {

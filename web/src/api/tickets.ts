@@ -112,6 +112,46 @@ export interface TicketMessage {
   author: PersonRef | null;
   createdAt: string;
   attachments: Attachment[];
+  /** Quoted history and signature cut from an inbound mail (sanitized HTML). */
+  quoted: string | null;
+  /** The From address of an inbound mail. */
+  senderEmail: string | null;
+  /** The mail carried this ticket's number but came from someone who is not on the ticket. */
+  unverifiedSender: boolean;
+}
+
+/** An outgoing mail about a ticket, with its delivery state. */
+export interface TicketDelivery {
+  id: number;
+  ticketId: number | null;
+  template: string;
+  to: string;
+  cc: string[];
+  subject: string;
+  messageId: string;
+  /** Sent by the system (receipt, status change) rather than an agent's reply. */
+  automatic: boolean;
+  status: string;
+  attempts: number;
+  lastError: string | null;
+  createdAt: string;
+  sentAt: string | null;
+}
+
+/** The mail side of a ticket (agents): copied addresses, bouncing addresses, sent mail. */
+export interface TicketMailStatus {
+  cc: string[];
+  bouncing: { email: string; reason: string | null; lastBounceAt: string | null }[];
+  deliveries: TicketDelivery[];
+}
+
+/** A ticket linked to this one; `kind` is `follow_up_of:<reason>` or `followed_by:<reason>`. */
+export interface TicketLink {
+  ticketId: number;
+  number: number;
+  subject: string;
+  status: TicketStatus | (string & {});
+  kind: string;
 }
 
 export interface HistoryEntry {
@@ -234,4 +274,12 @@ export function escalateTicket(id: number, input: EscalateInput): Promise<Ticket
 
 export function escalateToVendor(id: number, input: VendorEscalationInput): Promise<Ticket> {
   return apiRequest<Ticket>(`/tickets/${id}/escalate-vendor`, { method: 'POST', body: input });
+}
+
+export function fetchTicketMail(id: number): Promise<TicketMailStatus> {
+  return apiRequest<TicketMailStatus>(`/tickets/${id}/mail`);
+}
+
+export function fetchTicketLinks(id: number): Promise<TicketLink[]> {
+  return apiRequest<TicketLink[]>(`/tickets/${id}/links`);
 }

@@ -9,6 +9,8 @@ import {
   fetchHistory,
   fetchMessages,
   fetchTicket,
+  fetchTicketLinks,
+  fetchTicketMail,
   listTickets,
   type PostMessageInput,
   postMessage,
@@ -43,6 +45,26 @@ export function useHistory(id: number, enabled = true) {
     queryKey: queryKeys.history(id),
     queryFn: async () => (await fetchHistory(id)).items,
     enabled: enabled && Number.isFinite(id),
+  });
+}
+
+/** CC addresses, bouncing addresses and the mail sent about a ticket (agents). */
+export function useTicketMail(id: number) {
+  return useQuery({
+    queryKey: queryKeys.ticketMail(id),
+    queryFn: () => fetchTicketMail(id),
+    enabled: Number.isFinite(id),
+    // Delivery happens in the background with no live update of its own: look again while mail waits.
+    refetchInterval: (query) => (query.state.data?.deliveries.some((d) => d.status === 'queued') ? 5000 : false),
+  });
+}
+
+/** Tickets linked to this one (follow-ups, mail from unverified senders). */
+export function useTicketLinks(id: number) {
+  return useQuery({
+    queryKey: queryKeys.ticketLinks(id),
+    queryFn: () => fetchTicketLinks(id),
+    enabled: Number.isFinite(id),
   });
 }
 

@@ -8,6 +8,8 @@ import { AdminHomeRedirect } from '../pages/admin/AdminNav.tsx';
 // Route-level screens load on demand: a customer never downloads the agent or admin code.
 const LoginPage = lazy(() => import('../pages/auth/LoginPage.tsx'));
 const RegisterPage = lazy(() => import('../pages/auth/RegisterPage.tsx'));
+const ForgotPasswordPage = lazy(() => import('../pages/auth/ForgotPasswordPage.tsx'));
+const ResetPasswordPage = lazy(() => import('../pages/auth/ResetPasswordPage.tsx'));
 const PortalTicketsPage = lazy(() => import('../pages/portal/PortalTicketsPage.tsx'));
 const NewRequestPage = lazy(() => import('../pages/portal/NewRequestPage.tsx'));
 const PortalTicketPage = lazy(() => import('../pages/portal/PortalTicketPage.tsx'));
@@ -23,6 +25,7 @@ const CatalogPage = lazy(() => import('../pages/admin/CatalogPage.tsx'));
 const SlaPage = lazy(() => import('../pages/admin/sla/SlaPage.tsx'));
 const VendorsPage = lazy(() => import('../pages/admin/vendors/VendorsPage.tsx'));
 const WorkflowPage = lazy(() => import('../pages/admin/workflow/WorkflowPage.tsx'));
+const MailPage = lazy(() => import('../pages/admin/mail/MailPage.tsx'));
 const SettingsPage = lazy(() => import('../pages/admin/SettingsPage.tsx'));
 const AuditPage = lazy(() => import('../pages/admin/AuditPage.tsx'));
 
@@ -33,6 +36,8 @@ const router = createBrowserRouter([
     children: [
       { path: '/login', element: <LoginPage /> },
       { path: '/register', element: <RegisterPage /> },
+      { path: '/forgot-password', element: <ForgotPasswordPage /> },
+      { path: '/reset-password', element: <ResetPasswordPage /> },
     ],
   },
   {
@@ -92,6 +97,10 @@ const router = createBrowserRouter([
               {
                 element: <RequirePermission permission="admin.workflow.manage" />,
                 children: [{ path: '/admin/workflow', element: <WorkflowPage /> }],
+              },
+              {
+                element: <RequirePermission permission="admin.mail.manage" />,
+                children: [{ path: '/admin/mail', element: <MailPage /> }],
               },
               {
                 element: <RequirePermission permission="admin.settings.manage" />,

@@ -5,6 +5,7 @@ import {
   IconClockHour4,
   IconForms,
   IconHistory,
+  IconMail,
   type IconProps,
   IconSettings,
   IconShieldLock,
@@ -34,6 +35,7 @@ export const ADMIN_LINKS: AdminLink[] = [
   { permission: 'admin.sla.manage', to: '/admin/sla', labelKey: 'admin.nav.sla', icon: IconClockHour4 },
   { permission: 'admin.vendors.manage', to: '/admin/vendors', labelKey: 'admin.nav.vendors', icon: IconTruckDelivery },
   { permission: 'admin.workflow.manage', to: '/admin/workflow', labelKey: 'workflowAdmin.nav', icon: IconArrowsSplit },
+  { permission: 'admin.mail.manage', to: '/admin/mail', labelKey: 'admin.nav.mail', icon: IconMail },
   { permission: 'admin.settings.manage', to: '/admin/settings', labelKey: 'admin.nav.settings', icon: IconSettings },
   { permission: 'admin.audit.read', to: '/admin/audit', labelKey: 'admin.nav.audit', icon: IconHistory },
 ];

@@ -1,7 +1,7 @@
-import { Button, Group, NumberInput, Paper, Skeleton, Stack, Switch, Text, Title } from '@mantine/core';
+import { Button, Divider, Group, NumberInput, Paper, Skeleton, Stack, Switch, Text, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { IconDeviceFloppy } from '@tabler/icons-react';
+import { IconDeviceFloppy, IconMail } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,19 +11,28 @@ import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 
 const MIN_DAYS = 1;
 const MAX_DAYS = 365;
+const MIN_AUTO_MAILS = 1;
+const MAX_AUTO_MAILS = 1000;
 
-/** Help desk settings: when resolved tickets close by themselves, and who gets a returning customer. */
+/**
+ * Help desk settings: when resolved tickets close by themselves, who gets a returning customer,
+ * and how the e-mail channel treats unverified senders and automatic mail.
+ */
 export default function SettingsPage() {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const settings = useQuery({ queryKey: queryKeys.settings, queryFn: fetchSettings });
   const form = useForm<Settings>({
-    initialValues: { autoCloseDays: 7, stickyOwner: false },
+    initialValues: { autoCloseDays: 7, stickyOwner: false, mailUnverifiedAsNote: false, mailAutoRepliesPerHour: 10 },
     validate: {
       autoCloseDays: (value) =>
         Number.isInteger(value) && value >= MIN_DAYS && value <= MAX_DAYS
           ? null
           : t('admin.settings.daysRange', { min: MIN_DAYS, max: MAX_DAYS }),
+      mailAutoRepliesPerHour: (value) =>
+        Number.isInteger(value) && value >= MIN_AUTO_MAILS && value <= MAX_AUTO_MAILS
+          ? null
+          : t('admin.settings.autoMailsRange', { min: MIN_AUTO_MAILS, max: MAX_AUTO_MAILS }),
     },
   });
   const loaded = settings.data;
@@ -78,6 +87,32 @@ export default function SettingsPage() {
                 label={t('admin.settings.stickyOwner')}
                 description={t('admin.settings.stickyOwnerHint')}
                 {...form.getInputProps('stickyOwner', { type: 'checkbox' })}
+              />
+              <Divider
+                label={
+                  <Group gap={6}>
+                    <IconMail size={14} aria-hidden />
+                    {t('admin.settings.mailSection')}
+                  </Group>
+                }
+                labelPosition="left"
+              />
+              <Switch
+                label={t('admin.settings.mailUnverifiedAsNote')}
+                description={t('admin.settings.mailUnverifiedAsNoteHint')}
+                {...form.getInputProps('mailUnverifiedAsNote', { type: 'checkbox' })}
+              />
+              <NumberInput
+                label={t('admin.settings.mailAutoRepliesPerHour')}
+                description={t('admin.settings.mailAutoRepliesPerHourHint')}
+                min={MIN_AUTO_MAILS}
+                max={MAX_AUTO_MAILS}
+                clampBehavior="strict"
+                allowDecimal={false}
+                allowNegative={false}
+                suffix={` ${t('admin.settings.perHourSuffix')}`}
+                styles={{ wrapper: { maxWidth: 240 } }}
+                {...form.getInputProps('mailAutoRepliesPerHour')}
               />
               <Group justify="flex-end">
                 <Button

@@ -13,8 +13,10 @@ import { Composer } from './Composer.tsx';
 import { CustomFieldsPanel } from './CustomFieldsPanel.tsx';
 import { EscalationButtons } from './EscalationButtons.tsx';
 import { HistoryList } from './HistoryList.tsx';
+import { LinkedTicketsPanel } from './LinkedTicketsPanel.tsx';
 import { SlaPanel } from './SlaPanel.tsx';
 import { TicketFieldsPanel } from './TicketFieldsPanel.tsx';
+import { TicketMailPanel } from './TicketMailPanel.tsx';
 import { TransitionButtons } from './TransitionButtons.tsx';
 
 export default function AgentTicketPage() {
@@ -80,6 +82,7 @@ export default function AgentTicketPage() {
                   isLoading={messages.isPending}
                   error={messages.error}
                   viewerId={me?.user.id}
+                  mailDetails
                 />
                 <Composer ticket={data} />
               </Stack>
@@ -92,8 +95,10 @@ export default function AgentTicketPage() {
         <Grid.Col span={{ base: 12, md: 4 }}>
           <Stack gap="md">
             <SlaPanel ticket={data} />
+            <LinkedTicketsPanel ticketId={id} />
             <TicketFieldsPanel ticket={data} />
             <CustomFieldsPanel ticket={data} />
+            <TicketMailPanel ticketId={id} />
           </Stack>
         </Grid.Col>
       </Grid>

@@ -51,13 +51,18 @@ export default function LoginPage() {
             autoFocus
             {...form.getInputProps('email')}
           />
-          <PasswordInput
-            visibilityToggleButtonProps={{ 'aria-label': t('auth.toggleVisibility') }}
-            label={t('auth.password')}
-            autoComplete="current-password"
-            required
-            {...form.getInputProps('password')}
-          />
+          <Stack gap={4}>
+            <PasswordInput
+              visibilityToggleButtonProps={{ 'aria-label': t('auth.toggleVisibility') }}
+              label={t('auth.password')}
+              autoComplete="current-password"
+              required
+              {...form.getInputProps('password')}
+            />
+            <Anchor component={Link} to="/forgot-password" size="sm" ta="right">
+              {t('auth.forgotLink')}
+            </Anchor>
+          </Stack>
           <Button type="submit" loading={signIn.isPending} fullWidth mt="xs">
             {t('auth.signIn')}
           </Button>

@@ -10,6 +10,7 @@ import { homePath } from '../../app/session.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import i18n, { currentLocale, isLocale, LANGUAGE_NAMES } from '../../i18n/index.ts';
 import { AuthFrame } from './AuthFrame.tsx';
+import { MIN_PASSWORD_LENGTH } from './password-rules.ts';
 
 interface RegisterValues {
   name: string;
@@ -17,8 +18,6 @@ interface RegisterValues {
   password: string;
   locale: Locale;
 }
-
-export const MIN_PASSWORD_LENGTH = 8;
 
 export default function RegisterPage() {
   const { t } = useTranslation();

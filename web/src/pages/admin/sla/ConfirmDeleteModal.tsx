@@ -19,15 +19,18 @@ interface ConfirmDeleteProps {
   texts: string;
   remove: (id: number) => Promise<void>;
   onClose: () => void;
+  /** What to refresh after the deletion; by default the SLA and vendor lists. */
+  onDeleted?: () => void;
 }
 
 /**
  * Confirms a deletion. When something still uses the entry the server refuses with 409
  * `in_use`; that is explained right here, and the dialog then only offers to close.
  */
-export function ConfirmDeleteModal({ target, texts, remove, onClose }: ConfirmDeleteProps) {
+export function ConfirmDeleteModal({ target, texts, remove, onClose, onDeleted }: ConfirmDeleteProps) {
   const { t } = useTranslation();
-  const changed = useSlaChanged();
+  const slaChanged = useSlaChanged();
+  const changed = onDeleted ?? slaChanged;
   const mutation = useMutation({
     mutationFn: (entry: DeleteTarget) => remove(entry.id),
     onSuccess: (_, entry) => {

@@ -1,0 +1,81 @@
+import { expect, test } from '@playwright/test';
+import { type ParsedMail, simpleParser } from 'mailparser';
+import nodemailer from 'nodemailer';
+import { SMTPServer } from 'smtp-server';
+import { loginAs, shot } from './helpers.ts';
+
+// playwright.config.ts points the server's SMTP_URL at this sink and opens its SMTP listener.
+const SINK_PORT = Number(process.env.E2E_SMTP_SINK_PORT ?? 3226);
+const LISTEN_PORT = Number(process.env.E2E_SMTP_LISTEN_PORT ?? 3225);
+
+/** The customer's mailbox: a real SMTP server that keeps what Frontdesk sends. */
+function startMailbox(): { received: ParsedMail[]; close: () => Promise<void> } {
+  const received: ParsedMail[] = [];
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['AUTH', 'STARTTLS'],
+    logger: false,
+    async onData(stream, _session, callback) {
+      const chunks: Buffer[] = [];
+      for await (const chunk of stream) chunks.push(chunk as Buffer);
+      received.push(await simpleParser(Buffer.concat(chunks)));
+      callback();
+    },
+  });
+  server.listen(SINK_PORT, '127.0.0.1');
+  return { received, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+/**
+ * The e-mail round trip: a customer's mail opens a ticket, the agent answers in the UI, the
+ * answer reaches the customer's mailbox tagged with the ticket number, and the customer's
+ * reply threads back onto the same ticket, its quoted history folded away.
+ */
+test('a mail becomes a ticket, the agent reply reaches the mailbox, the answer threads back', async ({ browser }) => {
+  const mailbox = startMailbox();
+  try {
+    const customer = `mail-${Date.now()}@customer.example`;
+    const send = nodemailer.createTransport({ host: '127.0.0.1', port: LISTEN_PORT, secure: false, ignoreTLS: true });
+    await send.sendMail({
+      from: `Maria Popescu <${customer}>`,
+      to: 'support@frontdesk.example',
+      subject: 'Scanner on floor 2 is offline',
+      text: 'The scanner says "network error" since this morning.',
+      messageId: `<first-${Date.now()}@customer.example>`,
+    });
+    const mine = () => mailbox.received.filter((m) => m.to && 'text' in m.to && m.to.text.includes(customer));
+    await expect.poll(() => mine().length, { timeout: 30_000 }).toBeGreaterThanOrEqual(1);
+    const ack = mine()[0];
+    const number = /\[#(\d+)\]/.exec(ack.subject ?? '')?.[1];
+    expect(number).toBeDefined();
+    const ticketId = /\/portal\/tickets\/(\d+)/.exec(ack.html || ack.text || '')?.[1];
+    expect(ticketId).toBeDefined();
+
+    const operator = await loginAs(browser, 'operator@frontdesk.example');
+    await operator.goto(`/agent/tickets/${ticketId}`);
+    await expect(operator.getByText('The scanner says "network error" since this morning.')).toBeVisible();
+    await operator.getByLabel('Message to the customer').fill('Please restart the scanner and tell us if it helps.');
+    await operator.getByRole('button', { name: 'Send reply' }).click();
+    await expect.poll(() => mine().length, { timeout: 30_000 }).toBeGreaterThanOrEqual(2);
+    const reply = mine().find((m) => (m.text ?? '').includes('Please restart the scanner'));
+    expect(reply?.subject).toBe(`[#${number}] Re: Scanner on floor 2 is offline`);
+
+    await send.sendMail({
+      from: customer,
+      to: 'support@frontdesk.example',
+      subject: `RE: ${reply?.subject}`,
+      inReplyTo: reply?.messageId,
+      references: [reply?.messageId ?? ''],
+      text: 'Restarted it, now it works again.\n\nOn Monday, Frontdesk <support@frontdesk.example> wrote:\n> Please restart the scanner and tell us if it helps.',
+    });
+    await expect(operator.getByText('Restarted it, now it works again.')).toBeVisible({ timeout: 30_000 });
+    const quoted = operator.getByText('> Please restart the scanner', { exact: false });
+    await expect(quoted).toBeHidden();
+    await operator.getByRole('button', { name: /show quoted text/i }).click();
+    await expect(operator.getByText(/wrote:/)).toBeVisible();
+    await shot(operator, '60-mail-thread');
+    send.close();
+  } finally {
+    await mailbox.close();
+  }
+});
