@@ -13,11 +13,12 @@ import { buildApp } from '../server/app.ts';
 import { loadConfig } from '../server/config.ts';
 import { prepareDatabase } from '../server/main.ts';
 import { storeReceipt } from '../server/modules/mail/receipts.service.ts';
+import { corporaDir } from '../server/test/corpora.ts';
 import { createScratchPg, type Engine, enginesFromArgs, envInt, printTable, type ScratchPg } from './lib.ts';
 
 const MESSAGES = envInt('BENCH_MAIL_MESSAGES', 10_000);
 const TARGET_PER_SECOND = 300;
-const CORPUS = join(import.meta.dirname, '..', '..', 'shared', 'corpora', 'zammad-mail', 'mail');
+const CORPUS = corporaDir('zammad-mail', 'mail');
 
 export interface MailIngestRow {
   engine: Engine;

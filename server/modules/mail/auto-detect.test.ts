@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { corporaDir } from '../../test/corpora.ts';
 import { detectAutomatic, type MailHeaders } from './auto-detect.ts';
 import type { ParsedAttachment } from './mail.model.ts';
 import { parseMail } from './mail-parse.ts';
@@ -146,7 +147,7 @@ describe('detectAutomatic', () => {
 });
 
 describe('detectAutomatic on parsed mail', () => {
-  const CORPUS_DIR = resolve(import.meta.dirname, '../../../../shared/corpora/zammad-mail/mail');
+  const CORPUS_DIR = corporaDir('zammad-mail', 'mail');
   const parse = (name: string) => parseMail(readFileSync(join(CORPUS_DIR, `${name}.box`)));
 
   it.each([

@@ -29,7 +29,9 @@ import {
   getOutgoingMail,
   listMailReceipts,
   listOutgoingMail,
+  mailStatus,
   rawMailReceipt,
+  resendOutgoingMail,
 } from './mail-admin.service.ts';
 import { pollAccountNow } from './mail-poll.service.ts';
 import { ticketLinks, ticketMailStatus } from './mail-ticket.service.ts';
@@ -42,6 +44,26 @@ export async function mailAdminRoutes(app: TypedApp, ctx: AppContext): Promise<v
   const tags = ['mail'];
   const config = { permission: 'admin.mail.manage' } as const;
 
+  app.get(
+    '/mail/status',
+    {
+      config,
+      schema: {
+        tags,
+        summary: 'How mail moves here: SMTP or the dev mailbox, the From, the SMTP listener, the poll interval',
+        response: {
+          200: Type.Object({
+            transport: Type.Union([Type.Literal('smtp'), Type.Literal('dev')]),
+            from: Type.String(),
+            smtpListenerPort: Type.Union([Type.Integer(), Type.Null()]),
+            pollSeconds: Type.Integer(),
+          }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request) => mailStatus(ctx, actorOf(request)),
+  );
   app.get(
     '/mail/accounts',
     {
@@ -192,6 +214,22 @@ export async function mailAdminRoutes(app: TypedApp, ctx: AppContext): Promise<v
       },
     },
     async (request) => getOutgoingMail(ctx, actorOf(request), request.params.id),
+  );
+  app.post(
+    '/mail/outbound/:id/resend',
+    {
+      config,
+      schema: {
+        tags,
+        summary: 'Send a failed, suppressed or bounced mail again',
+        params: IdParams,
+        response: NoContent,
+      },
+    },
+    async (request, reply) => {
+      await resendOutgoingMail(ctx, actorOf(request), request.params.id);
+      return reply.status(204).send(null);
+    },
   );
 }
 

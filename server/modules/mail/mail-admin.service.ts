@@ -1,7 +1,9 @@
 import { type Actor, authorize } from '../../authz/policy.ts';
-import type { AppContext } from '../../context.ts';
-import { notFound } from '../../platform/errors.ts';
-import { findOutbound, listOutbound, type OutboundListRow } from './outbound.repo.ts';
+import { type AppContext, inTransaction } from '../../context.ts';
+import { badRequest, notFound } from '../../platform/errors.ts';
+import { emit } from '../../platform/events.ts';
+import { findOutbound, listOutbound, type OutboundListRow, updateOutbound } from './outbound.repo.ts';
+import { SEND_MAIL_JOB } from './outbound.service.ts';
 import { countReceiptsByStatus, findReceipt, listReceipts, type ReceiptListRow } from './receipts.repo.ts';
 
 const PERMISSION = 'admin.mail.manage';
@@ -101,4 +103,32 @@ export async function getOutgoingMail(ctx: AppContext, actor: Actor, id: number)
     html: row.body_html,
     text: row.body_text,
   };
+}
+
+/** How this installation moves mail, for the admin screens (is outgoing mail really sent?). */
+export function mailStatus(ctx: AppContext, actor: Actor) {
+  authorize(actor, PERMISSION);
+  return {
+    transport: ctx.mailTransport.kind,
+    from: ctx.config.mailFrom,
+    smtpListenerPort: ctx.config.smtpListenPort > 0 ? ctx.config.smtpListenPort : null,
+    pollSeconds: ctx.config.mailPollSeconds,
+  };
+}
+
+/** Statuses an admin may send again: delivery gave up, or a guard held the mail back. */
+const RESENDABLE = new Set(['failed', 'suppressed', 'bounced']);
+
+/** Queues an outgoing mail again (after fixing SMTP, or a bounce the recipient resolved). */
+export async function resendOutgoingMail(ctx: AppContext, actor: Actor, id: number): Promise<void> {
+  authorize(actor, PERMISSION);
+  const row = await findOutbound(ctx.db.kysely, id);
+  if (!row) throw notFound('Outgoing mail');
+  if (!RESENDABLE.has(row.status))
+    throw badRequest('Only failed, suppressed or bounced mail can be sent again', ['id']);
+  const at = ctx.clock.now().toISOString();
+  await inTransaction(ctx, async (trx) => {
+    await updateOutbound(trx, id, { status: 'queued', last_error: null });
+    await emit(trx, at, { type: SEND_MAIL_JOB, payload: { outboundId: id } });
+  });
 }

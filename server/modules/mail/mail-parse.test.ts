@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
+import { corporaDir } from '../../test/corpora.ts';
 import type { ParsedMail } from './mail.model.ts';
 import { parseMail } from './mail-parse.ts';
 
@@ -360,7 +361,7 @@ async function parseWithin(raw: Buffer, ms = 5000): Promise<ParsedMail> {
   }
 }
 
-const CORPUS_DIR = resolve(import.meta.dirname, '../../../../shared/corpora/zammad-mail/mail');
+const CORPUS_DIR = corporaDir('zammad-mail', 'mail');
 
 /** Small corpus messages (the mutations are cheap on them), read once. */
 const SEEDS: Buffer[] = readdirSync(CORPUS_DIR)

@@ -1,10 +1,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { corporaDir } from '../../test/corpora.ts';
 import { parseMail } from './mail-parse.ts';
 import { MailParsing } from './parse-pool.ts';
 
-const CORPUS = join(import.meta.dirname, '..', '..', '..', '..', 'shared', 'corpora', 'zammad-mail', 'mail');
+const CORPUS = corporaDir('zammad-mail', 'mail');
 
 describe('parsing mail on worker threads', () => {
   const parsing = new MailParsing(2);

@@ -88,6 +88,8 @@ const EXPECTED: Record<string, DefaultRoleKey[] | 'all'> = {
   'POST /api/v1/mail/receipts/:id/retry': ['admin'],
   'GET /api/v1/mail/outbound': ['admin'],
   'GET /api/v1/mail/outbound/:id': ['admin'],
+  'POST /api/v1/mail/outbound/:id/resend': ['admin'],
+  'GET /api/v1/mail/status': ['admin'],
   'GET /api/v1/tickets/:id/mail': AGENTS,
   'GET /api/v1/tickets/:id/links': 'all',
 };

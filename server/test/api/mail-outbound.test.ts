@@ -114,6 +114,19 @@ describeEachDialect('outbound mail over SMTP', (dialect) => {
     await t.ctx.worker.drain();
     await sink.waitFor(1);
     expect((await outboundOf(t, ticket.id))[0]).toMatchObject({ status: 'sent', attempts: 2, last_error: null });
+
+    // An admin can send it again on purpose; a sent mail is not resent.
+    const admin = await loginAs(t, await makeUser(t, 'admin'));
+    expect((await admin.get('/api/v1/mail/status')).json()).toMatchObject({
+      transport: 'smtp',
+      smtpListenerPort: null,
+    });
+    expect((await admin.post(`/api/v1/mail/outbound/${failed.id}/resend`)).statusCode).toBe(400);
+    await t.ctx.db.kysely.updateTable('mail_outbound').set({ status: 'failed' }).where('id', '=', failed.id).execute();
+    expect((await admin.post(`/api/v1/mail/outbound/${failed.id}/resend`)).statusCode).toBe(204);
+    await t.ctx.worker.drain();
+    await sink.waitFor(2);
+    expect(sink.messages[1].parsed.subject).toBe(sink.messages[0].parsed.subject);
   });
 
   it('stops automatic mail to one address after the hourly limit (loop guard)', async () => {

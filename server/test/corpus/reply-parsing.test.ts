@@ -15,13 +15,14 @@
  * to print every failure.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
 import { describe, expect, it } from 'vitest';
 import { splitReplyHtml, splitReplyText } from '../../modules/mail/reply-text.ts';
 import { htmlToText } from '../../platform/html.ts';
+import { corporaDir } from '../corpora.ts';
 
-const ROOT = resolve(import.meta.dirname, '../../../../shared/corpora/reply-parsing');
+const ROOT = corporaDir('reply-parsing');
 const GITHUB = join(ROOT, 'github-email_reply_parser');
 const CRISP = join(ROOT, 'crisp-email-reply-parser');
 const TALON = join(ROOT, 'mailgun-talon/tests/fixtures');

@@ -23,14 +23,15 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ParsedMail } from '../../modules/mail/mail.model.ts';
 import { parseMail } from '../../modules/mail/mail-parse.ts';
 import { htmlToText } from '../../platform/html.ts';
+import { corporaDir } from '../corpora.ts';
 import { loadZammadYml, type ZammadExpected } from './load-zammad-yml.ts';
 
-const CORPUS_DIR = resolve(import.meta.dirname, '../../../../shared/corpora/zammad-mail/mail');
+const CORPUS_DIR = corporaDir('zammad-mail', 'mail');
 
 const FIELDS = ['sender', 'subject', 'recipients', 'attachments', 'body'] as const;
 type Field = (typeof FIELDS)[number];

@@ -122,7 +122,25 @@ export const mailKeys = {
   receipts: (status: string) => ['mail', 'receipts', status] as const,
   outbound: (status: string) => ['mail', 'outbound', status] as const,
   outboundMail: (id: number) => ['mail', 'outbound', 'detail', id] as const,
+  status: ['mail', 'status'] as const,
 };
+
+/** How this installation moves mail. */
+export interface MailStatus {
+  transport: 'smtp' | 'dev';
+  from: string;
+  smtpListenerPort: number | null;
+  pollSeconds: number;
+}
+
+export function fetchMailStatus(): Promise<MailStatus> {
+  return apiRequest<MailStatus>('/mail/status');
+}
+
+/** Queues a failed, suppressed or bounced mail to be sent again. */
+export function resendOutboundMail(id: number): Promise<void> {
+  return apiRequest<void>(`/mail/outbound/${id}/resend`, { method: 'POST' });
+}
 
 export function listMailAccounts(): Promise<MailAccount[]> {
   return apiRequest<MailAccount[]>('/mail/accounts');

@@ -1,14 +1,16 @@
-import { Anchor, Badge, Code, Group, Modal, Skeleton, Stack, Table, Tabs, Text } from '@mantine/core';
-import { IconCode, IconFileText, IconMail } from '@tabler/icons-react';
-import { useQuery } from '@tanstack/react-query';
+import { Anchor, Badge, Button, Code, Group, Modal, Skeleton, Stack, Table, Tabs, Text } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconCode, IconFileText, IconMail, IconSend } from '@tabler/icons-react';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { fetchOutboundMail, mailKeys, type OutboundMailDetail } from '../../../api/mail.ts';
+import { fetchOutboundMail, mailKeys, type OutboundMailDetail, resendOutboundMail } from '../../../api/mail.ts';
 import { formatDateTime } from '../../../app/format.ts';
 import { templateKey } from '../../../app/mail-labels.ts';
-import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
+import { ErrorAlert, useErrorMessage } from '../../../components/ErrorAlert.tsx';
 import { MailStatusBadge } from '../../../components/MailStatusBadge.tsx';
+import { useMailChanged } from './useMailAdmin.ts';
 
 function Header({ name, children }: { name: string; children: ReactNode }) {
   return (
@@ -27,9 +29,23 @@ const none = (
   </Text>
 );
 
+/** Statuses the server lets an admin send again. */
+const RESENDABLE = new Set(['failed', 'suppressed', 'bounced']);
+
 function MailView({ mail }: { mail: OutboundMailDetail }) {
   const { t } = useTranslation();
   const template = templateKey(mail.template);
+  const changed = useMailChanged();
+  const errorMessage = useErrorMessage();
+  const resend = useMutation({
+    mutationFn: () => resendOutboundMail(mail.id),
+    onSuccess: () => {
+      changed();
+      notifications.show({ color: 'green', message: t('mailAdmin.outbound.resent') });
+    },
+    onError: (error) =>
+      notifications.show({ color: 'red', title: t('mailAdmin.outbound.notResent'), message: errorMessage(error) }),
+  });
   return (
     <Stack>
       <Group gap="xs">
@@ -47,10 +63,23 @@ function MailView({ mail }: { mail: OutboundMailDetail }) {
           </Anchor>
         )}
       </Group>
-      {mail.lastError && (
-        <Text size="sm" c="red">
-          {mail.lastError}
-        </Text>
+      {(mail.lastError || RESENDABLE.has(mail.status)) && (
+        <Group justify="space-between" align="flex-start" wrap="nowrap">
+          <Text size="sm" c="red" style={{ overflowWrap: 'anywhere' }}>
+            {mail.lastError}
+          </Text>
+          {RESENDABLE.has(mail.status) && (
+            <Button
+              size="xs"
+              variant="light"
+              leftSection={<IconSend size={14} />}
+              loading={resend.isPending}
+              onClick={() => resend.mutate()}
+            >
+              {t('mailAdmin.outbound.resend')}
+            </Button>
+          )}
+        </Group>
       )}
       <Table withTableBorder verticalSpacing={6} fz="sm" aria-label={t('mailAdmin.outbound.headers')}>
         <Table.Tbody>

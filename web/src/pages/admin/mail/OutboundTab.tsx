@@ -1,8 +1,9 @@
 import { Alert, Anchor, Group, Paper, Select, Table, Text } from '@mantine/core';
 import { IconInfoCircle, IconMailForward } from '@tabler/icons-react';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { OUTBOUND_STATUSES, type OutboundMail } from '../../../api/mail.ts';
+import { fetchMailStatus, mailKeys, OUTBOUND_STATUSES, type OutboundMail } from '../../../api/mail.ts';
 import { formatDateTime } from '../../../app/format.ts';
 import { templateKey } from '../../../app/mail-labels.ts';
 import { EmptyState } from '../../../components/EmptyState.tsx';
@@ -80,13 +81,18 @@ export function OutboundTab() {
   const [status, setStatus] = useState<string | null>(null);
   const [open, setOpen] = useState<number | null>(null);
   const log = useOutboundMail(status ?? '');
+  const mailStatus = useQuery({ queryKey: mailKeys.status, queryFn: fetchMailStatus, staleTime: 60_000 });
   const mails = log.data?.pages.flat() ?? [];
 
   return (
     <>
-      <Alert variant="light" color="blue" icon={<IconInfoCircle size={18} />} mb="md" maw={860}>
-        {t('mailAdmin.outbound.devHint')}
-      </Alert>
+      {mailStatus.data && (
+        <Alert variant="light" color="blue" icon={<IconInfoCircle size={18} />} mb="md" maw={860}>
+          {mailStatus.data.transport === 'dev'
+            ? t('mailAdmin.outbound.devHint')
+            : t('mailAdmin.outbound.smtpHint', { from: mailStatus.data.from })}
+        </Alert>
+      )}
       <Group justify="space-between" mb="md" align="flex-end">
         <Text size="sm" c="dimmed" maw={560}>
           {t('mailAdmin.outbound.intro')}
