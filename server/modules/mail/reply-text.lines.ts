@@ -5,6 +5,7 @@
  */
 import {
   headerLeadStrength,
+  isBareQuoteHeader,
   isDecorationLine,
   isForwardMarker,
   isHeaderBlockAt,
@@ -118,7 +119,8 @@ export function scanLines(lines: readonly string[], quoted: readonly boolean[] =
       const before = previousNonBlank(kinds, i - 1);
       if (before < 0 || !isForwardMarker(lines[before])) return at(i, 'other');
     }
-    const start = headerStartAt(lines, kinds, i);
+    let start = headerStartAt(lines, kinds, i);
+    if (start === -1 && isBareQuoteHeader(line) && kinds[nextNonBlank(kinds, i + 1)] === 'quote') start = i;
     if (start === -1 || fenced[start]) continue;
     if (kinds[nextNonBlank(kinds, i + 1)] !== 'quote') return at(start, 'header', i);
     for (let k = start; k <= i; k++) kinds[k] = 'header';

@@ -89,6 +89,15 @@ export function isQuoteHeader(text: string): boolean {
   return date && EMAIL_THEN_COLON.test(t);
 }
 
+/**
+ * A header too bare to stand alone ("On Monday, Support wrote:"): it ends with "wrote:" in some
+ * language. Only counts right above quoted lines, which supply the missing evidence.
+ */
+export function isBareQuoteHeader(text: string): boolean {
+  const t = stripDecoration(text);
+  return t.length >= 8 && t.length <= 200 && /[:：]$/.test(t) && WROTE_AT_END.test(t);
+}
+
 const FROM_LABELS = 'from|de|de la|von|van|da|fra|från|od|от|від|发件人|寄件者|lähettäjä|feladó|kimden|frá';
 const SUBJECT_LABELS =
   'subject|objet|sujet|betreff|onderwerp|oggetto|emne|ämne|temat|тема|主题|主旨|aihe|subiect|assunto|asunto|tárgy|konu';

@@ -53,6 +53,15 @@ describe('splitReplyText: quote headers', () => {
       expect(splitReplyText(text)).toEqual({ visible: text, quoted: '' });
     }
   });
+
+  it('takes a bare "… wrote:" line as the header when quoted lines follow it', () => {
+    expect(splitReplyText('Thanks.\n\nOn Monday, Frontdesk wrote:\n> Please restart')).toEqual({
+      visible: 'Thanks.',
+      quoted: 'On Monday, Frontdesk wrote:\n> Please restart',
+    });
+    const prose = 'This is what I wrote:\nthe old text, unquoted.';
+    expect(splitReplyText(prose)).toEqual({ visible: prose, quoted: '' });
+  });
 });
 
 describe('splitReplyText: Outlook blocks and separators', () => {
