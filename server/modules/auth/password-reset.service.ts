@@ -19,7 +19,7 @@ const VALID_HOURS = 2;
  */
 export async function requestPasswordReset(ctx: AppContext, rawEmail: string): Promise<void> {
   const user = await findUserByEmail(ctx.db, normalizeEmail(rawEmail));
-  if (!user || user.active !== 1) return;
+  if (user?.active !== 1) return;
   const token = newSecret('pr_');
   const now = ctx.clock.now();
   const at = now.toISOString();
