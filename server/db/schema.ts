@@ -36,6 +36,7 @@ export interface Database {
   workflow_transitions: WorkflowTransitionTable;
   mail_accounts: MailAccountTable;
   mail_receipts: MailReceiptTable;
+  mail_receipt_bodies: MailReceiptBodyTable;
   mail_threads: MailThreadTable;
   mail_outbound: MailOutboundTable;
   mail_address_status: MailAddressStatusTable;
@@ -414,7 +415,6 @@ export interface MailReceiptTable {
   dedupe_key: string;
   message_id: string | null;
   raw_sha256: string;
-  raw: Uint8Array;
   size: number;
   /** pending | processed | ignored | failed */
   status: string;
@@ -426,6 +426,12 @@ export interface MailReceiptTable {
   ticket_id: number | null;
   received_at: string;
   processed_at: string | null;
+}
+
+/** The raw bytes of a receipt, exactly as received. */
+export interface MailReceiptBodyTable {
+  receipt_id: number;
+  raw: Uint8Array;
 }
 
 /** A Message-ID of a ticket's thread, inbound or sent by us. */

@@ -62,7 +62,6 @@ export const mail: DialectMigration = {
       .addColumn('dedupe_key', 'text', (c) => c.notNull().unique())
       .addColumn('message_id', 'text')
       .addColumn('raw_sha256', 'text', (c) => c.notNull())
-      .addColumn('raw', bytes, (c) => c.notNull())
       .addColumn('size', 'integer', (c) => c.notNull())
       .addColumn('status', 'text', (c) => c.notNull())
       .addColumn('outcome', 'text')
@@ -73,6 +72,13 @@ export const mail: DialectMigration = {
       .addColumn('ticket_id', 'integer', (c) => c.references('tickets.id').onDelete('set null'))
       .addColumn('received_at', ts, (c) => c.notNull())
       .addColumn('processed_at', ts)
+      .execute();
+    // The raw bytes live in their own table: SQLite rewrites a whole row on update, and a
+    // receipt's status changes while its (possibly megabytes of) raw message never does.
+    await db.schema
+      .createTable('mail_receipt_bodies')
+      .addColumn('receipt_id', 'integer', (c) => c.primaryKey().references('mail_receipts.id').onDelete('cascade'))
+      .addColumn('raw', bytes, (c) => c.notNull())
       .execute();
     await db.schema.createIndex('mail_receipts_status_idx').on('mail_receipts').columns(['status', 'id']).execute();
 
@@ -176,6 +182,7 @@ export const mail: DialectMigration = {
       'mail_address_status',
       'mail_outbound',
       'mail_threads',
+      'mail_receipt_bodies',
       'mail_receipts',
       'mail_accounts',
     ]) {

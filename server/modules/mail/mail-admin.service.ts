@@ -4,7 +4,13 @@ import { badRequest, notFound } from '../../platform/errors.ts';
 import { emit } from '../../platform/events.ts';
 import { findOutbound, listOutbound, type OutboundListRow, updateOutbound } from './outbound.repo.ts';
 import { SEND_MAIL_JOB } from './outbound.service.ts';
-import { countReceiptsByStatus, findReceipt, listReceipts, type ReceiptListRow } from './receipts.repo.ts';
+import {
+  countReceiptsByStatus,
+  findReceipt,
+  findReceiptRaw,
+  listReceipts,
+  type ReceiptListRow,
+} from './receipts.repo.ts';
 
 const PERMISSION = 'admin.mail.manage';
 
@@ -72,9 +78,9 @@ export async function getMailReceipt(ctx: AppContext, actor: Actor, id: number) 
 /** The message exactly as received, for download. */
 export async function rawMailReceipt(ctx: AppContext, actor: Actor, id: number): Promise<Buffer> {
   authorize(actor, PERMISSION);
-  const row = await ctx.db.kysely.selectFrom('mail_receipts').select('raw').where('id', '=', id).executeTakeFirst();
-  if (!row) throw notFound('Mail receipt');
-  return Buffer.from(row.raw);
+  const raw = await findReceiptRaw(ctx.db.kysely, id);
+  if (!raw) throw notFound('Mail receipt');
+  return Buffer.from(raw);
 }
 
 export async function listOutgoingMail(

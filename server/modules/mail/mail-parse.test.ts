@@ -444,7 +444,7 @@ describe('parseMail: never throws, never hangs', () => {
     expect(SEEDS.length).toBeGreaterThan(30);
   });
 
-  it('returns a ParsedMail for random bytes', async () => {
+  it('returns a ParsedMail for random bytes', { timeout: 120_000 }, async () => {
     await fc.assert(
       fc.asyncProperty(fc.uint8Array({ maxLength: 3000 }), async (bytes) => {
         expectParsedMail(await parseWithin(Buffer.from(bytes)));
@@ -453,7 +453,7 @@ describe('parseMail: never throws, never hangs', () => {
     );
   });
 
-  it('returns a ParsedMail for random header fields and bodies', async () => {
+  it('returns a ParsedMail for random header fields and bodies', { timeout: 120_000 }, async () => {
     const name = fc.constantFrom(
       'From',
       'To',
@@ -494,7 +494,7 @@ describe('parseMail: never throws, never hangs', () => {
     );
   });
 
-  it('returns a ParsedMail for damaged corpus messages', async () => {
+  it('returns a ParsedMail for damaged corpus messages', { timeout: 120_000 }, async () => {
     await fc.assert(
       fc.asyncProperty(
         fc.nat({ max: SEEDS.length - 1 }),

@@ -5,15 +5,30 @@ import type { MailReceiptTable } from '../../db/schema.ts';
 
 type Executor = Db['kysely'] | Trx;
 
-/** Inserts a receipt unless one with the same dedupe key exists; returns the new id or null. */
-export async function insertReceiptOnce(trx: Executor, values: Insertable<MailReceiptTable>): Promise<number | null> {
+/**
+ * Inserts a receipt and its raw bytes unless one with the same dedupe key exists; returns the
+ * new id or null. Call inside a transaction so the two rows exist together.
+ */
+export async function insertReceiptOnce(
+  trx: Executor,
+  values: Insertable<MailReceiptTable>,
+  raw: Uint8Array,
+): Promise<number | null> {
   const row = await trx
     .insertInto('mail_receipts')
     .values(values)
     .onConflict((oc) => oc.column('dedupe_key').doNothing())
     .returning('id')
     .executeTakeFirst();
-  return row?.id ?? null;
+  if (!row) return null;
+  await trx.insertInto('mail_receipt_bodies').values({ receipt_id: row.id, raw }).execute();
+  return row.id;
+}
+
+/** The raw bytes of a receipt. */
+export async function findReceiptRaw(db: Executor, id: number): Promise<Uint8Array | undefined> {
+  const row = await db.selectFrom('mail_receipt_bodies').select('raw').where('receipt_id', '=', id).executeTakeFirst();
+  return row?.raw;
 }
 
 export async function findReceiptIdByKey(db: Executor, dedupeKey: string): Promise<number | undefined> {
@@ -23,7 +38,13 @@ export async function findReceiptIdByKey(db: Executor, dedupeKey: string): Promi
 
 /** A receipt with its raw bytes (the processing job). */
 export async function findReceiptWithRaw(db: Executor, id: number) {
-  return db.selectFrom('mail_receipts').selectAll().where('id', '=', id).executeTakeFirst();
+  return db
+    .selectFrom('mail_receipts')
+    .innerJoin('mail_receipt_bodies', 'mail_receipt_bodies.receipt_id', 'mail_receipts.id')
+    .selectAll('mail_receipts')
+    .select('mail_receipt_bodies.raw')
+    .where('mail_receipts.id', '=', id)
+    .executeTakeFirst();
 }
 
 /** Raw bytes of the receipts among `ids` that still wait to be filed (parsed ahead of filing). */
@@ -31,9 +52,10 @@ export async function receiptsToParse(db: Executor, ids: number[]): Promise<{ id
   if (ids.length === 0) return [];
   return db
     .selectFrom('mail_receipts')
-    .select(['id', 'raw'])
-    .where('id', 'in', ids)
-    .where('status', 'in', ['pending', 'failed'])
+    .innerJoin('mail_receipt_bodies', 'mail_receipt_bodies.receipt_id', 'mail_receipts.id')
+    .select(['mail_receipts.id', 'mail_receipt_bodies.raw'])
+    .where('mail_receipts.id', 'in', ids)
+    .where('mail_receipts.status', 'in', ['pending', 'failed'])
     .execute();
 }
 

@@ -60,25 +60,28 @@ export async function storeReceipt(ctx: AppContext, raw: Buffer, source: Receipt
   const block = headerBlock(raw);
   const at = ctx.clock.now().toISOString();
   const id = await inTransaction(ctx, async (trx) => {
-    const inserted = await insertReceiptOnce(trx, {
-      account_id: source.accountId,
-      source: source.kind,
-      source_ref: source.ref,
-      dedupe_key: dedupeKey,
-      message_id: messageId,
-      raw_sha256: sha256,
+    const inserted = await insertReceiptOnce(
+      trx,
+      {
+        account_id: source.accountId,
+        source: source.kind,
+        source_ref: source.ref,
+        dedupe_key: dedupeKey,
+        message_id: messageId,
+        raw_sha256: sha256,
+        size: raw.length,
+        status: 'pending',
+        outcome: null,
+        error: null,
+        attempts: 0,
+        from_address: header(block, 'from')?.slice(0, 500) ?? null,
+        subject: header(block, 'subject')?.slice(0, 500) ?? null,
+        ticket_id: null,
+        received_at: at,
+        processed_at: null,
+      },
       raw,
-      size: raw.length,
-      status: 'pending',
-      outcome: null,
-      error: null,
-      attempts: 0,
-      from_address: header(block, 'from')?.slice(0, 500) ?? null,
-      subject: header(block, 'subject')?.slice(0, 500) ?? null,
-      ticket_id: null,
-      received_at: at,
-      processed_at: null,
-    });
+    );
     if (inserted !== null) await emit(trx, at, { type: PROCESS_RECEIPT_JOB, payload: { receiptId: inserted } });
     return inserted;
   });
