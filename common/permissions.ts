@@ -38,6 +38,7 @@ export const PERMISSIONS = [
   'admin.tokens.manage',
   'admin.settings.manage',
   'admin.mail.manage',
+  'admin.notifications.manage',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];

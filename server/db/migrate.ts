@@ -6,6 +6,7 @@ import { customFields } from './migrations/0003_custom_fields.ts';
 import { slaEscalation } from './migrations/0004_sla_escalation.ts';
 import { workflow } from './migrations/0005_workflow.ts';
 import { mail } from './migrations/0006_mail.ts';
+import { notifications } from './migrations/0007_notifications.ts';
 import type { DialectMigration } from './migrations/helpers.ts';
 
 /** Every migration, in order. Names sort lexically; never rename a shipped one. */
@@ -16,6 +17,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '0004_sla_escalation': slaEscalation,
   '0005_workflow': workflow,
   '0006_mail': mail,
+  '0007_notifications': notifications,
 };
 
 /** Brings the schema up to date. Safe to run on every start and from several nodes. */

@@ -43,6 +43,7 @@ export interface Database {
   ticket_links: TicketLinkTable;
   ticket_cc: TicketCcTable;
   password_resets: PasswordResetTable;
+  notification_rules: NotificationRuleTable;
 }
 
 export interface OrganizationTable {
@@ -496,4 +497,22 @@ export interface PasswordResetTable {
   created_at: string;
   expires_at: string;
   used_at: string | null;
+}
+
+/** A notification cascade rule; level and scope columns as in cascade.model.ts. Booleans are 0/1. */
+export interface NotificationRuleTable {
+  id: Generated<number>;
+  level: string;
+  ticket_type: string | null;
+  service_id: number | null;
+  user_id: number | null;
+  event: string;
+  category_id: number | null;
+  status_to: string | null;
+  recipient_role: string;
+  channel: string;
+  enabled: number;
+  user_overridable: number;
+  created_at: string;
+  updated_at: string;
 }

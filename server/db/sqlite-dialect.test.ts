@@ -12,6 +12,7 @@ describe('node:sqlite dialect', () => {
       '0004_sla_escalation',
       '0005_workflow',
       '0006_mail',
+      '0007_notifications',
     ]);
     expect(await migrateToLatest(db)).toEqual([]);
     const at = '2026-01-02T03:04:05.678Z';

@@ -92,6 +92,11 @@ const EXPECTED: Record<string, DefaultRoleKey[] | 'all'> = {
   'GET /api/v1/mail/status': ['admin'],
   'GET /api/v1/tickets/:id/mail': AGENTS,
   'GET /api/v1/tickets/:id/links': 'all',
+  'GET /api/v1/notification-rules': ['admin'],
+  'POST /api/v1/notification-rules': ['admin'],
+  'PUT /api/v1/notification-rules/:id': ['admin'],
+  'DELETE /api/v1/notification-rules/:id': ['admin'],
+  'POST /api/v1/notification-rules/explain': ['admin'],
 };
 
 /**
