@@ -7,6 +7,12 @@ import { readSettings } from '../settings/settings.repo.ts';
 import { findUserByEmail } from '../users/users.repo.ts';
 import { MIN_PASSWORD_LENGTH, normalizeEmail } from '../users/users.service.ts';
 import { hashPassword } from './password.ts';
+import {
+  findUsablePasswordReset,
+  insertPasswordReset,
+  setPasswordEndingSessions,
+  usePasswordResetsOf,
+} from './password-reset.repo.ts';
 import { hashToken, newSecret } from './tokens.ts';
 
 /** How long a reset link works. */
@@ -37,17 +43,12 @@ export async function requestPasswordReset(ctx: AppContext, rawEmail: string): P
   });
   const limit = (await readSettings(ctx.db)).mailAutoRepliesPerHour;
   await inTransaction(ctx, async (trx) => {
-    const row = await trx
-      .insertInto('password_resets')
-      .values({
-        user_id: user.id,
-        token_hash: hashToken(token),
-        created_at: at,
-        expires_at: new Date(now.getTime() + VALID_HOURS * 3_600_000).toISOString(),
-        used_at: null,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const resetId = await insertPasswordReset(trx, {
+      user_id: user.id,
+      token_hash: hashToken(token),
+      created_at: at,
+      expires_at: new Date(now.getTime() + VALID_HOURS * 3_600_000).toISOString(),
+    });
     await queueMail(
       ctx,
       trx,
@@ -55,7 +56,7 @@ export async function requestPasswordReset(ctx: AppContext, rawEmail: string): P
         ticketId: null,
         ticketMessageId: null,
         ticketNumber: null,
-        dedupeKey: `reset:${row.id}`,
+        dedupeKey: `reset:${resetId}`,
         template: 'password_reset',
         to: user.email,
         cc: [],
@@ -79,27 +80,10 @@ export async function confirmPasswordReset(ctx: AppContext, token: string, passw
   const at = ctx.clock.now().toISOString();
   const passwordHash = await hashPassword(password);
   await inTransaction(ctx, async (trx) => {
-    const reset = await trx
-      .selectFrom('password_resets')
-      .select(['id', 'user_id'])
-      .where('token_hash', '=', hashToken(token))
-      .where('used_at', 'is', null)
-      .where('expires_at', '>', at)
-      .executeTakeFirst();
+    const reset = await findUsablePasswordReset(trx, hashToken(token), at);
     if (!reset) throw badRequest('This link is invalid or has expired; ask for a new one', ['token']);
-    await trx.updateTable('password_resets').set({ used_at: at }).where('id', '=', reset.id).execute();
-    // Other open links of the same user stop working too.
-    await trx
-      .updateTable('password_resets')
-      .set({ used_at: at })
-      .where('user_id', '=', reset.user_id)
-      .where('used_at', 'is', null)
-      .execute();
-    await trx
-      .updateTable('users')
-      .set({ password_hash: passwordHash, updated_at: at })
-      .where('id', '=', reset.user_id)
-      .execute();
-    await trx.deleteFrom('sessions').where('user_id', '=', reset.user_id).execute();
+    // The link is used up, and so are the user's other open links.
+    await usePasswordResetsOf(trx, reset.user_id, at);
+    await setPasswordEndingSessions(trx, reset.user_id, passwordHash, at);
   });
 }

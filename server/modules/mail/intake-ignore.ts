@@ -1,6 +1,7 @@
 import type { AppContext } from '../../context.ts';
 import { AlreadyFiled } from './intake-write.ts';
 import type { ParsedMail } from './mail.model.ts';
+import { findOutboundByMessageIds, markOutboundBounced } from './outbound.repo.ts';
 import { finishReceipt } from './receipts.repo.ts';
 import { markBouncing } from './threads.repo.ts';
 
@@ -32,30 +33,17 @@ export async function ignoreMail(
       let ticketId: number | null = null;
       if (bounce) {
         const reason = parsed.automatic.reason ?? parsed.subject.slice(0, 200);
-        const sent =
-          returned.length === 0
-            ? []
-            : await trx
-                .selectFrom('mail_outbound')
-                .select(['id', 'ticket_id', 'to_address'])
-                .where('message_id', 'in', returned)
-                .execute();
+        const sent = await findOutboundByMessageIds(trx, returned);
         const failed = parsed.automatic.failedRecipients.length
           ? parsed.automatic.failedRecipients
           : sent.map((s) => s.to_address);
         await markBouncing(trx, failed, reason, at);
-        if (sent.length > 0) {
-          await trx
-            .updateTable('mail_outbound')
-            .set({ status: 'bounced', last_error: reason })
-            .where(
-              'id',
-              'in',
-              sent.map((s) => s.id),
-            )
-            .execute();
-          ticketId = sent[0].ticket_id;
-        }
+        await markOutboundBounced(
+          trx,
+          sent.map((s) => s.id),
+          reason,
+        );
+        ticketId = sent[0]?.ticket_id ?? null;
       }
       const filed = await finishReceipt(trx, receiptId, {
         status: 'ignored',

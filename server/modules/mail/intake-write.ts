@@ -1,6 +1,6 @@
 import type { AppContext, Trx } from '../../context.ts';
 import { emit } from '../../platform/events.ts';
-import { insertAttachment, insertMessage } from '../tickets/messages.repo.ts';
+import { findMessageById, insertAttachment, insertMessage, updateMessageBodies } from '../tickets/messages.repo.ts';
 import { updateTicketRow } from '../tickets/tickets.repo.ts';
 import type { ChannelWriteOptions } from '../tickets/write-options.ts';
 import { linkInlineImages, type MailContent } from './intake-content.ts';
@@ -87,19 +87,11 @@ async function attachParts(trx: Trx, plan: FilingPlan, ticketId: number, message
     if (part.contentId) byContentId.set(part.contentId, row.id);
   }
   if (byContentId.size === 0) return;
-  const message = await trx
-    .selectFrom('ticket_messages')
-    .select(['body_html', 'quoted_html'])
-    .where('id', '=', messageId)
-    .executeTakeFirstOrThrow();
-  await trx
-    .updateTable('ticket_messages')
-    .set({
-      body_html: linkInlineImages(message.body_html, byContentId),
-      quoted_html: message.quoted_html === null ? null : linkInlineImages(message.quoted_html, byContentId),
-    })
-    .where('id', '=', messageId)
-    .execute();
+  const message = (await findMessageById(trx, messageId))!;
+  await updateMessageBodies(trx, messageId, {
+    body_html: linkInlineImages(message.body_html, byContentId),
+    quoted_html: message.quoted_html === null ? null : linkInlineImages(message.quoted_html, byContentId),
+  });
 }
 
 /**

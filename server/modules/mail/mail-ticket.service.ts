@@ -6,7 +6,7 @@ import { findTicketById } from '../tickets/tickets.repo.ts';
 import { findUserById } from '../users/users.repo.ts';
 import { presentOutbound } from './mail-admin.service.ts';
 import { listOutbound } from './outbound.repo.ts';
-import { bouncingAmong, ccOfTicket } from './threads.repo.ts';
+import { bouncingAmong, ccOfTicket, linksOfTicket } from './threads.repo.ts';
 
 /**
  * The mail side of a ticket for agents: who is copied, which of the ticket's addresses bounce,
@@ -30,12 +30,7 @@ export async function ticketMailStatus(ctx: AppContext, actor: Actor, ticketId: 
 /** Tickets linked to this one (follow-ups, mail from unverified senders) that the actor may read. */
 export async function ticketLinks(ctx: AppContext, actor: Actor, ticketId: number) {
   await loadVisibleTicket(ctx, actor, ticketId);
-  const rows = await ctx.db.kysely
-    .selectFrom('ticket_links')
-    .select(['linked_ticket_id', 'kind'])
-    .where('ticket_id', '=', ticketId)
-    .orderBy('created_at')
-    .execute();
+  const rows = await linksOfTicket(ctx.db.kysely, ticketId);
   const links = [];
   for (const row of rows) {
     const linked = await findTicketById(ctx.db.kysely, row.linked_ticket_id);

@@ -1,6 +1,7 @@
 import { isAgent } from '../../authz/policy.ts';
 import type { AppContext } from '../../context.ts';
 import { loadActor } from '../auth/actor.ts';
+import { findMessageById } from '../tickets/messages.repo.ts';
 import { processReceipt } from './intake.service.ts';
 import { pollAllAccounts } from './mail-poll.service.ts';
 import { deliverOutbound } from './outbound.send.ts';
@@ -48,11 +49,7 @@ export function registerMailJobs(ctx: AppContext, pollEveryMs: number): void {
     const author = await loadActor(ctx.db, actorId);
     if (!author || !isAgent(author)) return;
     const workflow = ctx.workflow.current();
-    const message = await ctx.db.kysely
-      .selectFrom('ticket_messages')
-      .select('created_at')
-      .where('id', '=', messageId)
-      .executeTakeFirst();
+    const message = await findMessageById(ctx.db.kysely, messageId);
     // The solution posted by a resolve travels in the "resolved" mail; do not send it twice.
     if (workflow.category(ticket.status) === 'resolved' && message?.created_at === ticket.resolved_at) return;
     await composeTicketMail(ctx, 'reply', ticket, { dedupeKey: `reply:m${messageId}`, messageId });

@@ -67,3 +67,22 @@ export async function listOutbound(
 }
 
 export type OutboundListRow = Awaited<ReturnType<typeof listOutbound>>[number];
+
+/** Our outgoing mail with any of these Message-IDs (what a bounce returns). */
+export async function findOutboundByMessageIds(db: Executor, messageIds: string[]) {
+  if (messageIds.length === 0) return [];
+  return db
+    .selectFrom('mail_outbound')
+    .select(['id', 'ticket_id', 'to_address'])
+    .where('message_id', 'in', messageIds)
+    .execute();
+}
+
+export async function markOutboundBounced(trx: Executor, ids: number[], reason: string): Promise<void> {
+  if (ids.length === 0) return;
+  await trx
+    .updateTable('mail_outbound')
+    .set({ status: 'bounced', last_error: reason })
+    .where('id', 'in', ids)
+    .execute();
+}

@@ -1,4 +1,5 @@
 import type { AppContext } from '../../context.ts';
+import { findAttachmentFiles } from '../tickets/messages.repo.ts';
 import { findOutbound, updateOutbound } from './outbound.repo.ts';
 import type { OutgoingMail } from './transport.ts';
 
@@ -19,16 +20,8 @@ export async function deliverOutbound(ctx: AppContext, outboundId: number): Prom
     return;
   }
   const attachments: OutgoingMail['attachments'] = [];
-  const ids = JSON.parse(row.attachment_ids) as number[];
-  if (ids.length > 0) {
-    const files = await ctx.db.kysely
-      .selectFrom('attachments')
-      .select(['filename', 'content_type', 'sha256'])
-      .where('id', 'in', ids)
-      .execute();
-    for (const f of files) {
-      attachments.push({ filename: f.filename, contentType: f.content_type, content: await ctx.storage.get(f.sha256) });
-    }
+  for (const f of await findAttachmentFiles(ctx.db.kysely, JSON.parse(row.attachment_ids) as number[])) {
+    attachments.push({ filename: f.filename, contentType: f.content_type, content: await ctx.storage.get(f.sha256) });
   }
   const headers: Record<string, string> = {};
   if (row.automatic === 1) {

@@ -5,6 +5,7 @@ import { emit } from '../../platform/events.ts';
 import { bodyToHtml } from '../../platform/html.ts';
 import { loadActor } from '../auth/actor.ts';
 import { readSettings } from '../settings/settings.repo.ts';
+import { findMessageById, listAttachmentsOfMessages } from '../tickets/messages.repo.ts';
 import { findTicketById, type TicketRow } from '../tickets/tickets.repo.ts';
 import { isDeliverableAddress } from './mail-sender.ts';
 import { type MailBodyParts, renderMail, taggedSubject } from './outbound.compose.ts';
@@ -127,20 +128,12 @@ export async function composeTicketMail(
     subject = fill(texts.receivedSubject, values);
     parts.intro = [fill(texts.receivedBody, values)];
   } else if (template === 'reply') {
-    const message = await ctx.db.kysely
-      .selectFrom('ticket_messages')
-      .select(['body_html', 'visibility'])
-      .where('id', '=', options.messageId ?? -1)
-      .executeTakeFirst();
+    const message =
+      options.messageId === undefined ? undefined : await findMessageById(ctx.db.kysely, options.messageId);
     if (message?.visibility !== 'public') return;
     subject = fill(texts.replySubject, values);
     parts.html = message.body_html;
-    const files = await ctx.db.kysely
-      .selectFrom('attachments')
-      .select('id')
-      .where('message_id', '=', options.messageId ?? -1)
-      .execute();
-    attachmentIds = files.map((f) => f.id);
+    attachmentIds = (await listAttachmentsOfMessages(ctx.db.kysely, [message.id])).map((f) => f.id);
   } else if (template === 'resolved') {
     subject = fill(texts.resolvedSubject, values);
     parts.intro = [fill(texts.resolvedBody, values)];

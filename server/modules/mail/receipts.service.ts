@@ -3,7 +3,7 @@ import { type Actor, authorize } from '../../authz/policy.ts';
 import { type AppContext, inTransaction } from '../../context.ts';
 import { badRequest, notFound } from '../../platform/errors.ts';
 import { emit } from '../../platform/events.ts';
-import { findReceiptIdByKey, insertReceiptOnce, requeueReceipt } from './receipts.repo.ts';
+import { findReceipt, findReceiptIdByKey, insertReceiptOnce, requeueReceipt } from './receipts.repo.ts';
 
 /** Where a raw message came from. */
 export interface ReceiptSource {
@@ -95,8 +95,7 @@ export async function retryReceipt(ctx: AppContext, actor: Actor, id: number): P
   authorize(actor, 'admin.mail.manage');
   const at = ctx.clock.now().toISOString();
   await inTransaction(ctx, async (trx) => {
-    const exists = await trx.selectFrom('mail_receipts').select('status').where('id', '=', id).executeTakeFirst();
-    if (!exists) throw notFound('Mail receipt');
+    if (!(await findReceipt(trx, id))) throw notFound('Mail receipt');
     if (!(await requeueReceipt(trx, id))) throw badRequest('Only a failed message can be retried', ['id']);
     await emit(trx, at, { type: PROCESS_RECEIPT_JOB, payload: { receiptId: id } });
   });

@@ -105,3 +105,13 @@ export async function bouncingAmong(db: Executor, emails: string[]) {
     .where('bouncing', '=', 1)
     .execute();
 }
+
+/** The tickets linked to a ticket, oldest link first. */
+export async function linksOfTicket(db: Executor, ticketId: number) {
+  return db
+    .selectFrom('ticket_links')
+    .select(['linked_ticket_id', 'kind'])
+    .where('ticket_id', '=', ticketId)
+    .orderBy('created_at')
+    .execute();
+}

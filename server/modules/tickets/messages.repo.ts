@@ -101,3 +101,23 @@ export async function linkAttachments(
     .executeTakeFirst();
   return Number(result.numUpdatedRows);
 }
+
+/** Files of the given attachments with their storage hashes (mail delivery reads the bytes). */
+export async function findAttachmentFiles(db: Executor, ids: number[]) {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom('attachments')
+    .select(['filename', 'content_type', 'sha256'])
+    .where('id', 'in', ids)
+    .orderBy('id')
+    .execute();
+}
+
+/** Rewrites the bodies of a message (inline images linked once their attachments exist). */
+export async function updateMessageBodies(
+  trx: Executor,
+  id: number,
+  values: { body_html: string; quoted_html: string | null },
+): Promise<void> {
+  await trx.updateTable('ticket_messages').set(values).where('id', '=', id).execute();
+}
