@@ -30,8 +30,9 @@ export interface MimeAttachment {
 
 /** The parts of mailparser's internal node we read and adjust. */
 interface ParserNode {
-  contentType?: string;
-  charset?: string;
+  // Damaged headers can leave these as other values than strings; read them through `text`.
+  contentType?: unknown;
+  charset?: unknown;
   disposition?: string;
   isAttachment?: boolean;
   parent?: ParserNode;
@@ -42,10 +43,12 @@ const TEXT_TYPES = new Set(['text/plain', 'text/html']);
 const UTF7 = /^(?:(?:cs)?unicode-?1-?1-?)?utf-?7$/i;
 const MAILPARSER_DECODES_ITSELF = /^(?:(?:us-?)?ascii|utf-?8)$/i;
 
+const text = (value: unknown): string => (typeof value === 'string' ? value : '');
+
 function adjust(node: ParserNode): void {
-  const type = (node.contentType ?? '').toLowerCase();
+  const type = text(node.contentType).toLowerCase();
   if (!TEXT_TYPES.has(type)) return;
-  const charset = (node.charset ?? '').trim();
+  const charset = text(node.charset).trim();
   if (UTF7.test(charset)) node.charset = UTF7_ALIAS;
   else if (!charset || MAILPARSER_DECODES_ITSELF.test(charset)) node.charset = GUESS_ALIAS;
   // Only once the root (a text or multipart part before it) is there, so a misordered related
@@ -53,8 +56,8 @@ function adjust(node: ParserNode): void {
   const parent = node.parent;
   const siblings = parent?.children ?? [];
   const before = siblings.slice(0, siblings.indexOf(node));
-  const hasRoot = before.some((p) => /^(?:text|multipart)\//i.test(p.contentType ?? ''));
-  if (parent && (parent.contentType ?? '').toLowerCase() === 'multipart/related' && hasRoot) {
+  const hasRoot = before.some((p) => /^(?:text|multipart)\//i.test(text(p.contentType)));
+  if (parent && text(parent.contentType).toLowerCase() === 'multipart/related' && hasRoot) {
     node.isAttachment = true;
     node.disposition = 'attachment';
   }
@@ -66,7 +69,13 @@ const baseCreateNode = (MailParser.prototype as unknown as { createNode?: Create
 class FrontdeskMailParser extends MailParser {
   createNode(data: unknown): unknown {
     const node = (baseCreateNode as CreateNode).call(this, data);
-    if (node && typeof node === 'object') adjust(node as ParserNode);
+    // Our adjustment must never break parsing: mailparser runs this outside any promise chain,
+    // so a throw here would be an uncaught exception, not a parse failure.
+    try {
+      if (node && typeof node === 'object') adjust(node as ParserNode);
+    } catch {
+      // keep mailparser's own reading of this part
+    }
     return node;
   }
 }
