@@ -48,7 +48,6 @@ export function ExplainResult({ answer }: { answer: ExplainAnswer }) {
         {answer.decidedBy
           ? t('notify.explain.verdict', {
               level: answer.decidedByLevel,
-              levelName: t(`notify.levels.${answer.decidedBy.level}`),
               ruleId: answer.decidedBy.ruleId,
               scope: scopeOf(answer.decidedBy.ruleId),
             })

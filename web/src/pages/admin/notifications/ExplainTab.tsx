@@ -91,6 +91,7 @@ export function ExplainTab() {
                 data={RECIPIENT_ROLES.map((role) => ({ value: role, label: names.role(role) }))}
                 value={form.roles}
                 onChange={(roles) => set({ roles: roles as RecipientRole[] })}
+                searchable
               />
             </Group>
             <Group align="flex-end" grow wrap="wrap">
