@@ -100,6 +100,11 @@ test('admin matrix, explanation, and a personal opt-out', async ({ browser }) =>
   await expect(customer.getByRole('heading', { name: 'As Requester' })).toBeVisible();
   await expect(customer.getByRole('heading', { name: 'As Owner' })).toHaveCount(0);
   await shot(customer, 'notify-personal-customer');
+  const olena = await loginAs(browser, 'olena@acme.example', 'uk-UA');
+  await olena.getByRole('button', { name: /меню/i }).click();
+  await olena.getByRole('menuitem', { name: 'Налаштування сповіщень' }).click();
+  await expect(olena.getByRole('heading', { name: 'Роль: Заявник' })).toBeVisible();
+  await shot(olena, 'notify-personal-customer-uk');
 
   // Put everything back.
   await agent.getByRole('button', { name: 'Back to the default: Assigned to me, E-mail (Owner)' }).click();

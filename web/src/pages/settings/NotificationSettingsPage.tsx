@@ -181,7 +181,8 @@ function SettingCell({
             <IconLock size={14} aria-label={t('notify.me.locked')} color="var(--mantine-color-dimmed)" />
           </Tooltip>
         )}
-        {item.override && item.userOverridable && (
+        {/* Dropping an override is always allowed, even one the administrator has since locked. */}
+        {item.override && (
           <Tooltip label={t('notify.me.reset')} withinPortal>
             <ActionIcon
               size="sm"
