@@ -25,6 +25,7 @@ import { registerMailJobs } from './modules/mail/mail.jobs.ts';
 import { mailAdminRoutes, ticketMailRoutes } from './modules/mail/mail-admin.routes.ts';
 import { MailParsing } from './modules/mail/parse-pool.ts';
 import { createMailTransport } from './modules/mail/transport.ts';
+import { myNotificationSettingsRoutes } from './modules/notifications/me-settings.routes.ts';
 import { notificationRulesRoutes } from './modules/notifications/rules.routes.ts';
 import { opsRoutes } from './modules/ops/ops.routes.ts';
 import { organizationsRoutes } from './modules/organizations/organizations.routes.ts';
@@ -184,6 +185,7 @@ export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
         mailAdminRoutes,
         ticketMailRoutes,
         notificationRulesRoutes,
+        myNotificationSettingsRoutes,
         eventsRoutes,
         tokensRoutes,
       ]) {

@@ -81,6 +81,38 @@ export interface RuleIndex {
 
 export type TraceOutcome = 'won' | 'outranked' | 'tied' | 'locked' | 'no_match' | 'invalid';
 
+/** A malformed rule's problem, with the rule field it is about. */
+export interface RuleProblem {
+  field: keyof NotificationRule;
+  message: string;
+}
+
+/**
+ * Machine-readable form of a trace entry's reason, for views that translate it: the outcome
+ * refined by why (which filter missed, what outranked it), with {@link TraceParams}.
+ */
+export type TraceCode =
+  | 'won_send'
+  | 'won_skip'
+  | 'outranked_level'
+  | 'outranked_type'
+  | 'outranked_category'
+  | 'outranked_status'
+  | 'tied'
+  | 'locked_by_rule'
+  | 'locked_no_admin'
+  | 'no_match_category'
+  | 'no_match_status'
+  | 'invalid';
+
+/** Parameters of a {@link TraceCode}: the other rule involved, or the filter value against the ticket's. */
+export interface TraceParams {
+  ruleId?: number;
+  level?: number;
+  ruleValue?: string | number | null;
+  ticketValue?: string | number | null;
+}
+
 export interface TraceEntry {
   ruleId: number;
   level: CascadeLevel;
@@ -89,7 +121,10 @@ export interface TraceEntry {
   userOverridable: boolean;
   specificity: Readonly<Specificity>;
   outcome: TraceOutcome;
+  /** English explanation for logs and API readers; views translate `code` instead. */
   reason: string;
+  code: TraceCode;
+  params: TraceParams;
 }
 
 export interface RoleAnswer {

@@ -6,6 +6,7 @@ import {
   type NotificationRule,
   resolveNotification,
   resolveRecipients,
+  ruleProblems,
   type TicketContext,
   validateRule,
 } from './cascade.ts';
@@ -343,6 +344,34 @@ describe('trace', () => {
   ] as const)('%s', (_name, rules, ruleId, outcome, reason) => {
     const trace = ask([...rules], rules.some((r) => r.event === changed.event) ? changed : {}).trace;
     expect(trace.find((e) => e.ruleId === ruleId)).toMatchObject({ outcome, reason: expect.stringMatching(reason) });
+  });
+});
+
+describe('trace codes (for translated views)', () => {
+  it.each([
+    ['send', [wf(1)], 1, 'won_send', {}],
+    ['do not send', [wf(1, off)], 1, 'won_skip', {}],
+    ['more specific level', [wf(1), svc(2)], 1, 'outranked_level', { ruleId: 2, level: 2 }],
+    ['own type', [wf(1, { ticketType: 'incident' }), wf(2, { categoryId: 3 })], 2, 'outranked_type', { ruleId: 1 }],
+    ['category', [wf(1, { categoryId: 3 }), wf(2)], 2, 'outranked_category', { ruleId: 1, level: 1 }],
+    ['tie', [wf(1), wf(2, off)], 2, 'tied', { ruleId: 1, level: 1 }],
+    ['locked by rule', [wf(1), usr(2, off)], 2, 'locked_by_rule', { ruleId: 1, level: 1 }],
+    ['locked, no admin rule', [usr(2, off)], 2, 'locked_no_admin', {}],
+    ['category mismatch', [wf(1, { categoryId: 9 })], 1, 'no_match_category', { ruleValue: 9, ticketValue: 3 }],
+    ['invalid', [wf(1, { statusTo: 'closed' })], 1, 'invalid', {}],
+  ] as const)('%s', (_name, rules, ruleId, code, params) => {
+    const entry = ask([...rules]).trace.find((e) => e.ruleId === ruleId);
+    expect(entry).toMatchObject({ code, params });
+  });
+  it('names the status of a status filter that does not match', () => {
+    const trace = ask([wf(1, { ...changed, statusTo: 'closed' })], changed, { statusTo: 'open' }).trace;
+    expect(trace[0]).toMatchObject({ code: 'no_match_status', params: { ruleValue: 'closed', ticketValue: 'open' } });
+  });
+  it('tells which field each problem of a malformed rule is about', () => {
+    expect(ruleProblems(svc(1, { serviceId: null, ticketType: 'incident' })).map((p) => p.field)).toEqual([
+      'ticketType',
+      'serviceId',
+    ]);
   });
 });
 

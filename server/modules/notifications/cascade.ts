@@ -51,9 +51,12 @@ import type {
   RecipientDelivery,
   RoleAnswer,
   RuleIndex,
+  RuleProblem,
   TicketContext,
+  TraceCode,
   TraceEntry,
   TraceOutcome,
+  TraceParams,
 } from './cascade.model.ts';
 
 export type * from './cascade.model.ts';
@@ -61,22 +64,32 @@ export type * from './cascade.model.ts';
 const bucketKey = (event: string, channel: string, role: string) => `${event}|${channel}|${role}`;
 const ROLE_INDEX = Object.fromEntries(RECIPIENT_ROLES.map((role, i) => [role, i])) as Record<RecipientRole, number>;
 
-/** Why `rule` can never decide anything; empty when it is well formed. The rules API rejects a non-empty answer. */
-export function validateRule(rule: NotificationRule): string[] {
-  const problems: string[] = [];
-  if (!isCascadeLevel(rule.level)) problems.push(`unknown level "${rule.level}"`);
-  if (!isNotificationEvent(rule.event)) problems.push(`unknown event "${rule.event}"`);
-  if (!isRecipientRole(rule.recipientRole)) problems.push(`unknown recipient role "${rule.recipientRole}"`);
-  if (!isNotificationChannel(rule.channel)) problems.push(`unknown channel "${rule.channel}"`);
-  if (rule.level !== 'workflow' && rule.ticketType !== null) problems.push('only a workflow rule names a ticket type');
-  if (rule.level === 'service' && rule.serviceId === null) problems.push('a service rule needs a service');
-  if (rule.level !== 'service' && rule.serviceId !== null) problems.push('only a service rule names a service');
-  if (rule.level === 'user' && rule.userId === null) problems.push('a user rule needs a user');
-  if (rule.level !== 'user' && rule.userId !== null) problems.push('only a user rule names a user');
+/**
+ * Why `rule` can never decide anything, each problem with the rule field it is about (so the
+ * rules API can name the field in its 400); empty when the rule is well formed.
+ */
+export function ruleProblems(rule: NotificationRule): RuleProblem[] {
+  const problems: RuleProblem[] = [];
+  const add = (field: keyof NotificationRule, message: string) => problems.push({ field, message });
+  if (!isCascadeLevel(rule.level)) add('level', `unknown level "${rule.level}"`);
+  if (!isNotificationEvent(rule.event)) add('event', `unknown event "${rule.event}"`);
+  if (!isRecipientRole(rule.recipientRole)) add('recipientRole', `unknown recipient role "${rule.recipientRole}"`);
+  if (!isNotificationChannel(rule.channel)) add('channel', `unknown channel "${rule.channel}"`);
+  if (rule.level !== 'workflow' && rule.ticketType !== null)
+    add('ticketType', 'only a workflow rule names a ticket type');
+  if (rule.level === 'service' && rule.serviceId === null) add('serviceId', 'a service rule needs a service');
+  if (rule.level !== 'service' && rule.serviceId !== null) add('serviceId', 'only a service rule names a service');
+  if (rule.level === 'user' && rule.userId === null) add('userId', 'a user rule needs a user');
+  if (rule.level !== 'user' && rule.userId !== null) add('userId', 'only a user rule names a user');
   if (rule.statusTo !== null && isNotificationEvent(rule.event) && !eventTakesStatusFilter(rule.event)) {
-    problems.push(`${rule.event} takes no status filter`);
+    add('statusTo', `${rule.event} takes no status filter`);
   }
   return problems;
+}
+
+/** Why `rule` can never decide anything, as sentences; empty when it is well formed. */
+export function validateRule(rule: NotificationRule): string[] {
+  return ruleProblems(rule).map((p) => p.message);
 }
 
 function compile(rule: NotificationRule): CompiledRule {
@@ -162,28 +175,58 @@ const beats = (a: CompiledRule, b: CompiledRule | null) =>
 
 const label = (c: CompiledRule) => `level ${CASCADE_LEVEL_NUMBER[c.rule.level]} rule #${c.rule.id}`;
 
-function outranked(c: CompiledRule, w: CompiledRule): [TraceOutcome, string] {
-  if (c.rank === w.rank) return ['tied', `same scope as ${label(w)}, which has the lower id`];
-  if (w.rule.level !== c.rule.level) return ['outranked', `${label(w)} is on a more specific level`];
+/** What a trace entry says: outcome, English reason, and a code with parameters for translated views. */
+type Explained = readonly [TraceOutcome, string, TraceCode, TraceParams];
+
+/** Names `w` in a trace entry's parameters. */
+const about = (w: CompiledRule): TraceParams => ({ ruleId: w.rule.id, level: CASCADE_LEVEL_NUMBER[w.rule.level] });
+
+function outranked(c: CompiledRule, w: CompiledRule): Explained {
+  if (c.rank === w.rank) return ['tied', `same scope as ${label(w)}, which has the lower id`, 'tied', about(w)];
+  if (w.rule.level !== c.rule.level) {
+    return ['outranked', `${label(w)} is on a more specific level`, 'outranked_level', about(w)];
+  }
   const ws = w.decision.specificity;
   const cs = c.decision.specificity;
   const why = ws.typeSpecific !== cs.typeSpecific ? 'ticket type' : ws.category !== cs.category ? 'category' : 'status';
-  return ['outranked', `${label(w)} is more specific (${why})`];
+  const code =
+    why === 'ticket type' ? 'outranked_type' : why === 'category' ? 'outranked_category' : 'outranked_status';
+  return ['outranked', `${label(w)} is more specific (${why})`, code, about(w)];
 }
 
-function explain(c: CompiledRule, t: TicketContext, winner: CompiledRule | null, admin: CompiledRule | null) {
+function explain(
+  c: CompiledRule,
+  t: TicketContext,
+  winner: CompiledRule | null,
+  admin: CompiledRule | null,
+): Explained {
   const m = miss(c, t);
-  if (m === 'invalid') return ['invalid', c.problems.join('; ')] as const;
-  if (m === 'category')
-    return ['no_match', `for category ${c.rule.categoryId}, ticket has ${t.categoryId ?? 'none'}`] as const;
-  if (m === 'status')
-    return ['no_match', `for status ${c.rule.statusTo}, ticket goes to ${t.statusTo ?? 'none'}`] as const;
-  if (c === winner) return ['won', c.rule.enabled ? 'decides: send' : 'decides: do not send'] as const;
-  if (c.rule.level === 'user' && !admin?.rule.userOverridable) {
+  if (m === 'invalid') return ['invalid', c.problems.join('; '), 'invalid', {}];
+  if (m === 'category') {
+    const params = { ruleValue: c.rule.categoryId, ticketValue: t.categoryId };
     return [
-      'locked',
-      admin ? `${label(admin)} is not user-overridable` : 'no level 1-2 rule allows a user override',
-    ] as const;
+      'no_match',
+      `for category ${c.rule.categoryId}, ticket has ${t.categoryId ?? 'none'}`,
+      'no_match_category',
+      params,
+    ];
+  }
+  if (m === 'status') {
+    const params = { ruleValue: c.rule.statusTo, ticketValue: t.statusTo };
+    return [
+      'no_match',
+      `for status ${c.rule.statusTo}, ticket goes to ${t.statusTo ?? 'none'}`,
+      'no_match_status',
+      params,
+    ];
+  }
+  if (c === winner) {
+    return c.rule.enabled ? ['won', 'decides: send', 'won_send', {}] : ['won', 'decides: do not send', 'won_skip', {}];
+  }
+  if (c.rule.level === 'user' && !admin?.rule.userOverridable) {
+    return admin
+      ? ['locked', `${label(admin)} is not user-overridable`, 'locked_by_rule', about(admin)]
+      : ['locked', 'no level 1-2 rule allows a user override', 'locked_no_admin', {}];
   }
   return outranked(c, winner!);
 }
@@ -217,10 +260,11 @@ export function resolveNotification(index: RuleIndex, q: NotificationQuestion): 
     });
     for (const c of [...mine, ...adminList]) {
       if (miss(c, q.ticket) === 'scope') continue; // another type's process or another service: not a candidate
-      const [outcome, reason] = explain(c, q.ticket, winner, admin);
+      const [outcome, reason, code, params] = explain(c, q.ticket, winner, admin);
       const { id: ruleId, level, enabled, userOverridable } = c.rule;
       const { specificity } = c.decision;
-      trace.push({ ruleId, level, recipientRole: role, enabled, userOverridable, specificity, outcome, reason });
+      const entry = { ruleId, level, recipientRole: role, enabled, userOverridable, specificity, outcome, reason };
+      trace.push({ ...entry, code, params });
     }
   }
   return { send: best?.rule.enabled ?? false, decidedBy: best?.decision ?? null, roles, trace };

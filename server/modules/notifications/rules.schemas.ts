@@ -45,6 +45,7 @@ export const RuleQuery = Type.Object({
 export const ExplainBody = Type.Object({
   event: Event,
   ticketId: Type.Optional(Id),
+  ticketNumber: Type.Optional(Id),
   ticket: Type.Optional(
     Type.Object({
       type: Nullable(Type.String({ maxLength: 60 })),
@@ -88,6 +89,14 @@ export const ExplainAnswer = Type.Object({
       specificity: Specificity,
       outcome: Type.String(),
       reason: Type.String(),
+      /** Machine-readable reason (see TraceCode in cascade.model.ts), translated by the web app. */
+      code: Type.String(),
+      params: Type.Object({
+        ruleId: Type.Optional(Type.Integer()),
+        level: Type.Optional(Type.Integer()),
+        ruleValue: Type.Optional(Nullable(Type.Union([Type.String(), Type.Integer()]))),
+        ticketValue: Type.Optional(Nullable(Type.Union([Type.String(), Type.Integer()]))),
+      }),
     }),
   ),
 });

@@ -9,9 +9,9 @@ import { type Actor, authorize } from '../../authz/policy.ts';
 import { type AppContext, inTransaction } from '../../context.ts';
 import { badRequest, notFound } from '../../platform/errors.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
-import { findTicketById } from '../tickets/tickets.repo.ts';
+import { findTicketById, findTicketByNumber } from '../tickets/tickets.repo.ts';
 import type { NotificationAnswer, NotificationRule, TicketContext } from './cascade.model.ts';
-import { buildRuleIndex, resolveNotification, validateRule } from './cascade.ts';
+import { buildRuleIndex, resolveNotification, ruleProblems } from './cascade.ts';
 import {
   deleteRule,
   findRule,
@@ -48,6 +48,8 @@ export interface RuleView extends RuleInput {
 export interface ExplainInput {
   event: NotificationEvent;
   ticketId?: number;
+  /** The ticket's number as people see it (instead of `ticketId`). */
+  ticketNumber?: number;
   ticket?: { type: string | null; serviceId: number | null; categoryId: number | null; statusTo: string | null };
   statusTo?: string | null;
   userId: number;
@@ -58,7 +60,7 @@ export interface ExplainInput {
 export type ExplainAnswer = NotificationAnswer & { decidedByLevel: number | null };
 
 /** A stored row as the cascade sees it (values are checked on write; the resolver re-checks them). */
-function toRule(row: NotificationRuleRow): NotificationRule {
+export function toRule(row: NotificationRuleRow): NotificationRule {
   return {
     id: row.id,
     level: row.level as CascadeLevel,
@@ -75,27 +77,17 @@ function toRule(row: NotificationRuleRow): NotificationRule {
   };
 }
 
-function present(row: NotificationRuleRow): RuleView {
+/** A stored rule as the API shows it. */
+export function present(row: NotificationRuleRow): RuleView {
   const { id, ...rule } = toRule(row);
   return { id, ...rule, createdAt: row.created_at, updatedAt: row.updated_at };
 }
 
-/** Which input field each of validateRule's problems is about, by the words it uses. */
-const PROBLEM_FIELDS: readonly [RegExp, keyof RuleInput][] = [
-  [/level/, 'level'],
-  [/ticket type/, 'ticketType'],
-  [/service/, 'serviceId'],
-  [/user/, 'userId'],
-  [/status filter/, 'statusTo'],
-  [/recipient role/, 'recipientRole'],
-  [/channel/, 'channel'],
-  [/event/, 'event'],
-];
-
+/** 400 naming every offending field when the rule is malformed or names something that does not exist. */
 async function checkRule(ctx: AppContext, input: RuleInput): Promise<void> {
-  const problems = validateRule({ id: 0, ...input });
-  const fields = new Set<string>();
-  for (const problem of problems) fields.add(PROBLEM_FIELDS.find(([re]) => re.test(problem))?.[1] ?? 'level');
+  const found = ruleProblems({ id: 0, ...input });
+  const problems = found.map((p) => p.message);
+  const fields = new Set<string>(found.map((p) => p.field));
   if (input.ticketType !== null && !ctx.workflow.current().hasType(input.ticketType, false)) {
     problems.push(`unknown ticket type "${input.ticketType}"`);
     fields.add('ticketType');
@@ -110,7 +102,8 @@ async function checkRule(ctx: AppContext, input: RuleInput): Promise<void> {
   if (problems.length > 0) throw badRequest(`Invalid rule: ${problems.join('; ')}`, [...fields]);
 }
 
-function columns(input: RuleInput) {
+/** The table columns of a rule input. */
+export function columns(input: RuleInput) {
   return {
     level: input.level,
     ticket_type: input.ticketType,
@@ -198,12 +191,16 @@ export async function removeRule(ctx: AppContext, actor: Actor, id: number): Pro
 
 async function ticketContext(ctx: AppContext, input: ExplainInput): Promise<TicketContext> {
   const statusTo = input.statusTo ?? input.ticket?.statusTo ?? null;
-  if (input.ticketId !== undefined) {
-    const ticket = await findTicketById(ctx.db.kysely, input.ticketId);
-    if (!ticket) throw notFound('Ticket');
+  if (input.ticketId !== undefined || input.ticketNumber !== undefined) {
+    const ticket =
+      input.ticketId !== undefined
+        ? await findTicketById(ctx.db.kysely, input.ticketId)
+        : await findTicketByNumber(ctx.db.kysely, input.ticketNumber!);
+    if (!ticket) throw badRequest('No such ticket', [input.ticketId !== undefined ? 'ticketId' : 'ticketNumber']);
     return { type: ticket.type, serviceId: ticket.service_id, categoryId: ticket.category_id, statusTo };
   }
-  if (!input.ticket) throw badRequest('Give a ticketId or a ticket', ['ticketId', 'ticket']);
+  if (!input.ticket)
+    throw badRequest('Give a ticketId, a ticketNumber or a ticket', ['ticketId', 'ticketNumber', 'ticket']);
   return { ...input.ticket, statusTo };
 }
 

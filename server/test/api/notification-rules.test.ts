@@ -148,7 +148,7 @@ describeEachDialect('notification rules API', (dialect) => {
         send: boolean;
         decidedByLevel: number | null;
         decidedBy: { level: string; ruleId: number } | null;
-        trace: { ruleId: number; outcome: string }[];
+        trace: { ruleId: number; outcome: string; code: string; params: Record<string, unknown> }[];
       };
     };
     const seeded = (await admin.get(`${BASE}?event=ticket.resolved`)).json()[0].id as number;
@@ -164,7 +164,29 @@ describeEachDialect('notification rules API', (dialect) => {
       decidedByLevel: 2,
       decidedBy: { level: 'service', ruleId: serviceRule },
     });
-    expect(level2.trace.find((e) => e.ruleId === seeded)?.outcome).toBe('outranked');
+    expect(level2.trace.find((e) => e.ruleId === seeded)).toMatchObject({
+      outcome: 'outranked',
+      code: 'outranked_level',
+      params: { ruleId: serviceRule, level: 2 },
+    });
+    // The ticket may also be named by its number, as people see it.
+    const byNumber = await admin.post(`${BASE}/explain`, {
+      event: 'ticket.resolved',
+      ticketNumber: ticket.number,
+      userId: customer.actor.id,
+      roles: ['requester'],
+      channel: 'email',
+    });
+    expect(byNumber.json()).toMatchObject({ send: false, decidedByLevel: 2 });
+    const noSuch = await admin.post(`${BASE}/explain`, {
+      event: 'ticket.resolved',
+      ticketNumber: 999999,
+      userId: customer.actor.id,
+      roles: ['requester'],
+      channel: 'email',
+    });
+    expect(noSuch.statusCode).toBe(400);
+    expect(noSuch.json().error.fields).toEqual(['ticketNumber']);
 
     const mine = (await admin.post(BASE, rule({ level: 'user', userId: customer.actor.id, enabled: true }))).json()
       .id as number;
@@ -212,7 +234,7 @@ describeEachDialect('notification rules API', (dialect) => {
       channel: 'email',
     });
     expect(missing.statusCode).toBe(400);
-    expect(missing.json().error.fields).toEqual(['ticketId', 'ticket']);
+    expect(missing.json().error.fields).toEqual(['ticketId', 'ticketNumber', 'ticket']);
   });
 
   it('refuses customers and operators', async () => {

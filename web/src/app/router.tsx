@@ -28,6 +28,8 @@ const WorkflowPage = lazy(() => import('../pages/admin/workflow/WorkflowPage.tsx
 const MailPage = lazy(() => import('../pages/admin/mail/MailPage.tsx'));
 const SettingsPage = lazy(() => import('../pages/admin/SettingsPage.tsx'));
 const AuditPage = lazy(() => import('../pages/admin/AuditPage.tsx'));
+const NotificationsPage = lazy(() => import('../pages/admin/notifications/NotificationsPage.tsx'));
+const NotificationSettingsPage = lazy(() => import('../pages/settings/NotificationSettingsPage.tsx'));
 
 const router = createBrowserRouter([
   { path: '/', element: <HomeRedirect /> },
@@ -103,6 +105,10 @@ const router = createBrowserRouter([
                 children: [{ path: '/admin/mail', element: <MailPage /> }],
               },
               {
+                element: <RequirePermission permission="admin.notifications.manage" />,
+                children: [{ path: '/admin/notifications', element: <NotificationsPage /> }],
+              },
+              {
                 element: <RequirePermission permission="admin.settings.manage" />,
                 children: [{ path: '/admin/settings', element: <SettingsPage /> }],
               },
@@ -112,6 +118,8 @@ const router = createBrowserRouter([
               },
             ],
           },
+          // Anyone signed in, for themselves: agents and portal customers alike.
+          { path: '/settings/notifications', element: <NotificationSettingsPage /> },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

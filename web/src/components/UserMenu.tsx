@@ -1,5 +1,5 @@
 import { Avatar, Group, Menu, Text, UnstyledButton } from '@mantine/core';
-import { IconChevronDown, IconLogout } from '@tabler/icons-react';
+import { IconBellCog, IconChevronDown, IconLogout } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
@@ -70,6 +70,9 @@ export function UserMenu({ me, areas }: { me: Me; areas: AreaLink[] }) {
           </>
         )}
         <Menu.Divider />
+        <Menu.Item component={Link} to="/settings/notifications" leftSection={<IconBellCog size={16} />}>
+          {t('notify.me.menu')}
+        </Menu.Item>
         <Menu.Item leftSection={<IconLogout size={16} />} onClick={() => void signOut()}>
           {t('nav.logout')}
         </Menu.Item>

@@ -4,6 +4,7 @@ import enAgent from './locales/en/agent.json' with { type: 'json' };
 import enAuth from './locales/en/auth.json' with { type: 'json' };
 import enCommon from './locales/en/common.json' with { type: 'json' };
 import enMail from './locales/en/mail.json' with { type: 'json' };
+import enNotify from './locales/en/notify.json' with { type: 'json' };
 import enPortal from './locales/en/portal.json' with { type: 'json' };
 import enWorkflow from './locales/en/workflow.json' with { type: 'json' };
 import roAdmin from './locales/ro/admin.json' with { type: 'json' };
@@ -11,6 +12,7 @@ import roAgent from './locales/ro/agent.json' with { type: 'json' };
 import roAuth from './locales/ro/auth.json' with { type: 'json' };
 import roCommon from './locales/ro/common.json' with { type: 'json' };
 import roMail from './locales/ro/mail.json' with { type: 'json' };
+import roNotify from './locales/ro/notify.json' with { type: 'json' };
 import roPortal from './locales/ro/portal.json' with { type: 'json' };
 import roWorkflow from './locales/ro/workflow.json' with { type: 'json' };
 import ruAdmin from './locales/ru/admin.json' with { type: 'json' };
@@ -18,6 +20,7 @@ import ruAgent from './locales/ru/agent.json' with { type: 'json' };
 import ruAuth from './locales/ru/auth.json' with { type: 'json' };
 import ruCommon from './locales/ru/common.json' with { type: 'json' };
 import ruMail from './locales/ru/mail.json' with { type: 'json' };
+import ruNotify from './locales/ru/notify.json' with { type: 'json' };
 import ruPortal from './locales/ru/portal.json' with { type: 'json' };
 import ruWorkflow from './locales/ru/workflow.json' with { type: 'json' };
 import ukAdmin from './locales/uk/admin.json' with { type: 'json' };
@@ -25,6 +28,7 @@ import ukAgent from './locales/uk/agent.json' with { type: 'json' };
 import ukAuth from './locales/uk/auth.json' with { type: 'json' };
 import ukCommon from './locales/uk/common.json' with { type: 'json' };
 import ukMail from './locales/uk/mail.json' with { type: 'json' };
+import ukNotify from './locales/uk/notify.json' with { type: 'json' };
 import ukPortal from './locales/uk/portal.json' with { type: 'json' };
 import ukWorkflow from './locales/uk/workflow.json' with { type: 'json' };
 import zhAdmin from './locales/zh/admin.json' with { type: 'json' };
@@ -32,6 +36,7 @@ import zhAgent from './locales/zh/agent.json' with { type: 'json' };
 import zhAuth from './locales/zh/auth.json' with { type: 'json' };
 import zhCommon from './locales/zh/common.json' with { type: 'json' };
 import zhMail from './locales/zh/mail.json' with { type: 'json' };
+import zhNotify from './locales/zh/notify.json' with { type: 'json' };
 import zhPortal from './locales/zh/portal.json' with { type: 'json' };
 import zhWorkflow from './locales/zh/workflow.json' with { type: 'json' };
 
@@ -41,9 +46,19 @@ import zhWorkflow from './locales/zh/workflow.json' with { type: 'json' };
  * All five languages are bundled; together they are a few dozen kilobytes.
  */
 export const resources: Record<Locale, { translation: Record<string, unknown> }> = {
-  en: { translation: { ...enCommon, ...enAuth, ...enPortal, ...enAgent, ...enAdmin, ...enWorkflow, ...enMail } },
-  uk: { translation: { ...ukCommon, ...ukAuth, ...ukPortal, ...ukAgent, ...ukAdmin, ...ukWorkflow, ...ukMail } },
-  ru: { translation: { ...ruCommon, ...ruAuth, ...ruPortal, ...ruAgent, ...ruAdmin, ...ruWorkflow, ...ruMail } },
-  ro: { translation: { ...roCommon, ...roAuth, ...roPortal, ...roAgent, ...roAdmin, ...roWorkflow, ...roMail } },
-  zh: { translation: { ...zhCommon, ...zhAuth, ...zhPortal, ...zhAgent, ...zhAdmin, ...zhWorkflow, ...zhMail } },
+  en: {
+    translation: { ...enCommon, ...enAuth, ...enPortal, ...enAgent, ...enAdmin, ...enWorkflow, ...enMail, ...enNotify },
+  },
+  uk: {
+    translation: { ...ukCommon, ...ukAuth, ...ukPortal, ...ukAgent, ...ukAdmin, ...ukWorkflow, ...ukMail, ...ukNotify },
+  },
+  ru: {
+    translation: { ...ruCommon, ...ruAuth, ...ruPortal, ...ruAgent, ...ruAdmin, ...ruWorkflow, ...ruMail, ...ruNotify },
+  },
+  ro: {
+    translation: { ...roCommon, ...roAuth, ...roPortal, ...roAgent, ...roAdmin, ...roWorkflow, ...roMail, ...roNotify },
+  },
+  zh: {
+    translation: { ...zhCommon, ...zhAuth, ...zhPortal, ...zhAgent, ...zhAdmin, ...zhWorkflow, ...zhMail, ...zhNotify },
+  },
 };

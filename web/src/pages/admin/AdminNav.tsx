@@ -1,6 +1,7 @@
 import { NavLink, Stack, Text } from '@mantine/core';
 import {
   IconArrowsSplit,
+  IconBell,
   IconCategory,
   IconClockHour4,
   IconForms,
@@ -36,6 +37,12 @@ export const ADMIN_LINKS: AdminLink[] = [
   { permission: 'admin.vendors.manage', to: '/admin/vendors', labelKey: 'admin.nav.vendors', icon: IconTruckDelivery },
   { permission: 'admin.workflow.manage', to: '/admin/workflow', labelKey: 'workflowAdmin.nav', icon: IconArrowsSplit },
   { permission: 'admin.mail.manage', to: '/admin/mail', labelKey: 'admin.nav.mail', icon: IconMail },
+  {
+    permission: 'admin.notifications.manage',
+    to: '/admin/notifications',
+    labelKey: 'notify.nav',
+    icon: IconBell,
+  },
   { permission: 'admin.settings.manage', to: '/admin/settings', labelKey: 'admin.nav.settings', icon: IconSettings },
   { permission: 'admin.audit.read', to: '/admin/audit', labelKey: 'admin.nav.audit', icon: IconHistory },
 ];
