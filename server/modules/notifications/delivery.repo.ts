@@ -1,0 +1,120 @@
+import type { Insertable } from 'kysely';
+import type {
+  CascadeLevel,
+  NotificationChannel,
+  NotificationEvent,
+  RecipientRole,
+} from '../../../common/notifications.ts';
+import type { Trx } from '../../context.ts';
+import type { Db } from '../../db/kysely.ts';
+import type { NotificationTable } from '../../db/schema.ts';
+import type { NotificationRule } from './cascade.model.ts';
+
+type Executor = Db['kysely'] | Trx;
+
+/** Every rule (all levels) for the given events, as the cascade sees them. */
+export async function loadRulesForEvents(db: Executor, events: readonly string[]): Promise<NotificationRule[]> {
+  if (events.length === 0) return [];
+  const rows = await db.selectFrom('notification_rules').selectAll().where('event', 'in', events).execute();
+  return rows.map((row) => ({
+    id: row.id,
+    level: row.level as CascadeLevel,
+    ticketType: row.ticket_type,
+    serviceId: row.service_id,
+    userId: row.user_id,
+    event: row.event as NotificationEvent,
+    categoryId: row.category_id,
+    statusTo: row.status_to,
+    recipientRole: row.recipient_role as RecipientRole,
+    channel: row.channel as NotificationChannel,
+    enabled: row.enabled === 1,
+    userOverridable: row.user_overridable === 1,
+  }));
+}
+
+/** Active members of a support group. */
+export async function groupMemberIds(db: Executor, groupId: number): Promise<number[]> {
+  const rows = await db
+    .selectFrom('group_members')
+    .innerJoin('users', 'users.id', 'group_members.user_id')
+    .select('users.id')
+    .where('group_members.group_id', '=', groupId)
+    .where('users.active', '=', 1)
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/** People following a ticket. */
+export async function watcherIds(db: Executor, ticketId: number): Promise<number[]> {
+  const rows = await db.selectFrom('ticket_watchers').select('user_id').where('ticket_id', '=', ticketId).execute();
+  return rows.map((r) => r.user_id);
+}
+
+/** Active users of an organization (the requester's colleagues). */
+export async function organizationUserIds(db: Executor, organizationId: number): Promise<number[]> {
+  const rows = await db
+    .selectFrom('users')
+    .select('id')
+    .where('organization_id', '=', organizationId)
+    .where('active', '=', 1)
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/**
+ * Active users whose role grants `permission`, with the groups they belong to. Roles store their
+ * permissions as a JSON array, so the filter is a text match refined in code.
+ */
+export async function usersWithPermission(
+  db: Executor,
+  permission: string,
+): Promise<{ id: number; groupIds: number[] }[]> {
+  const rows = await db
+    .selectFrom('users')
+    .innerJoin('roles', 'roles.id', 'users.role_id')
+    .leftJoin('group_members', 'group_members.user_id', 'users.id')
+    .select(['users.id', 'roles.permissions', 'group_members.group_id'])
+    .where('users.active', '=', 1)
+    .where('roles.permissions', 'like', `%"${permission}"%`)
+    .execute();
+  const out = new Map<number, number[]>();
+  for (const row of rows) {
+    if (!(JSON.parse(row.permissions) as string[]).includes(permission)) continue;
+    const groups = out.get(row.id) ?? [];
+    if (row.group_id !== null) groups.push(row.group_id);
+    out.set(row.id, groups);
+  }
+  return [...out].map(([id, groupIds]) => ({ id, groupIds }));
+}
+
+/** Active agents (candidates for an @mention): id and name. */
+export async function agentNames(db: Executor): Promise<{ id: number; name: string; email: string }[]> {
+  const rows = await db
+    .selectFrom('users')
+    .innerJoin('roles', 'roles.id', 'users.role_id')
+    .select(['users.id', 'users.name', 'users.email', 'roles.permissions'])
+    .where('users.active', '=', 1)
+    .where('roles.permissions', 'like', '%"menu.agent"%')
+    .execute();
+  return rows
+    .filter((r) => (JSON.parse(r.permissions) as string[]).includes('menu.agent'))
+    .map(({ id, name, email }) => ({ id, name, email }));
+}
+
+/** Inserts in-app notifications, skipping those already delivered (same dedupe key); returns the new ones. */
+export async function insertNotificationsOnce(
+  trx: Executor,
+  rows: Insertable<NotificationTable>[],
+): Promise<{ id: number; user_id: number }[]> {
+  const out: { id: number; user_id: number }[] = [];
+  for (const row of rows) {
+    const inserted = await trx
+      .insertInto('notifications')
+      .values(row)
+      .onConflict((oc) => oc.column('dedupe_key').doNothing())
+      .returning(['id', 'user_id'])
+      .executeTakeFirst();
+    if (inserted) out.push(inserted);
+  }
+  return out;
+}
