@@ -1,16 +1,18 @@
 import type { Kysely } from 'kysely';
+import type { DefaultRule } from './0007_notifications.ts';
 import { type DialectMigration, instantType, withId } from './helpers.ts';
 
 /**
- * Level-1 defaults for the customer mails the mail channel already sent before notifications
- * were delivered through the cascade (issue 3): the agent's public reply and the closing notice
- * to the requester. The "resolved" mail already has its rule (0007). User-overridable, so a
- * customer can silence exactly one of them.
+ * Level-1 defaults added with delivery: the customer mails the mail channel already sent before
+ * they went through the cascade (issue 3) — the agent's public reply and the closing notice to the
+ * requester; the "resolved" mail has its rule since 0007 — and the @mention, whose mentioned
+ * person counts as a watcher (ADR 0019). User-overridable, so a person can silence exactly one.
  */
-const CUSTOMER_MAIL_DEFAULTS = [
-  { event: 'ticket.agent_replied', recipientRole: 'requester' },
-  { event: 'ticket.closed', recipientRole: 'requester' },
-] as const;
+export const DELIVERY_DEFAULT_RULES: readonly DefaultRule[] = [
+  { event: 'ticket.agent_replied', recipientRole: 'requester', channel: 'email', enabled: true, userOverridable: true },
+  { event: 'ticket.closed', recipientRole: 'requester', channel: 'email', enabled: true, userOverridable: true },
+  { event: 'ticket.mention', recipientRole: 'watchers', channel: 'in_app', enabled: true, userOverridable: true },
+];
 
 /**
  * Notification delivery: the in-app inbox (one row per person and event, made idempotent by a
@@ -51,7 +53,7 @@ export const notificationDelivery: DialectMigration = {
     await k
       .insertInto('notification_rules')
       .values(
-        CUSTOMER_MAIL_DEFAULTS.map((r) => ({
+        DELIVERY_DEFAULT_RULES.map((r) => ({
           level: 'workflow',
           ticket_type: null,
           service_id: null,
@@ -60,9 +62,9 @@ export const notificationDelivery: DialectMigration = {
           category_id: null,
           status_to: null,
           recipient_role: r.recipientRole,
-          channel: 'email',
-          enabled: 1,
-          user_overridable: 1,
+          channel: r.channel,
+          enabled: r.enabled ? 1 : 0,
+          user_overridable: r.userOverridable ? 1 : 0,
           created_at: now,
           updated_at: now,
         })),
@@ -71,13 +73,16 @@ export const notificationDelivery: DialectMigration = {
   },
 
   async down(db) {
-    const k = db as unknown as Kysely<{ notification_rules: { level: string; event: string; recipient_role: string } }>;
-    for (const r of CUSTOMER_MAIL_DEFAULTS) {
+    const k = db as unknown as Kysely<{
+      notification_rules: { level: string; event: string; recipient_role: string; channel: string };
+    }>;
+    for (const r of DELIVERY_DEFAULT_RULES) {
       await k
         .deleteFrom('notification_rules')
         .where('level', '=', 'workflow')
         .where('event', '=', r.event)
         .where('recipient_role', '=', r.recipientRole)
+        .where('channel', '=', r.channel)
         .execute();
     }
     await db.schema.dropTable('ticket_watchers').execute();
