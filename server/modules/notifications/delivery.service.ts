@@ -4,7 +4,6 @@ import { fieldAccess } from '../../authz/fields.ts';
 import { type Actor, isAgent } from '../../authz/policy.ts';
 import type { AppContext } from '../../context.ts';
 import type { NotificationTable } from '../../db/schema.ts';
-import { loadActor } from '../auth/actor.ts';
 import { isDeliverableAddress } from '../mail/mail-sender.ts';
 import { renderMail, taggedSubject } from '../mail/outbound.compose.ts';
 import { composeTicketMail, type OutboundDraft, queueMail } from '../mail/outbound.service.ts';
@@ -18,6 +17,7 @@ import { type NotifyingDomainEvent, type Occurrence, occurrencesOf } from './del
 import {
   groupMemberIds,
   insertNotificationsOnce,
+  loadActors,
   loadRulesForEvents,
   organizationUserIds,
   usersWithPermission,
@@ -173,13 +173,9 @@ export async function fanOut(ctx: AppContext, source: FanOutSource): Promise<{ i
   const settings = await readSettings(ctx.db);
   const actorId = typeof source.payload.actorId === 'number' ? source.payload.actorId : null;
   const people = await recipientRoles(ctx, ticket);
-  const actors = new Map<number, Actor>();
   const ids = new Set([...people.keys(), ...occurrences.flatMap((o) => o.onlyUsers ?? [])]);
   if (actorId !== null) ids.add(actorId);
-  for (const id of ids) {
-    const actor = await loadActor(ctx.db, id);
-    if (actor) actors.set(id, actor);
-  }
+  const actors = await loadActors(ctx.db.kysely, [...ids]);
   const index = buildRuleIndex(await loadRulesForEvents(ctx.db.kysely, [...new Set(occurrences.map((o) => o.event))]));
   const planned = plan(index, ticket, occurrences, people, actors, settings.notifyActor ? null : actorId);
   const actorName = actorId === null ? null : (actors.get(actorId)?.name ?? null);
