@@ -41,6 +41,9 @@ export interface FanoutResult {
   heavyResolveP95: number;
   heavyFanoutP95: number;
   heavyRecipients: number;
+  /** Building the index of every rule once (after a rule change). */
+  indexMs: number;
+  rules: number;
 }
 
 async function users(ctx: AppContext, role: string, count: number, prefix: string): Promise<number[]> {
@@ -143,11 +146,12 @@ export function printFanoutSummary(r: FanoutResult): void {
       ['deliveries', `${r.inApp} in-app, ${r.emails} e-mails`, ''],
       ['per event p50 / p95', `${ms(r.p50)} / ${ms(r.p95)} ms`, ''],
       [
-        `50 watchers + ${RULES} rules: resolution p95`,
+        `50 watchers + ${r.rules} rules: resolution p95`,
         `${ms(r.heavyResolveP95)} ms (${r.heavyRecipients} people)`,
         r.heavyResolveP95 <= TARGET_RESOLVE_MS ? `≤ ${TARGET_RESOLVE_MS} ms met` : `≤ ${TARGET_RESOLVE_MS} ms MISSED`,
       ],
-      [`50 watchers + ${RULES} rules: whole fan-out p95`, `${ms(r.heavyFanoutP95)} ms`, ''],
+      [`50 watchers + ${r.rules} rules: whole fan-out p95`, `${ms(r.heavyFanoutP95)} ms`, ''],
+      [`index of all ${r.rules} rules, built once per change`, `${ms(r.indexMs)} ms`, ''],
     ],
   );
 }
@@ -234,12 +238,15 @@ export async function main(_argv: string[] = []): Promise<FanoutResult> {
     const ticket = (await findTicketById(ctx.db.kysely, heavy))!;
     const people = await recipientRoles(ctx, ticket);
     const recipients: Recipient[] = [...people].map(([userId, roles]) => ({ userId, roles: [...roles] }));
-    const rules = await loadRulesForEvents(ctx.db.kysely, ['ticket.customer_replied']);
+    const rules = await loadRulesForEvents(ctx.db.kysely);
+    const buildStart = performance.now();
+    const index = buildRuleIndex(rules);
+    const indexMs = performance.now() - buildStart;
     const context = { type: ticket.type, serviceId: ticket.service_id, categoryId: ticket.category_id, statusTo: null };
     const resolveTimes: number[] = [];
+    // As the worker does: the index is built once per rule change (cached), then asked per event.
     for (let i = 0; i < 2_000; i++) {
       const t0 = performance.now();
-      const index = buildRuleIndex(rules);
       resolveRecipients(index, 'ticket.customer_replied', context, recipients, NOTIFICATION_CHANNELS);
       resolveTimes.push(performance.now() - t0);
     }
@@ -262,6 +269,8 @@ export async function main(_argv: string[] = []): Promise<FanoutResult> {
       heavyResolveP95: percentile(resolveTimes, 95),
       heavyFanoutP95: percentile(heavyTimes, 95),
       heavyRecipients: recipients.length,
+      indexMs,
+      rules: rules.length,
     };
     printFanoutSummary(result);
     return result;

@@ -1,4 +1,4 @@
-import type { Insertable } from 'kysely';
+import { type Insertable, sql } from 'kysely';
 import type {
   CascadeLevel,
   NotificationChannel,
@@ -15,10 +15,32 @@ import type { NotificationRule } from './cascade.model.ts';
 
 type Executor = Db['kysely'] | Trx;
 
-/** Every rule (all levels) for the given events, as the cascade sees them. */
-export async function loadRulesForEvents(db: Executor, events: readonly string[]): Promise<NotificationRule[]> {
-  if (events.length === 0) return [];
-  const rows = await db.selectFrom('notification_rules').selectAll().where('event', 'in', events).execute();
+/**
+ * A fingerprint of the whole rule table: changes whenever a rule is added, removed or edited
+ * (a checksum over every column plus the latest change time), so a cached index can be reused
+ * until then. One scan of a few hundred narrow rows, far cheaper than loading and indexing them.
+ */
+export async function rulesFingerprint(db: Executor): Promise<string> {
+  const row = await db
+    .selectFrom('notification_rules')
+    .select([
+      sql<string>`count(*)`.as('n'),
+      sql<string>`max(updated_at)`.as('u'),
+      sql<string>`sum(id * 7 + enabled * 3 + user_overridable * 5 + coalesce(category_id, 0) * 11
+        + coalesce(service_id, 0) * 13 + coalesce(user_id, 0) * 17 + length(event) * 19 + length(level) * 23
+        + length(recipient_role) * 29 + length(channel) * 31 + length(coalesce(status_to, '')) * 37
+        + length(coalesce(ticket_type, '')) * 41)`.as('c'),
+    ])
+    .executeTakeFirstOrThrow();
+  return `${row.n}|${row.u}|${row.c}`;
+}
+
+/** Every rule (all levels), or those of the given events, as the cascade sees them. */
+export async function loadRulesForEvents(db: Executor, events?: readonly string[]): Promise<NotificationRule[]> {
+  if (events?.length === 0) return [];
+  let query = db.selectFrom('notification_rules').selectAll();
+  if (events) query = query.where('event', 'in', events);
+  const rows = await query.execute();
   return rows.map((row) => ({
     id: row.id,
     level: row.level as CascadeLevel,

@@ -12,17 +12,17 @@ import { readSettings } from '../settings/settings.repo.ts';
 import { canReadInternal, canReadTicket } from '../tickets/tickets.policy.ts';
 import { findTicketById, type TicketRow } from '../tickets/tickets.repo.ts';
 import type { Recipient, RuleIndex, TicketContext } from './cascade.model.ts';
-import { buildRuleIndex, resolveRecipients } from './cascade.ts';
+import { resolveRecipients } from './cascade.ts';
 import { type NotifyingDomainEvent, type Occurrence, occurrencesOf } from './delivery.events.ts';
 import {
   groupMemberIds,
   insertNotificationsOnce,
   loadActors,
-  loadRulesForEvents,
   organizationUserIds,
   usersWithPermission,
   watcherIds,
 } from './delivery.repo.ts';
+import { currentRuleIndex } from './delivery.rules.ts';
 import { notificationTextsFor, summaryLine } from './notifications.texts.ts';
 
 const CHANNELS: readonly NotificationChannel[] = ['in_app', 'email'];
@@ -176,7 +176,7 @@ export async function fanOut(ctx: AppContext, source: FanOutSource): Promise<{ i
   const ids = new Set([...people.keys(), ...occurrences.flatMap((o) => o.onlyUsers ?? [])]);
   if (actorId !== null) ids.add(actorId);
   const actors = await loadActors(ctx.db.kysely, [...ids]);
-  const index = buildRuleIndex(await loadRulesForEvents(ctx.db.kysely, [...new Set(occurrences.map((o) => o.event))]));
+  const index = await currentRuleIndex(ctx.db);
   const planned = plan(index, ticket, occurrences, people, actors, settings.notifyActor ? null : actorId);
   const actorName = actorId === null ? null : (actors.get(actorId)?.name ?? null);
   const at = ctx.clock.now().toISOString();

@@ -141,6 +141,24 @@ describeEachDialect('notification delivery', (dialect) => {
     expect(await mailsTo(customer.actor.email, 'reply')).toHaveLength(1);
   });
 
+  it('applies an edited rule to the very next event (the cached rule index is refreshed)', async () => {
+    const ticket = await ownedTicket();
+    await customer.post(`/api/v1/tickets/${ticket.id}/messages`, { body: 'First' });
+    await drain();
+    expect(await mailsTo(owner.actor.email, 'notify:ticket.customer_replied')).toHaveLength(1);
+    const rules = (await admin.get('/api/v1/notification-rules?level=workflow&event=ticket.customer_replied')).json();
+    const email = rules.find(
+      (r: { channel: string; recipientRole: string }) => r.channel === 'email' && r.recipientRole === 'owner',
+    );
+    const { id, createdAt: _c, updatedAt: _u, ...rule } = email;
+    // Same instant on the manual clock: only the content changes.
+    expect((await admin.put(`/api/v1/notification-rules/${id}`, { ...rule, enabled: false })).statusCode).toBe(200);
+    await customer.post(`/api/v1/tickets/${ticket.id}/messages`, { body: 'Second' });
+    await drain();
+    expect(await mailsTo(owner.actor.email, 'notify:ticket.customer_replied')).toHaveLength(1);
+    expect((await inbox(owner)).items.filter((i) => i.event === 'ticket.customer_replied')).toHaveLength(2);
+  });
+
   it('never shows a field hidden to the recipient, in the mail or the inbox', async () => {
     const role = await t.ctx.db.kysely
       .selectFrom('roles')
