@@ -1,5 +1,5 @@
 import type { Insertable } from 'kysely';
-import type { NotificationChannel, RecipientRole } from '../../../common/notifications.ts';
+import { type NotificationChannel, RECIPIENT_ROLES, type RecipientRole } from '../../../common/notifications.ts';
 import { fieldAccess } from '../../authz/fields.ts';
 import { type Actor, isAgent } from '../../authz/policy.ts';
 import type { AppContext } from '../../context.ts';
@@ -46,7 +46,11 @@ interface Planned {
  * whose role grants `menu.reports` (team leads); when the group has none, or the ticket has no
  * group, every such user (ADR 0019).
  */
-export async function recipientRoles(ctx: AppContext, ticket: TicketRow): Promise<Map<number, Set<RecipientRole>>> {
+export async function recipientRoles(
+  ctx: AppContext,
+  ticket: TicketRow,
+  wanted: ReadonlySet<RecipientRole> = new Set(RECIPIENT_ROLES),
+): Promise<Map<number, Set<RecipientRole>>> {
   const db = ctx.db.kysely;
   const people = new Map<number, Set<RecipientRole>>();
   const add = (userId: number, role: RecipientRole) => {
@@ -54,19 +58,34 @@ export async function recipientRoles(ctx: AppContext, ticket: TicketRow): Promis
     roles.add(role);
     people.set(userId, roles);
   };
-  add(ticket.requester_id, 'requester');
-  if (ticket.organization_id !== null) {
+  // Roles no rule addresses cost no query (most events name two or three roles).
+  if (wanted.has('requester')) add(ticket.requester_id, 'requester');
+  if (wanted.has('organization_contacts') && ticket.organization_id !== null) {
     for (const id of await organizationUserIds(db, ticket.organization_id)) {
       if (id !== ticket.requester_id) add(id, 'organization_contacts');
     }
   }
-  if (ticket.owner_id !== null) add(ticket.owner_id, 'owner');
-  if (ticket.group_id !== null) for (const id of await groupMemberIds(db, ticket.group_id)) add(id, 'group_members');
-  for (const id of await watcherIds(db, ticket.id)) add(id, 'watchers');
+  if (wanted.has('owner') && ticket.owner_id !== null) add(ticket.owner_id, 'owner');
+  if (wanted.has('group_members') && ticket.group_id !== null) {
+    for (const id of await groupMemberIds(db, ticket.group_id)) add(id, 'group_members');
+  }
+  if (wanted.has('watchers')) for (const id of await watcherIds(db, ticket.id)) add(id, 'watchers');
+  if (!wanted.has('managers')) return people;
   const managers = await usersWithPermission(db, 'menu.reports');
   const ofGroup = managers.filter((m) => ticket.group_id !== null && m.groupIds.includes(ticket.group_id));
   for (const m of ofGroup.length > 0 ? ofGroup : managers) add(m.id, 'managers');
   return people;
+}
+
+/** The roles some level 1-2 rule addresses for these events (user rules only count behind one). Keys as in cascade.ts buckets. */
+function rolesInUse(index: RuleIndex, occurrences: readonly Occurrence[]): Set<RecipientRole> {
+  const roles = new Set<RecipientRole>();
+  for (const { event } of occurrences) {
+    for (const channel of CHANNELS) {
+      for (const role of RECIPIENT_ROLES) if (index.admin.has(`${event}|${channel}|${role}`)) roles.add(role);
+    }
+  }
+  return roles;
 }
 
 /** The ticket facts the cascade matches rules on. */
@@ -172,11 +191,11 @@ export async function fanOut(ctx: AppContext, source: FanOutSource): Promise<{ i
 
   const settings = await readSettings(ctx.db);
   const actorId = typeof source.payload.actorId === 'number' ? source.payload.actorId : null;
-  const people = await recipientRoles(ctx, ticket);
+  const index = await currentRuleIndex(ctx.db);
+  const people = await recipientRoles(ctx, ticket, rolesInUse(index, occurrences));
   const ids = new Set([...people.keys(), ...occurrences.flatMap((o) => o.onlyUsers ?? [])]);
   if (actorId !== null) ids.add(actorId);
   const actors = await loadActors(ctx.db.kysely, [...ids]);
-  const index = await currentRuleIndex(ctx.db);
   const planned = plan(index, ticket, occurrences, people, actors, settings.notifyActor ? null : actorId);
   const actorName = actorId === null ? null : (actors.get(actorId)?.name ?? null);
   const at = ctx.clock.now().toISOString();
