@@ -94,6 +94,14 @@ test('a customer reply updates the owner’s bell live and mails the owner', asy
     await operator.getByTestId('followers-panel').getByRole('button', { name: 'Follow' }).click();
     await expect(operator.getByTestId('followers-panel').getByText('Oscar Operator')).toBeVisible();
     await shot(operator, '71-ticket-followers');
+
+    // The requester adds a CC address on the portal page.
+    const panel = customer.getByTestId('followers-panel');
+    await panel.getByLabel('CC e-mail address').fill('boss@acme.example');
+    await panel.getByRole('button', { name: 'Add' }).click();
+    await expect(panel.getByText('boss@acme.example')).toBeVisible();
+    await expect(panel.getByRole('button', { name: 'Follow' })).toBeVisible();
+    await shot(customer, '72-portal-followers');
   } finally {
     await mailbox.close();
   }
