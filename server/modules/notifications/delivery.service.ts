@@ -224,11 +224,15 @@ export async function fanOut(ctx: AppContext, source: FanOutSource): Promise<{ i
     }
   }
 
-  const created = await ctx.db.kysely.transaction().execute(async (trx) => {
-    const rows = await insertNotificationsOnce(trx, inApp);
-    for (const draft of mails) await queueMail(ctx, trx, draft, at, settings.mailAutoRepliesPerHour);
-    return rows;
-  });
+  // Many events notify nobody (no rule, only the actor): skip the empty transaction and its commit.
+  const created =
+    inApp.length === 0 && mails.length === 0
+      ? []
+      : await ctx.db.kysely.transaction().execute(async (trx) => {
+          const rows = await insertNotificationsOnce(trx, inApp);
+          for (const draft of mails) await queueMail(ctx, trx, draft, at, settings.mailAutoRepliesPerHour);
+          return rows;
+        });
   if (mails.length > 0) ctx.worker.nudge();
   for (const row of created) {
     await ctx.realtime.publish({ type: 'notification.created', notificationId: row.id, userId: row.user_id });
