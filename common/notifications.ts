@@ -10,6 +10,7 @@ export const NOTIFICATION_EVENTS = [
   'ticket.assigned_to_me',
   'ticket.assigned_to_group',
   'ticket.customer_replied',
+  'ticket.agent_replied',
   'ticket.note_added',
   'ticket.status_changed',
   'ticket.resolved',

@@ -25,8 +25,11 @@ import { registerMailJobs } from './modules/mail/mail.jobs.ts';
 import { mailAdminRoutes, ticketMailRoutes } from './modules/mail/mail-admin.routes.ts';
 import { MailParsing } from './modules/mail/parse-pool.ts';
 import { createMailTransport } from './modules/mail/transport.ts';
+import { inboxRoutes } from './modules/notifications/inbox.routes.ts';
 import { myNotificationSettingsRoutes } from './modules/notifications/me-settings.routes.ts';
+import { registerNotificationJobs } from './modules/notifications/notifications.jobs.ts';
 import { notificationRulesRoutes } from './modules/notifications/rules.routes.ts';
+import { watchersRoutes } from './modules/notifications/watchers.routes.ts';
 import { opsRoutes } from './modules/ops/ops.routes.ts';
 import { organizationsRoutes } from './modules/organizations/organizations.routes.ts';
 import { eventsRoutes } from './modules/realtime/events.routes.ts';
@@ -186,6 +189,8 @@ export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
         ticketMailRoutes,
         notificationRulesRoutes,
         myNotificationSettingsRoutes,
+        inboxRoutes,
+        watchersRoutes,
         eventsRoutes,
         tokensRoutes,
       ]) {
@@ -210,6 +215,7 @@ export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
   registerTicketJobs(ctx, options.autoCloseEveryMs ?? 60_000);
   registerSlaJobs(ctx, options.slaCheckEveryMs ?? 60_000);
   registerMailJobs(ctx, options.mailPollEveryMs ?? config.mailPollSeconds * 1000);
+  registerNotificationJobs(ctx);
   app.addHook('onClose', async () => {
     await worker.stop();
     await ctx.realtime.stop();

@@ -44,6 +44,8 @@ export interface Database {
   ticket_cc: TicketCcTable;
   password_resets: PasswordResetTable;
   notification_rules: NotificationRuleTable;
+  notifications: NotificationTable;
+  ticket_watchers: TicketWatcherTable;
 }
 
 export interface OrganizationTable {
@@ -515,4 +517,27 @@ export interface NotificationRuleTable {
   user_overridable: number;
   created_at: string;
   updated_at: string;
+}
+
+/** One in-app notification of one person (the inbox). */
+export interface NotificationTable {
+  id: Generated<number>;
+  user_id: number;
+  /** Catalogue event key (common/notifications.ts). */
+  event: string;
+  ticket_id: number | null;
+  actor_id: number | null;
+  /** JSON object of the values the localized one-line text needs (e.g. the target status). */
+  params: string;
+  /** Outbox event + person + channel: a re-run handler inserts nothing twice. */
+  dedupe_key: string;
+  created_at: string;
+  read_at: string | null;
+}
+
+/** A person following a ticket (role "watchers" of the notification cascade). */
+export interface TicketWatcherTable {
+  ticket_id: number;
+  user_id: number;
+  created_at: string;
 }

@@ -2,10 +2,10 @@ import pg from 'pg';
 import type { Db } from '../db/kysely.ts';
 
 /** What live clients are told. They refetch what they show; no data travels in the event. */
-export interface RealtimeMessage {
-  type: 'ticket.changed';
-  ticketId: number;
-}
+export type RealtimeMessage =
+  | { type: 'ticket.changed'; ticketId: number }
+  /** A new in-app notification; only `userId` may receive it. */
+  | { type: 'notification.created'; notificationId: number; userId: number };
 
 /** One connected SSE client. `userId` lets the audience check decide per viewer. */
 export interface RealtimeClient<A> {

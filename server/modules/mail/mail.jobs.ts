@@ -1,7 +1,6 @@
 import { isAgent } from '../../authz/policy.ts';
 import type { AppContext } from '../../context.ts';
 import { loadActor } from '../auth/actor.ts';
-import { findMessageById } from '../tickets/messages.repo.ts';
 import { processReceipt } from './intake.service.ts';
 import { pollAllAccounts } from './mail-poll.service.ts';
 import { deliverOutbound } from './outbound.send.ts';
@@ -35,37 +34,8 @@ export function registerMailJobs(ctx: AppContext, pollEveryMs: number): void {
     await composeTicketMail(ctx, 'received', ticket, { dedupeKey: `received:t${ticket.id}` });
   });
 
-  ctx.worker.on('ticket.message_added', async (payload) => {
-    const { ticketId, actorId, messageId, visibility, kind } = payload as {
-      ticketId: number;
-      actorId: number;
-      messageId: number;
-      visibility: string;
-      kind: string;
-    };
-    if (visibility !== 'public' || kind !== 'reply') return;
-    const ticket = await ticketForMail(ctx, ticketId);
-    if (!ticket || ticket.requester_id === actorId) return;
-    const author = await loadActor(ctx.db, actorId);
-    if (!author || !isAgent(author)) return;
-    const workflow = ctx.workflow.current();
-    const message = await findMessageById(ctx.db.kysely, messageId);
-    // The solution posted by a resolve travels in the "resolved" mail; do not send it twice.
-    if (workflow.category(ticket.status) === 'resolved' && message?.created_at === ticket.resolved_at) return;
-    await composeTicketMail(ctx, 'reply', ticket, { dedupeKey: `reply:m${messageId}`, messageId });
-  });
-
-  ctx.worker.on('ticket.status_changed', async (payload) => {
-    const { ticketId, actorId, to } = payload as { ticketId: number; actorId: number | null; to: string };
-    const ticket = await ticketForMail(ctx, ticketId);
-    if (!ticket || ticket.status !== to) return;
-    const category = ctx.workflow.current().category(to);
-    if (category === 'resolved') {
-      await composeTicketMail(ctx, 'resolved', ticket, { dedupeKey: `resolved:t${ticket.id}:${ticket.resolved_at}` });
-    } else if (category === 'closed' && actorId !== ticket.requester_id) {
-      await composeTicketMail(ctx, 'closed', ticket, { dedupeKey: `closed:t${ticket.id}:${ticket.closed_at}` });
-    }
-  });
+  // The requester's reply / resolved / closed mails follow the notification cascade now
+  // (notifications/delivery.service.ts), so a person's opt-out stops exactly that mail.
 
   if (pollEveryMs > 0) {
     ctx.worker.every({

@@ -33,7 +33,11 @@ export async function eventsRoutes(app: TypedApp, ctx: AppContext): Promise<void
       const unsubscribe = ctx.realtime.subscribe({
         actor,
         send: (message) =>
-          raw.write(`event: ${message.type}\ndata: ${JSON.stringify({ ticketId: message.ticketId })}\n\n`),
+          raw.write(
+            message.type === 'notification.created'
+              ? `event: notification\ndata: ${JSON.stringify({ id: message.notificationId })}\n\n`
+              : `event: ${message.type}\ndata: ${JSON.stringify({ ticketId: message.ticketId })}\n\n`,
+          ),
       });
       // Comments keep proxies from closing an idle stream.
       const heartbeat = setInterval(() => raw.write(': ping\n\n'), 25_000);

@@ -12,6 +12,8 @@ export const SETTING_DEFAULTS = {
   mailUnverifiedAsNote: false,
   /** Loop guard: at most this many automatic mails to one address per hour. */
   mailAutoRepliesPerHour: 10,
+  /** Notify the person who made a change about their own change (normally they are skipped). */
+  notifyActor: false,
 } as const;
 
 export type Settings = {

@@ -13,6 +13,7 @@ const SettingsSchema = Type.Object({
       "A mail with a ticket's tag from someone not on the ticket becomes an internal note flagged unverified (default: a new linked ticket)",
   }),
   mailAutoRepliesPerHour: Type.Integer({ description: 'Loop guard: automatic mails to one address per hour at most' }),
+  notifyActor: Type.Boolean({ description: 'Notify the person who made a change about their own change' }),
 });
 
 /** Help desk settings (administrators). */
@@ -43,6 +44,7 @@ export async function settingsRoutes(app: TypedApp, ctx: AppContext): Promise<vo
             stickyOwner: Type.Optional(Type.Boolean()),
             mailUnverifiedAsNote: Type.Optional(Type.Boolean()),
             mailAutoRepliesPerHour: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })),
+            notifyActor: Type.Optional(Type.Boolean()),
           },
           { minProperties: 1 },
         ),

@@ -18,6 +18,7 @@ const TICKET_EVENTS = [
 /** Background reactions of the tickets capability: live pushes and the auto-close schedule. */
 export function registerTicketJobs(ctx: AppContext, autoCloseEveryMs: number): void {
   ctx.realtime.setAudience(async (message) => {
+    if (message.type === 'notification.created') return (actor) => actor.id === message.userId;
     const ticket = await findTicketById(ctx.db.kysely, message.ticketId);
     return (actor) => ticket !== undefined && canReadTicket(actor, ticket);
   });

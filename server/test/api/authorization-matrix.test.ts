@@ -99,6 +99,15 @@ const EXPECTED: Record<string, DefaultRoleKey[] | 'all'> = {
   'POST /api/v1/notification-rules/explain': ['admin'],
   'GET /api/v1/me/notification-settings': 'all',
   'PUT /api/v1/me/notification-settings': 'all',
+  'GET /api/v1/notifications': 'all',
+  'GET /api/v1/notifications/unread-count': 'all',
+  'POST /api/v1/notifications/read-all': 'all',
+  'POST /api/v1/notifications/:id/read': 'all',
+  'GET /api/v1/tickets/:id/watchers': 'all',
+  'PUT /api/v1/tickets/:id/watch': 'all',
+  'DELETE /api/v1/tickets/:id/watch': 'all',
+  'POST /api/v1/tickets/:id/cc': 'all',
+  'DELETE /api/v1/tickets/:id/cc': 'all',
 };
 
 /**

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { DEFAULT_NOTIFICATION_RULES } from '../../db/migrations/0007_notifications.ts';
+import { DELIVERY_DEFAULT_RULES } from '../../db/migrations/0008_notification_delivery.ts';
 import { type Client, loginAs, makeUser, openTicket } from '../factories.ts';
 import { buildTestApp, describeEachDialect, type TestApp } from '../harness.ts';
 
@@ -60,10 +61,11 @@ describeEachDialect('notification rules API', (dialect) => {
     const res = await admin.get(`${BASE}?level=workflow`);
     expect(res.statusCode).toBe(200);
     const rules = res.json() as RuleJson[];
-    expect(rules).toHaveLength(DEFAULT_NOTIFICATION_RULES.length);
+    const defaults = [...DEFAULT_NOTIFICATION_RULES, ...DELIVERY_DEFAULT_RULES];
+    expect(rules).toHaveLength(defaults.length);
     const pick = (r: Pick<RuleJson, 'event' | 'recipientRole' | 'channel' | 'enabled' | 'userOverridable'>) =>
       `${r.event} ${r.recipientRole} ${r.channel} ${r.enabled ? 'on' : 'off'}${r.userOverridable ? ' overridable' : ''}`;
-    expect(rules.map(pick).sort()).toEqual(DEFAULT_NOTIFICATION_RULES.map(pick).sort());
+    expect(rules.map(pick).sort()).toEqual(defaults.map(pick).sort());
     expect(rules.every((r) => r.ticketType === null && r.serviceId === null && r.userId === null)).toBe(true);
     expect(rules.filter((r) => !r.userOverridable).map(pick)).toEqual([
       'ticket.sla_breached managers email on',

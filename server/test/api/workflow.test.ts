@@ -114,6 +114,7 @@ describeEachDialect('workflow', (dialect) => {
       stickyOwner: true,
       mailUnverifiedAsNote: false,
       mailAutoRepliesPerHour: 10,
+      notifyActor: false,
     });
     const tooShort = await admin.patch('/api/v1/settings', { autoCloseDays: 0 });
     expect(tooShort.statusCode).toBe(400);

@@ -13,6 +13,8 @@ export interface Settings {
   mailUnverifiedAsNote: boolean;
   /** Loop guard: automatic mails to one address per hour at most (1…1000). */
   mailAutoRepliesPerHour: number;
+  /** Notify people of their own changes too (normally the actor is skipped). */
+  notifyActor: boolean;
 }
 
 export function fetchSettings(): Promise<Settings> {

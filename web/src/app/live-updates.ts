@@ -2,6 +2,7 @@ import { type QueryClient, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { API_BASE } from '../api/client.ts';
 import { queryKeys } from '../api/keys.ts';
+import { inboxKeys } from '../api/notifications.ts';
 
 interface TicketChangedEvent {
   ticketId: number;
@@ -43,10 +44,14 @@ export function useLiveUpdates(enabled: boolean): void {
     const onMessage = (event: MessageEvent) => {
       if (typeof event.data === 'string' && event.data.includes('ticket.changed')) onTicketChanged(event);
     };
+    // A new notification for this user ({id} only): refetch the bell's list and count.
+    const onNotification = () => void queryClient.invalidateQueries({ queryKey: inboxKeys.all });
     source.addEventListener('ticket.changed', onTicketChanged);
+    source.addEventListener('notification', onNotification);
     source.addEventListener('message', onMessage);
     return () => {
       source.removeEventListener('ticket.changed', onTicketChanged);
+      source.removeEventListener('notification', onNotification);
       source.removeEventListener('message', onMessage);
       source.close();
     };

@@ -41,6 +41,8 @@ export function outcomeKey(outcome: string | null | undefined): string | null {
 }
 
 export function templateKey(template: string | null | undefined): string | null {
+  // Notification mails to staff are `notify:<event>` (notifications/delivery.service.ts).
+  if (template?.startsWith('notify:')) return 'inbox.notificationMail';
   return known(MAIL_TEMPLATES, template) ? `mailAdmin.template.${template}` : null;
 }
 

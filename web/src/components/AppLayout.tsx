@@ -10,6 +10,7 @@ import { hasPermission, homePath, useMe } from '../app/session.ts';
 import { AdminNav } from '../pages/admin/AdminNav.tsx';
 import { QueueNav } from '../pages/agent/QueueNav.tsx';
 import { LanguageSwitcher } from './LanguageSwitcher.tsx';
+import { NotificationBell } from './NotificationBell.tsx';
 import { PageLoader } from './PageLoader.tsx';
 import { UserMenu } from './UserMenu.tsx';
 
@@ -93,6 +94,7 @@ export function AppLayout() {
             )}
           </Group>
           <Group gap="xs" wrap="nowrap">
+            <NotificationBell agent={hasPermission(me, 'menu.agent')} />
             <LanguageSwitcher />
             <UserMenu me={me} areas={areas} />
           </Group>

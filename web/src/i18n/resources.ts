@@ -3,6 +3,7 @@ import enAdmin from './locales/en/admin.json' with { type: 'json' };
 import enAgent from './locales/en/agent.json' with { type: 'json' };
 import enAuth from './locales/en/auth.json' with { type: 'json' };
 import enCommon from './locales/en/common.json' with { type: 'json' };
+import enInbox from './locales/en/inbox.json' with { type: 'json' };
 import enMail from './locales/en/mail.json' with { type: 'json' };
 import enNotify from './locales/en/notify.json' with { type: 'json' };
 import enPortal from './locales/en/portal.json' with { type: 'json' };
@@ -11,6 +12,7 @@ import roAdmin from './locales/ro/admin.json' with { type: 'json' };
 import roAgent from './locales/ro/agent.json' with { type: 'json' };
 import roAuth from './locales/ro/auth.json' with { type: 'json' };
 import roCommon from './locales/ro/common.json' with { type: 'json' };
+import roInbox from './locales/ro/inbox.json' with { type: 'json' };
 import roMail from './locales/ro/mail.json' with { type: 'json' };
 import roNotify from './locales/ro/notify.json' with { type: 'json' };
 import roPortal from './locales/ro/portal.json' with { type: 'json' };
@@ -19,6 +21,7 @@ import ruAdmin from './locales/ru/admin.json' with { type: 'json' };
 import ruAgent from './locales/ru/agent.json' with { type: 'json' };
 import ruAuth from './locales/ru/auth.json' with { type: 'json' };
 import ruCommon from './locales/ru/common.json' with { type: 'json' };
+import ruInbox from './locales/ru/inbox.json' with { type: 'json' };
 import ruMail from './locales/ru/mail.json' with { type: 'json' };
 import ruNotify from './locales/ru/notify.json' with { type: 'json' };
 import ruPortal from './locales/ru/portal.json' with { type: 'json' };
@@ -27,6 +30,7 @@ import ukAdmin from './locales/uk/admin.json' with { type: 'json' };
 import ukAgent from './locales/uk/agent.json' with { type: 'json' };
 import ukAuth from './locales/uk/auth.json' with { type: 'json' };
 import ukCommon from './locales/uk/common.json' with { type: 'json' };
+import ukInbox from './locales/uk/inbox.json' with { type: 'json' };
 import ukMail from './locales/uk/mail.json' with { type: 'json' };
 import ukNotify from './locales/uk/notify.json' with { type: 'json' };
 import ukPortal from './locales/uk/portal.json' with { type: 'json' };
@@ -35,6 +39,7 @@ import zhAdmin from './locales/zh/admin.json' with { type: 'json' };
 import zhAgent from './locales/zh/agent.json' with { type: 'json' };
 import zhAuth from './locales/zh/auth.json' with { type: 'json' };
 import zhCommon from './locales/zh/common.json' with { type: 'json' };
+import zhInbox from './locales/zh/inbox.json' with { type: 'json' };
 import zhMail from './locales/zh/mail.json' with { type: 'json' };
 import zhNotify from './locales/zh/notify.json' with { type: 'json' };
 import zhPortal from './locales/zh/portal.json' with { type: 'json' };
@@ -47,18 +52,68 @@ import zhWorkflow from './locales/zh/workflow.json' with { type: 'json' };
  */
 export const resources: Record<Locale, { translation: Record<string, unknown> }> = {
   en: {
-    translation: { ...enCommon, ...enAuth, ...enPortal, ...enAgent, ...enAdmin, ...enWorkflow, ...enMail, ...enNotify },
+    translation: {
+      ...enCommon,
+      ...enAuth,
+      ...enPortal,
+      ...enAgent,
+      ...enAdmin,
+      ...enWorkflow,
+      ...enMail,
+      ...enNotify,
+      ...enInbox,
+    },
   },
   uk: {
-    translation: { ...ukCommon, ...ukAuth, ...ukPortal, ...ukAgent, ...ukAdmin, ...ukWorkflow, ...ukMail, ...ukNotify },
+    translation: {
+      ...ukCommon,
+      ...ukAuth,
+      ...ukPortal,
+      ...ukAgent,
+      ...ukAdmin,
+      ...ukWorkflow,
+      ...ukMail,
+      ...ukNotify,
+      ...ukInbox,
+    },
   },
   ru: {
-    translation: { ...ruCommon, ...ruAuth, ...ruPortal, ...ruAgent, ...ruAdmin, ...ruWorkflow, ...ruMail, ...ruNotify },
+    translation: {
+      ...ruCommon,
+      ...ruAuth,
+      ...ruPortal,
+      ...ruAgent,
+      ...ruAdmin,
+      ...ruWorkflow,
+      ...ruMail,
+      ...ruNotify,
+      ...ruInbox,
+    },
   },
   ro: {
-    translation: { ...roCommon, ...roAuth, ...roPortal, ...roAgent, ...roAdmin, ...roWorkflow, ...roMail, ...roNotify },
+    translation: {
+      ...roCommon,
+      ...roAuth,
+      ...roPortal,
+      ...roAgent,
+      ...roAdmin,
+      ...roWorkflow,
+      ...roMail,
+      ...roNotify,
+      ...roInbox,
+    },
   },
   zh: {
-    translation: { ...zhCommon, ...zhAuth, ...zhPortal, ...zhAgent, ...zhAdmin, ...zhWorkflow, ...zhMail, ...zhNotify },
+    translation: {
+      ...zhCommon,
+      ...zhAuth,
+      ...zhPortal,
+      ...zhAgent,
+      ...zhAdmin,
+      ...zhWorkflow,
+      ...zhMail,
+      ...zhNotify,
+      ...zhInbox,
+    },
   },
 };

@@ -23,7 +23,13 @@ export default function SettingsPage() {
   const queryClient = useQueryClient();
   const settings = useQuery({ queryKey: queryKeys.settings, queryFn: fetchSettings });
   const form = useForm<Settings>({
-    initialValues: { autoCloseDays: 7, stickyOwner: false, mailUnverifiedAsNote: false, mailAutoRepliesPerHour: 10 },
+    initialValues: {
+      autoCloseDays: 7,
+      stickyOwner: false,
+      mailUnverifiedAsNote: false,
+      mailAutoRepliesPerHour: 10,
+      notifyActor: false,
+    },
     validate: {
       autoCloseDays: (value) =>
         Number.isInteger(value) && value >= MIN_DAYS && value <= MAX_DAYS
@@ -87,6 +93,11 @@ export default function SettingsPage() {
                 label={t('admin.settings.stickyOwner')}
                 description={t('admin.settings.stickyOwnerHint')}
                 {...form.getInputProps('stickyOwner', { type: 'checkbox' })}
+              />
+              <Switch
+                label={t('inbox.notifyActor')}
+                description={t('inbox.notifyActorHint')}
+                {...form.getInputProps('notifyActor', { type: 'checkbox' })}
               />
               <Divider
                 label={

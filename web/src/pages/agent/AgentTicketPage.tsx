@@ -6,6 +6,7 @@ import { formatDateTime } from '../../app/format.ts';
 import { useMessages, useTicket } from '../../app/queries.ts';
 import { useMe } from '../../app/session.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { FollowersPanel } from '../../components/FollowersPanel.tsx';
 import { MessageThread } from '../../components/MessageThread.tsx';
 import { PriorityBadge } from '../../components/TicketBadges.tsx';
 import { TicketTitle } from '../../components/TicketTitle.tsx';
@@ -98,6 +99,7 @@ export default function AgentTicketPage() {
             <LinkedTicketsPanel ticketId={id} />
             <TicketFieldsPanel ticket={data} />
             <CustomFieldsPanel ticket={data} />
+            <FollowersPanel ticketId={id} />
             <TicketMailPanel ticketId={id} />
           </Stack>
         </Grid.Col>

@@ -7,6 +7,7 @@ import { formatDateTime } from '../../app/format.ts';
 import { useCatalog, useMessages, useTicket, useTransition } from '../../app/queries.ts';
 import { useMe } from '../../app/session.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { FollowersPanel } from '../../components/FollowersPanel.tsx';
 import { MessageThread } from '../../components/MessageThread.tsx';
 import { ReplyBox } from '../../components/ReplyBox.tsx';
 import { TicketTitle } from '../../components/TicketTitle.tsx';
@@ -75,6 +76,7 @@ export default function PortalTicketPage() {
         </TicketTitle>
 
         <PortalCustomValues ticket={data} />
+        <FollowersPanel ticketId={id} />
 
         {data.status === 'resolved' && <SolutionPanel ticket={data} />}
         {data.status === 'closed' && data.solution && (

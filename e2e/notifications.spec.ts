@@ -1,0 +1,108 @@
+import type { Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { type ParsedMail, simpleParser } from 'mailparser';
+import { SMTPServer } from 'smtp-server';
+import { loginAs, shot } from './helpers.ts';
+
+// playwright.config.ts points the server's SMTP_URL at this sink (each engineer runs on own ports).
+const SINK_PORT = Number(process.env.E2E_SMTP_SINK_PORT ?? 3226);
+
+/** The agents' mailboxes: a real SMTP server that keeps what Frontdesk sends. */
+function startMailbox(): { received: ParsedMail[]; close: () => Promise<void> } {
+  const received: ParsedMail[] = [];
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['AUTH', 'STARTTLS'],
+    logger: false,
+    async onData(stream, _session, callback) {
+      const chunks: Buffer[] = [];
+      for await (const chunk of stream) chunks.push(chunk as Buffer);
+      received.push(await simpleParser(Buffer.concat(chunks)));
+      callback();
+    },
+  });
+  server.listen(SINK_PORT, '127.0.0.1');
+  return { received, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+/** Calls the API in the page's session (cookie from the context, CSRF token from /me). */
+async function api(page: Page, method: 'GET' | 'POST' | 'PATCH', url: string, data?: object) {
+  const me = await (await page.request.get('/api/v1/me')).json();
+  const res = await page.request.fetch(`/api/v1${url}`, {
+    method,
+    headers: { 'x-csrf-token': me.csrfToken },
+    ...(data && { data }),
+  });
+  expect(res.ok(), await res.text()).toBe(true);
+  return { me, body: await res.json() };
+}
+
+/**
+ * The notification centre end to end: a customer replies in the portal; the owner's bell counts
+ * it live (no reload), the tab title shows the count, the dropdown links to the ticket, and the
+ * owner's notification e-mail reaches the SMTP server.
+ */
+test('a customer reply updates the owner’s bell live and mails the owner', async ({ browser }) => {
+  const mailbox = startMailbox();
+  try {
+    const operator = await loginAs(browser, 'operator@frontdesk.example');
+    const customer = await loginAs(browser, 'customer@acme.example');
+    const subject = `Badge reader at gate ${Date.now() % 10_000}`;
+    const { body: ticket } = await api(customer, 'POST', '/tickets', { subject, body: 'My badge is refused.' });
+    const me = await (await operator.request.get('/api/v1/me')).json();
+    await api(operator, 'PATCH', `/tickets/${ticket.id}`, { ownerId: me.user.id });
+    // Delivery runs after commit: wait for the creation notice (first line), then start from zero.
+    await expect
+      .poll(async () => {
+        const inbox = await (await operator.request.get('/api/v1/notifications?limit=100')).json();
+        return inbox.items.some((i: { event: string; ticketId: number }) => i.ticketId === ticket.id);
+      })
+      .toBe(true);
+    await api(operator, 'POST', '/notifications/read-all');
+
+    await operator.goto('/agent');
+    const bell = operator.getByTestId('notification-bell');
+    await expect(bell).toHaveAttribute('data-unread', '0');
+
+    await customer.goto(`/portal/tickets/${ticket.id}`);
+    await customer.getByLabel('Your reply').fill('It still refuses my badge this morning.');
+    await customer.getByRole('button', { name: 'Send reply' }).click();
+    await expect(customer.getByText('Your reply has been sent')).toBeVisible();
+
+    // Live: the operator's page was not reloaded.
+    await expect(bell).toHaveAttribute('data-unread', '1', { timeout: 20_000 });
+    await expect(operator).toHaveTitle(/^\(1\) /);
+    await bell.click();
+    const dropdown = operator.getByTestId('notification-dropdown');
+    const line = `Alice Carter replied on ticket #${ticket.number}`;
+    await expect(dropdown.getByText(line)).toBeVisible();
+    await expect(dropdown.getByText(subject).first()).toBeVisible();
+    await shot(operator, '70-notification-bell');
+
+    const toOperator = () =>
+      mailbox.received.filter(
+        (m) => m.to && 'text' in m.to && m.to.text.includes('operator@frontdesk.example') && m.subject?.includes(line),
+      );
+    await expect.poll(() => toOperator().length, { timeout: 30_000 }).toBe(1);
+    expect(toOperator()[0].subject).toBe(`[#${ticket.number}] ${line}: ${subject}`);
+
+    // Opening the entry marks it read and goes to the ticket.
+    await dropdown.getByText(line).click();
+    await expect(operator).toHaveURL(new RegExp(`/agent/tickets/${ticket.id}$`));
+    await expect(bell).toHaveAttribute('data-unread', '0');
+    await expect(operator.getByTestId('followers-panel')).toBeVisible();
+    await operator.getByTestId('followers-panel').getByRole('button', { name: 'Follow' }).click();
+    await expect(operator.getByTestId('followers-panel').getByText('Oscar Operator')).toBeVisible();
+    await shot(operator, '71-ticket-followers');
+
+    // The requester adds a CC address on the portal page.
+    const panel = customer.getByTestId('followers-panel');
+    await panel.getByLabel('CC e-mail address').fill('boss@acme.example');
+    await panel.getByRole('button', { name: 'Add' }).click();
+    await expect(panel.getByText('boss@acme.example')).toBeVisible();
+    await expect(panel.getByRole('button', { name: 'Follow' })).toBeVisible();
+    await shot(customer, '72-portal-followers');
+  } finally {
+    await mailbox.close();
+  }
+});
