@@ -3,6 +3,7 @@ import { authorize } from '../../authz/policy.ts';
 import { type AppContext, inTransaction } from '../../context.ts';
 import { badRequest, notFound } from '../../platform/errors.ts';
 import { emit } from '../../platform/events.ts';
+import { findTicketRecord } from '../tickets/tickets.repo.ts';
 import type { KbViewer } from './kb.policy.ts';
 import {
   deflectionCounts,
@@ -121,8 +122,15 @@ export async function recordDeflection(
 
 /** Outbox handler of ticket.created: the requester's recent opened suggestions did not deflect it. */
 export async function convertDeflections(ctx: AppContext, payload: { ticketId: number; actorId: number }) {
-  const since = new Date(ctx.clock.now().getTime() - CONVERSION_WINDOW_MS).toISOString();
-  await inTransaction(ctx, (trx) => markDeflectionsConverted(trx, payload.actorId, since, payload.ticketId));
+  // Measured from the ticket's creation, not from when the outbox runs: a late run must not
+  // convert suggestions opened after the ticket.
+  const ticket = await findTicketRecord(ctx.db.kysely, payload.ticketId);
+  if (!ticket) return;
+  const until = ticket.created_at;
+  const since = new Date(Date.parse(until) - CONVERSION_WINDOW_MS).toISOString();
+  await inTransaction(ctx, (trx) =>
+    markDeflectionsConverted(trx, { userId: ticket.requester_id, since, until, ticketId: payload.ticketId }),
+  );
 }
 
 export interface DeflectionReport {

@@ -424,19 +424,18 @@ export async function insertDeflection(
   return inserted.id;
 }
 
-/** Marks the user's open deflections since `since` as converted into the ticket (idempotent). */
+/** Marks the user's open deflections between `since` and `until` as converted into the ticket (idempotent). */
 export async function markDeflectionsConverted(
   trx: Executor,
-  userId: number,
-  since: string,
-  ticketId: number,
+  row: { userId: number; since: string; until: string; ticketId: number },
 ): Promise<number> {
   const result = await trx
     .updateTable('kb_deflections')
-    .set({ converted: 1, ticket_id: ticketId })
-    .where('user_id', '=', userId)
+    .set({ converted: 1, ticket_id: row.ticketId })
+    .where('user_id', '=', row.userId)
     .where('converted', '=', 0)
-    .where('created_at', '>=', since)
+    .where('created_at', '>=', row.since)
+    .where('created_at', '<=', row.until)
     .executeTakeFirst();
   return Number(result.numUpdatedRows);
 }
@@ -447,7 +446,7 @@ export async function deflectionCounts(db: Executor, from: string, to: string) {
     .selectFrom('kb_deflections')
     .select(['article_id', 'converted', (eb) => eb.fn.countAll<string | number>().as('n')])
     .where('created_at', '>=', from)
-    .where('created_at', '<', to)
+    .where('created_at', '<=', to)
     .groupBy(['article_id', 'converted'])
     .execute();
 }
