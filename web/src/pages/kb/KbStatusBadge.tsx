@@ -6,5 +6,10 @@ const COLORS: Record<ArticleStatus, string> = { draft: 'yellow', published: 'gre
 
 export function KbStatusBadge({ status }: { status: ArticleStatus }) {
   const { t } = useTranslation();
-  return <Badge color={COLORS[status]}>{t(`kb.status.${status}`)}</Badge>;
+  // Never squeezed by a long title beside it.
+  return (
+    <Badge color={COLORS[status]} style={{ flexShrink: 0 }}>
+      {t(`kb.status.${status}`)}
+    </Badge>
+  );
 }

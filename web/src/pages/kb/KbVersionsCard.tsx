@@ -82,6 +82,7 @@ export function KbVersionsCard({ articleId, locale }: { articleId: number; local
         {(versions.data ?? []).map((v, index) => (
           <Group key={v.id} justify="space-between" wrap="nowrap" gap="xs">
             <Checkbox
+              style={{ flex: 1, minWidth: 0 }}
               checked={picked.includes(v.id)}
               onChange={() => toggle(v.id)}
               label={
@@ -102,6 +103,7 @@ export function KbVersionsCard({ articleId, locale }: { articleId: number; local
               <Button
                 size="compact-xs"
                 variant="subtle"
+                style={{ flexShrink: 0 }}
                 loading={restore.isPending}
                 onClick={() => restore.mutate(v.id)}
               >
