@@ -1,7 +1,7 @@
 import { LOCALES } from '../../../common/domain.ts';
-import { type Actor, authorize } from '../../authz/policy.ts';
+import { type Actor, authorize, can } from '../../authz/policy.ts';
 import { type AppContext, inTransaction, type Trx } from '../../context.ts';
-import { badRequest, notFound } from '../../platform/errors.ts';
+import { badRequest, forbidden, notFound } from '../../platform/errors.ts';
 import { emit } from '../../platform/events.ts';
 import { htmlToText, sanitizeBody } from '../../platform/html.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
@@ -15,9 +15,11 @@ import {
   insertArticle,
   insertVersion,
   listArticleRows,
+  listFeedbackComments,
   listTagCounts,
   listTranslations,
   loadAudiences,
+  removeArticle,
   replaceAudience,
   saveTranslation,
   updateArticle,
@@ -230,6 +232,16 @@ export async function changeArticleSettings(
     if (patch.groupIds === undefined) merged.groupIds = [];
   }
   const settings = await checkSettings(ctx, merged);
+  // Who may read a published article is the owners' call: an editor widening it would publish it.
+  const same = (a: number[], b: number[]) => a.length === b.length && a.every((x) => b.includes(x));
+  const audienceChanged =
+    settings.visibility !== before.visibility ||
+    !same(settings.organizationIds, before.organizationIds) ||
+    !same(settings.roleIds, before.roleIds) ||
+    !same(settings.groupIds, before.groupIds);
+  if (row.status === 'published' && audienceChanged && !can(actor, 'kb.publish')) {
+    throw forbidden('Only knowledge-base owners change who may read a published article');
+  }
   const at = ctx.clock.now().toISOString();
   await inTransaction(ctx, async (trx) => {
     await updateArticle(trx, id, { category_id: settings.categoryId, visibility: settings.visibility, updated_at: at });
@@ -310,4 +322,37 @@ export async function setArticleStatus(
 }
 
 export type { ArticleAudience };
+/** Deletes an article with its versions, votes and deflections (knowledge-base owners). */
+export async function deleteArticle(ctx: AppContext, actor: Actor, id: number): Promise<void> {
+  authorize(actor, 'kb.publish');
+  const row = await findArticle(ctx.db.kysely, id);
+  if (!row) throw notFound('Article');
+  const titles = (await listTranslations(ctx.db.kysely, [id])).map((t) => ({ locale: t.locale, title: t.title }));
+  const at = ctx.clock.now().toISOString();
+  await inTransaction(ctx, async (trx) => {
+    await removeArticle(trx, id);
+    await recordAudit(trx, {
+      actorId: actor.id,
+      entity: 'kb_article',
+      entityId: id,
+      action: 'delete',
+      before: { status: row.status, visibility: row.visibility, titles },
+      after: undefined,
+      at,
+    });
+    await emit(trx, at, { type: 'kb.article_changed', payload: { articleId: id } });
+  });
+}
+
+/** Comments left with helpful votes, newest first (editors). */
+export async function articleFeedback(ctx: AppContext, actor: Actor, id: number) {
+  await articleForWrite(ctx, actor, id);
+  return (await listFeedbackComments(ctx.db.kysely, id, 100)).map((r) => ({
+    id: r.id,
+    helpful: r.helpful === 1,
+    comment: r.comment ?? '',
+    createdAt: r.created_at,
+  }));
+}
+
 export { articleForWrite, cleanTranslation, writeTranslation };

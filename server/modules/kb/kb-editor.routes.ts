@@ -19,8 +19,10 @@ import {
   VersionSchema,
 } from './kb.schemas.ts';
 import {
+  articleFeedback,
   changeArticleSettings,
   createArticle,
+  deleteArticle,
   saveArticleTranslation,
   setArticleStatus,
 } from './kb-articles.service.ts';
@@ -121,6 +123,45 @@ export async function kbEditorRoutes(app: TypedApp, ctx: AppContext): Promise<vo
     },
     async (request) =>
       saveArticleTranslation(ctx, actorOf(request), request.params.id, request.params.locale, request.body),
+  );
+  app.delete(
+    '/kb/articles/:id',
+    {
+      config: owners,
+      schema: {
+        tags,
+        summary: 'Delete an article',
+        params: IdParams,
+        response: { 204: Type.Null(), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      await deleteArticle(ctx, actorOf(request), request.params.id);
+      return reply.status(204).send(null);
+    },
+  );
+  app.get(
+    '/kb/articles/:id/feedback',
+    {
+      config: editors,
+      schema: {
+        tags,
+        summary: 'Comments left with helpful votes, newest first',
+        params: IdParams,
+        response: {
+          200: Type.Array(
+            Type.Object({
+              id: Type.Integer(),
+              helpful: Type.Boolean(),
+              comment: Type.String(),
+              createdAt: Type.String(),
+            }),
+          ),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request) => articleFeedback(ctx, actorOf(request), request.params.id),
   );
   for (const [action, status] of [
     ['publish', 'published'],

@@ -119,6 +119,11 @@ export async function updateArticle(db: Executor, id: number, values: Updateable
   await db.updateTable('kb_articles').set(values).where('id', '=', id).execute();
 }
 
+/** Deletes an article; its translations, versions, audience, tags, votes and deflections go with it (cascade). */
+export async function removeArticle(db: Executor, id: number): Promise<void> {
+  await db.deleteFrom('kb_articles').where('id', '=', id).execute();
+}
+
 /** Who an article is limited to: organizations (customers), roles and groups (restricted), and its tags. */
 export interface ArticleAudience {
   organizationIds: number[];

@@ -102,6 +102,8 @@ const EXPECTED: Record<string, DefaultRoleKey[] | 'all'> = {
   'DELETE /api/v1/kb/categories/:id': ['manager', 'admin'],
   'POST /api/v1/kb/articles': AGENTS,
   'PATCH /api/v1/kb/articles/:id': AGENTS,
+  'DELETE /api/v1/kb/articles/:id': ['manager', 'admin'],
+  'GET /api/v1/kb/articles/:id/feedback': AGENTS,
   'PUT /api/v1/kb/articles/:id/translations/:locale': AGENTS,
   'POST /api/v1/kb/articles/:id/publish': ['manager', 'admin'],
   'POST /api/v1/kb/articles/:id/archive': ['manager', 'admin'],

@@ -306,4 +306,46 @@ describeEachDialect('knowledge base', (dialect) => {
     expect((await customerA.get(staffFile.url)).statusCode).toBe(404);
     expect((await operator.get(staffFile.url)).statusCode).toBe(200);
   });
+
+  it('restricts by role, keeps audience changes of published articles to owners, lists comments and deletes', async () => {
+    const engineerRole = await t.ctx.db.kysely
+      .selectFrom('roles')
+      .select('id')
+      .where('key', '=', 'engineer')
+      .executeTakeFirstOrThrow();
+    const created = await admin.post('/api/v1/kb/articles', {
+      locale: 'en',
+      title: 'Second-line runbook',
+      bodyHtml: '<p>Reset the fuser.</p>',
+      visibility: 'restricted',
+      roleIds: [engineerRole.id],
+    });
+    const id = created.json().id as number;
+    await admin.post(`/api/v1/kb/articles/${id}/publish`);
+    expect((await engineer.get(`/api/v1/kb/articles/${id}`)).statusCode).toBe(200);
+    expect((await operator.get(`/api/v1/kb/articles/${id}`)).statusCode).toBe(404);
+    const fuser = (await engineer.get('/api/v1/kb/suggest?q=fuser')).json().items as ListItem[];
+    expect(fuser.map((a) => a.id)).toEqual([id]);
+    expect((await operator.get('/api/v1/kb/suggest?q=fuser')).json().items).toEqual([]);
+
+    // An editor may retag a published article but not widen who reads it.
+    const widen = await engineer.patch(`/api/v1/kb/articles/${id}`, { visibility: 'public' });
+    expect(widen.statusCode).toBe(403);
+    expect((await engineer.get(`/api/v1/kb/articles/${id}`)).json().visibility).toBe('restricted');
+    const retag = await engineer.patch(`/api/v1/kb/articles/${id}`, { tags: ['Fuser', 'fuser', 'printer'] });
+    expect(retag.statusCode).toBe(200);
+    expect(retag.json().tags).toEqual(['fuser', 'printer']);
+    expect((await manager.patch(`/api/v1/kb/articles/${id}`, { visibility: 'staff' })).json()).toMatchObject({
+      visibility: 'staff',
+      roleIds: [],
+    });
+
+    const comments = (await operator.get(`/api/v1/kb/articles/${ids.customers}/feedback`)).json();
+    expect(comments).toContainEqual(expect.objectContaining({ helpful: false, comment: 'Did not work for me' }));
+    expect((await customerA.get(`/api/v1/kb/articles/${ids.customers}/feedback`)).statusCode).toBe(403);
+
+    expect((await operator.del(`/api/v1/kb/articles/${id}`)).statusCode).toBe(403);
+    expect((await manager.del(`/api/v1/kb/articles/${id}`)).statusCode).toBe(204);
+    expect((await manager.get(`/api/v1/kb/articles/${id}`)).statusCode).toBe(404);
+  });
 });

@@ -122,6 +122,9 @@ export const fetchKbDiff = (id: number, from: number, to: number) =>
   apiRequest<KbDiff>(`/kb/articles/${id}/diff${toQueryString({ from, to })}`);
 export const restoreKbVersion = (id: number, versionId: number) =>
   apiRequest<KbArticle>(`/kb/articles/${id}/versions/${versionId}/restore`, { method: 'POST' });
+export const deleteKbArticle = (id: number) => apiRequest<void>(`/kb/articles/${id}`, { method: 'DELETE' });
+export const fetchKbFeedback = (id: number) =>
+  apiRequest<{ id: number; helpful: boolean; comment: string; createdAt: string }[]>(`/kb/articles/${id}/feedback`);
 export const kbArticleFromTicket = (ticketId: number) =>
   apiRequest<KbArticle>(`/kb/articles/from-ticket/${ticketId}`, { method: 'POST' });
 export const sendKbFeedback = (id: number, body: { helpful: boolean; comment?: string }) =>

@@ -1,7 +1,7 @@
-import { Anchor, Badge, Button, Grid, Group, Stack, Tabs, TextInput, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Grid, Group, Modal, Stack, Tabs, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconArrowLeft } from '@tabler/icons-react';
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -9,6 +9,7 @@ import { LOCALES } from '../../../../common/domain.ts';
 import { isApiError } from '../../api/client.ts';
 import {
   createKbArticle,
+  deleteKbArticle,
   type KbArticle,
   type KbSettings,
   saveKbTranslation,
@@ -20,6 +21,7 @@ import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { PageLoader } from '../../components/PageLoader.tsx';
 import { currentLocale, LANGUAGE_NAMES } from '../../i18n/index.ts';
 import { ArticleBodyEditor } from './ArticleBodyEditor.tsx';
+import { KbFeedbackCard } from './KbFeedbackCard.tsx';
 import { KbSettingsCard } from './KbSettingsCard.tsx';
 import { KbStatusBadge } from './KbStatusBadge.tsx';
 import { KbVersionsCard } from './KbVersionsCard.tsx';
@@ -55,6 +57,8 @@ export default function KbArticleEditorPage() {
   const canPublish = hasPermission(me, 'kb.publish');
   const article = useKbArticle(id);
   const saved = useKbArticleSaved();
+  const queryClient = useQueryClient();
+  const [confirmDelete, setConfirmDelete] = useState(false);
   const [locale, setLocale] = useState<string>(currentLocale());
   const [texts, setTexts] = useState<Texts>({});
   const [settings, setSettings] = useState<KbSettings>(EMPTY_SETTINGS);
@@ -102,9 +106,17 @@ export default function KbArticleEditorPage() {
     },
   });
 
+  const remove = useMutation({
+    mutationFn: () => deleteKbArticle(id!),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: ['kb', 'articles'] });
+      void navigate('/agent/kb');
+    },
+  });
+
   if (id !== null && article.error) return <ErrorAlert error={article.error} />;
   if (id !== null && !loaded) return <PageLoader />;
-  const error = create.error ?? saveText.error ?? saveSettings.error ?? status.error;
+  const error = create.error ?? saveText.error ?? saveSettings.error ?? status.error ?? remove.error;
   const errorFields = isApiError(error) ? error.fields : [];
   const stored = new Set(loaded?.translations.map((tr) => tr.locale) ?? []);
 
@@ -121,6 +133,11 @@ export default function KbArticleEditorPage() {
             {id === null ? t('kb.editor.newTitle') : text.title || t('kb.untitled')}
           </Title>
           {loaded && <KbStatusBadge status={loaded.status} />}
+          {loaded?.sourceTicketId && (
+            <Anchor component={Link} to={`/agent/tickets/${loaded.sourceTicketId}`} size="sm">
+              {t('kb.editor.sourceTicket')}
+            </Anchor>
+          )}
         </Group>
         {loaded && canPublish && (
           <Group gap="xs">
@@ -134,10 +151,26 @@ export default function KbArticleEditorPage() {
                 {t('kb.editor.archive')}
               </Button>
             )}
+            <Button color="red" variant="subtle" onClick={() => setConfirmDelete(true)}>
+              {t('kb.actions.delete')}
+            </Button>
           </Group>
         )}
       </Group>
       {error && <ErrorAlert error={error} />}
+      <Modal opened={confirmDelete} onClose={() => setConfirmDelete(false)} title={t('kb.editor.deleteTitle')}>
+        <Stack>
+          <Text size="sm">{t('kb.editor.deleteText')}</Text>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setConfirmDelete(false)}>
+              {t('common.cancel')}
+            </Button>
+            <Button color="red" onClick={() => remove.mutate()} loading={remove.isPending}>
+              {t('kb.actions.delete')}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
       <Grid gap="md">
         <Grid.Col span={{ base: 12, md: 8 }}>
           <Tabs value={locale} onChange={(v) => v && setLocale(v)} keepMounted={false}>
@@ -199,6 +232,7 @@ export default function KbArticleEditorPage() {
               errorFields={errorFields}
             />
             {id !== null && <KbVersionsCard articleId={id} locale={locale} />}
+            {loaded && <KbFeedbackCard article={loaded} />}
           </Stack>
         </Grid.Col>
       </Grid>
