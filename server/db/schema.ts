@@ -581,6 +581,8 @@ export interface KbArticleTranslationTable {
   title: string;
   body_html: string;
   body_text: string;
+  /** Title and text folded for matching (lower case, no diacritics); see kb-text.ts. */
+  search_text: string;
   updated_by: number;
   created_at: string;
   updated_at: string;

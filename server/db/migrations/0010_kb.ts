@@ -84,6 +84,7 @@ export const kb: DialectMigration = {
       .addColumn('title', 'text', (c) => c.notNull())
       .addColumn('body_html', 'text', (c) => c.notNull())
       .addColumn('body_text', 'text', (c) => c.notNull())
+      .addColumn('search_text', 'text', (c) => c.notNull())
       .addColumn('updated_by', 'integer', (c) => c.notNull().references('users.id'))
       .addColumn('created_at', ts, (c) => c.notNull())
       .addColumn('updated_at', ts, (c) => c.notNull())

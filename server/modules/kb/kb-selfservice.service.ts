@@ -15,6 +15,7 @@ import {
   searchArticlesSimple,
 } from './kb.repo.ts';
 import { excerpt } from './kb-articles.presenter.ts';
+import { foldText, queryWords } from './kb-text.ts';
 
 /** A ticket by the same person this soon after opening a suggestion means the suggestion did not help. */
 export const CONVERSION_WINDOW_MS = 2 * 60 * 60 * 1000;
@@ -25,13 +26,6 @@ export interface Suggestion {
   title: string;
   excerpt: string;
   score: number;
-}
-
-/** Words worth matching: letters and digits, 3+ characters (2+ for Chinese), at most 8, longest first. */
-export function queryWords(text: string): string[] {
-  const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-  const useful = words.filter((w) => w.length >= 3 || (w.length >= 2 && /\p{Script=Han}/u.test(w)));
-  return [...new Set(useful)].sort((a, b) => b.length - a.length).slice(0, 8);
 }
 
 /**
@@ -50,8 +44,8 @@ export async function suggestArticles(
   const rows = await searchArticlesSimple(ctx.db.kysely, actor, words, 200);
   const best = new Map<number, Suggestion>();
   for (const row of rows) {
-    const title = row.title.toLowerCase();
-    const body = row.body_text.toLowerCase();
+    const title = foldText(row.title);
+    const body = foldText(row.body_text);
     let score = 0;
     for (const w of words) score += (title.includes(w) ? 3 : 0) + (body.includes(w) ? 1 : 0);
     // The reader's language wins a tie against a translation.

@@ -8,6 +8,7 @@ import type {
   KbCategoryTable,
 } from '../../db/schema.ts';
 import { type KbViewer, visibleArticlesWhere } from './kb.policy.ts';
+import { foldText } from './kb-text.ts';
 
 type Executor = Db['kysely'] | Trx;
 
@@ -239,7 +240,13 @@ export async function saveTranslation(
   },
 ): Promise<void> {
   const existing = await findTranslation(trx, row.articleId, row.locale);
-  const values = { title: row.title, body_html: row.bodyHtml, body_text: row.bodyText, updated_by: row.userId };
+  const values = {
+    title: row.title,
+    body_html: row.bodyHtml,
+    body_text: row.bodyText,
+    search_text: foldText(`${row.title}\n${row.bodyText}`),
+    updated_by: row.userId,
+  };
   if (existing) {
     await trx
       .updateTable('kb_article_translations')
@@ -310,14 +317,15 @@ export async function findArticleFile(db: Executor, attachmentId: number) {
 
 // ---- search (simple) ----
 
+/** A LIKE pattern for a substring. Query words are letters and digits only (see queryWords), so no escaping. */
 function likePattern(word: string): string {
-  return `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return `%${word}%`;
 }
 
 /**
- * Published articles the viewer may see whose title or text contains any of the words
- * (case-insensitive LIKE; a stand-in until the search service's index replaces it). Returns the
- * matching translations; the caller ranks them.
+ * Published articles the viewer may see whose folded title and text contain any of the folded
+ * words (LIKE on `search_text`; a stand-in until the search service's index replaces it). Returns
+ * the matching translations; the caller ranks them.
  */
 export async function searchArticlesSimple(
   db: Executor,
@@ -331,14 +339,7 @@ export async function searchArticlesSimple(
     .innerJoin('kb_articles', 'kb_articles.id', 'kb_article_translations.article_id')
     .selectAll('kb_article_translations')
     .select('kb_articles.category_id')
-    .where((eb) =>
-      eb.or(
-        words.flatMap((w) => [
-          eb(eb.fn('lower', ['kb_article_translations.title']), 'like', likePattern(w)),
-          eb(eb.fn('lower', ['kb_article_translations.body_text']), 'like', likePattern(w)),
-        ]),
-      ),
-    );
+    .where((eb) => eb.or(words.map((w) => eb('kb_article_translations.search_text', 'like', likePattern(w)))));
   const scope = visibleArticlesWhere(viewer, true);
   if (scope) query = query.where(scope);
   return query.orderBy('kb_articles.updated_at', 'desc').limit(candidates).execute();

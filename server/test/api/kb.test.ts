@@ -348,4 +348,25 @@ describeEachDialect('knowledge base', (dialect) => {
     expect((await manager.del(`/api/v1/kb/articles/${id}`)).statusCode).toBe(204);
     expect((await manager.get(`/api/v1/kb/articles/${id}`)).statusCode).toBe(404);
   });
+
+  it('suggests across scripts: any case in Cyrillic, Romanian with or without diacritics, two-character Chinese', async () => {
+    const make = async (locale: string, title: string, bodyHtml: string) => {
+      const res = await admin.post('/api/v1/kb/articles', { locale, title, bodyHtml, visibility: 'public' });
+      await admin.post(`/api/v1/kb/articles/${res.json().id}/publish`);
+      return res.json().id as number;
+    };
+    const uk = await make('uk', 'Сканер не вмикається', '<p>Перевірте кабель живлення.</p>');
+    const ro = await make('ro', 'Scanerul afișează eroare', '<p>Ștergeți geamul scanerului.</p>');
+    const zh = await make('zh', '扫描仪卡纸', '<p>打开盖子取出纸张。</p>');
+    const suggest = async (q: string) =>
+      ((await anon('GET', `/api/v1/kb/suggest?q=${encodeURIComponent(q)}`)).json().items as ListItem[]).map(
+        (a) => a.id,
+      );
+    expect(await suggest('СКАНЕР')).toEqual([uk]);
+    expect(await suggest('кабель')).toEqual([uk]);
+    expect(await suggest('afiseaza eroare')).toEqual([ro]);
+    expect(await suggest('ştergeţi')).toEqual([ro]);
+    expect(await suggest('卡纸')).toEqual([zh]);
+    expect(await suggest('50%_')).toEqual([]);
+  });
 });
