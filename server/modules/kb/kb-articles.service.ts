@@ -15,7 +15,6 @@ import {
   insertArticle,
   insertVersion,
   listArticleRows,
-  listFeedbackComments,
   listTagCounts,
   listTranslations,
   loadAudiences,
@@ -25,6 +24,7 @@ import {
   updateArticle,
 } from './kb.repo.ts';
 import { type ArticleListItem, type ArticleView, presentArticle, presentListItem } from './kb-articles.presenter.ts';
+import { listFeedbackComments } from './kb-feedback.repo.ts';
 
 export interface ArticleSettings {
   categoryId: number | null;

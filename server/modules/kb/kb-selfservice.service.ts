@@ -5,16 +5,9 @@ import { badRequest, notFound } from '../../platform/errors.ts';
 import { emit } from '../../platform/events.ts';
 import { findTicketRecord } from '../tickets/tickets.repo.ts';
 import type { KbViewer } from './kb.policy.ts';
-import {
-  deflectionCounts,
-  findVisibleArticle,
-  insertDeflection,
-  listTranslations,
-  markDeflectionsConverted,
-  saveFeedback,
-  searchArticlesSimple,
-} from './kb.repo.ts';
+import { findVisibleArticle, listTranslations, searchArticlesSimple } from './kb.repo.ts';
 import { excerpt } from './kb-articles.presenter.ts';
+import { deflectionCounts, insertDeflection, markDeflectionsConverted, saveFeedback } from './kb-feedback.repo.ts';
 import { foldText, queryWords } from './kb-text.ts';
 
 /** A ticket by the same person this soon after opening a suggestion means the suggestion did not help. */
