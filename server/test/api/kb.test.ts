@@ -305,6 +305,13 @@ describeEachDialect('knowledge base', (dialect) => {
     expect((await anon('GET', staffFile.url)).statusCode).toBe(404);
     expect((await customerA.get(staffFile.url)).statusCode).toBe(404);
     expect((await operator.get(staffFile.url)).statusCode).toBe(200);
+    // The editor puts the file's URL into the article; the sanitizer keeps it and drops scripts.
+    const saved = await operator.put(`/api/v1/kb/articles/${ids.public}/translations/ro`, {
+      title: 'Imprimanta',
+      bodyHtml: `<p>Vezi:</p><img src="${pub.json().url}" alt="shot"><img src="javascript:alert(1)">`,
+    });
+    const ro = saved.json().translations.find((tr: { locale: string }) => tr.locale === 'ro');
+    expect(ro.bodyHtml).toBe(`<p>Vezi:</p><img src="${pub.json().url}" alt="shot" /><img />`);
   });
 
   it('restricts by role, keeps audience changes of published articles to owners, lists comments and deletes', async () => {
