@@ -113,4 +113,11 @@ test('an article is written, suggested to a customer, and a canned response is i
   await shot(operator, '66-canned-picker');
   await reply.press('Enter');
   await expect(reply).toHaveValue(`Hello Alice Carter, thank you for ticket #${ticket.number}.`);
+
+  // The manager's self-service figures: the opened suggestion was followed by the customer's request.
+  await manager.goto('/agent/kb');
+  const stats = manager.getByTestId('kb-deflection-stats');
+  await expect(stats).toContainText('suggestions opened');
+  await expect(stats.getByRole('link', { name: TITLE })).toBeVisible();
+  await shot(manager, '68-kb-deflection-stats');
 });

@@ -122,6 +122,15 @@ export const fetchKbDiff = (id: number, from: number, to: number) =>
   apiRequest<KbDiff>(`/kb/articles/${id}/diff${toQueryString({ from, to })}`);
 export const restoreKbVersion = (id: number, versionId: number) =>
   apiRequest<KbArticle>(`/kb/articles/${id}/versions/${versionId}/restore`, { method: 'POST' });
+export interface KbDeflectionReport {
+  from: string;
+  to: string;
+  opened: number;
+  converted: number;
+  deflected: number;
+  articles: { articleId: number; title: string; opened: number; converted: number; deflected: number }[];
+}
+export const fetchKbDeflections = () => apiRequest<KbDeflectionReport>('/kb/reports/deflections');
 export const deleteKbArticle = (id: number) => apiRequest<void>(`/kb/articles/${id}`, { method: 'DELETE' });
 export const fetchKbFeedback = (id: number) =>
   apiRequest<{ id: number; helpful: boolean; comment: string; createdAt: string }[]>(`/kb/articles/${id}/feedback`);

@@ -1,6 +1,5 @@
 import {
   ActionIcon,
-  Badge,
   Button,
   Grid,
   Group,
@@ -24,6 +23,7 @@ import { EmptyState } from '../../components/EmptyState.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { currentLocale } from '../../i18n/index.ts';
 import { KbCategoryDialog } from './KbCategoryDialog.tsx';
+import { KbDeflectionStats } from './KbDeflectionStats.tsx';
 import { KbStatusBadge } from './KbStatusBadge.tsx';
 import { flattenTree } from './kb-tree.ts';
 import { kbKeys, useKbCategories } from './useKb.ts';
@@ -107,6 +107,7 @@ export default function KbListPage() {
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 9 }}>
           <Stack gap="sm">
+            {hasPermission(me, 'menu.reports') && <KbDeflectionStats />}
             <SegmentedControl
               value={status}
               onChange={(v) => setStatus(v as StatusFilter)}
@@ -142,9 +143,9 @@ export default function KbListPage() {
                           </Group>
                         </Table.Td>
                         <Table.Td>
-                          <Badge variant="light" color="gray">
+                          <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
                             {t(`kb.visibility.${a.visibility}`)}
-                          </Badge>
+                          </Text>
                         </Table.Td>
                         <Table.Td>
                           <Text size="sm">{a.locales.join(', ')}</Text>
