@@ -39,6 +39,11 @@ export const PERMISSIONS = [
   'admin.settings.manage',
   'admin.mail.manage',
   'admin.notifications.manage',
+  // knowledge base and canned responses
+  'kb.read_internal',
+  'kb.edit',
+  'kb.publish',
+  'canned.manage_global',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];

@@ -18,9 +18,13 @@ import { attachmentsRoutes } from './modules/attachments/attachments.routes.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { authPlugin, type RoutePermission } from './modules/auth/auth.plugin.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
+import { cannedRoutes } from './modules/canned/canned.routes.ts';
 import { catalogRoutes } from './modules/catalog/catalog.routes.ts';
 import { catalogAdminRoutes } from './modules/catalog/catalog-admin.routes.ts';
 import { customFieldsRoutes } from './modules/customfields/customfields.routes.ts';
+import { registerKbJobs } from './modules/kb/kb.jobs.ts';
+import { kbEditorRoutes } from './modules/kb/kb-editor.routes.ts';
+import { kbPublicRoutes } from './modules/kb/kb-public.routes.ts';
 import { registerMailJobs } from './modules/mail/mail.jobs.ts';
 import { mailAdminRoutes, ticketMailRoutes } from './modules/mail/mail-admin.routes.ts';
 import { MailParsing } from './modules/mail/parse-pool.ts';
@@ -191,6 +195,9 @@ export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
         myNotificationSettingsRoutes,
         inboxRoutes,
         watchersRoutes,
+        kbPublicRoutes,
+        kbEditorRoutes,
+        cannedRoutes,
         eventsRoutes,
         tokensRoutes,
       ]) {
@@ -216,6 +223,7 @@ export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
   registerSlaJobs(ctx, options.slaCheckEveryMs ?? 60_000);
   registerMailJobs(ctx, options.mailPollEveryMs ?? config.mailPollSeconds * 1000);
   registerNotificationJobs(ctx);
+  registerKbJobs(ctx);
   app.addHook('onClose', async () => {
     await worker.stop();
     await ctx.realtime.stop();

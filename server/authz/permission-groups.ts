@@ -6,6 +6,7 @@ export const PERMISSION_GROUPS: readonly { key: string; prefixes: readonly strin
   { key: 'tickets', prefixes: ['ticket.'] },
   { key: 'people', prefixes: ['user.'] },
   { key: 'administration', prefixes: ['admin.'] },
+  { key: 'knowledge', prefixes: ['kb.', 'canned.'] },
 ];
 
 /** The catalogue split into the groups above; every permission lands in exactly one group. */

@@ -24,6 +24,8 @@ const AGENT_BASE: Permission[] = [
   'ticket.phone.write',
   'ticket.transition',
   'user.directory',
+  'kb.read_internal',
+  'kb.edit',
 ];
 
 const AGENT_FIELDS: Record<TicketField, FieldAccess> = {
@@ -94,7 +96,15 @@ export const DEFAULT_ROLES: Record<DefaultRoleKey, RoleDefinition> = {
   manager: {
     key: 'manager',
     name: 'Manager',
-    permissions: [...AGENT_BASE, 'ticket.read.all', 'menu.reports', 'ticket.escalate', 'ticket.escalate.vendor'],
+    permissions: [
+      ...AGENT_BASE,
+      'ticket.read.all',
+      'menu.reports',
+      'ticket.escalate',
+      'ticket.escalate.vendor',
+      'kb.publish',
+      'canned.manage_global',
+    ],
     fieldRules: rules(AGENT_FIELDS),
   },
   admin: {

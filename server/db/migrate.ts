@@ -8,6 +8,7 @@ import { workflow } from './migrations/0005_workflow.ts';
 import { mail } from './migrations/0006_mail.ts';
 import { notifications } from './migrations/0007_notifications.ts';
 import { notificationDelivery } from './migrations/0008_notification_delivery.ts';
+import { kb } from './migrations/0010_kb.ts';
 import type { DialectMigration } from './migrations/helpers.ts';
 
 /** Every migration, in order. Names sort lexically; never rename a shipped one. */
@@ -20,6 +21,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '0006_mail': mail,
   '0007_notifications': notifications,
   '0008_notification_delivery': notificationDelivery,
+  '0010_kb': kb,
 };
 
 /** Brings the schema up to date. Safe to run on every start and from several nodes. */

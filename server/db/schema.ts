@@ -46,6 +46,17 @@ export interface Database {
   notification_rules: NotificationRuleTable;
   notifications: NotificationTable;
   ticket_watchers: TicketWatcherTable;
+  kb_categories: KbCategoryTable;
+  kb_articles: KbArticleTable;
+  kb_article_organizations: KbArticleOrganizationTable;
+  kb_article_audiences: KbArticleAudienceTable;
+  kb_article_tags: KbArticleTagTable;
+  kb_article_translations: KbArticleTranslationTable;
+  kb_article_versions: KbArticleVersionTable;
+  kb_article_files: KbArticleFileTable;
+  kb_feedback: KbFeedbackTable;
+  kb_deflections: KbDeflectionTable;
+  canned_responses: CannedResponseTable;
 }
 
 export interface OrganizationTable {
@@ -540,4 +551,120 @@ export interface TicketWatcherTable {
   ticket_id: number;
   user_id: number;
   created_at: string;
+}
+/** A knowledge-base category; nested through parent_id. visibility: public | customers | staff. */
+export interface KbCategoryTable {
+  id: Generated<number>;
+  parent_id: number | null;
+  position: number;
+  slug: string;
+  name: string;
+  visibility: string;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A knowledge-base article. status: draft | published | archived; visibility: public | customers | staff | restricted. */
+export interface KbArticleTable {
+  id: Generated<number>;
+  category_id: number | null;
+  status: string;
+  visibility: string;
+  source_ticket_id: number | null;
+  helpful_yes: number;
+  helpful_no: number;
+  author_id: number;
+  created_at: string;
+  updated_at: string;
+  published_at: string | null;
+}
+
+/** Organizations a `customers` article is limited to (none = every customer). */
+export interface KbArticleOrganizationTable {
+  article_id: number;
+  organization_id: number;
+}
+
+/** Roles (kind `role`) and support groups (kind `group`) a `restricted` article is shown to. */
+export interface KbArticleAudienceTable {
+  article_id: number;
+  kind: string;
+  ref_id: number;
+}
+
+export interface KbArticleTagTable {
+  article_id: number;
+  tag: string;
+}
+
+/** The current text of an article in one language (body_html sanitized). */
+export interface KbArticleTranslationTable {
+  id: Generated<number>;
+  article_id: number;
+  locale: string;
+  title: string;
+  body_html: string;
+  body_text: string;
+  /** Title and text folded for matching (lower case, no diacritics); see kb-text.ts. */
+  search_text: string;
+  updated_by: number;
+  created_at: string;
+  updated_at: string;
+}
+
+/** Every save of a translation, as a full snapshot. */
+export interface KbArticleVersionTable {
+  id: Generated<number>;
+  article_id: number;
+  locale: string;
+  version: number;
+  title: string;
+  body_html: string;
+  body_text: string;
+  author_id: number;
+  created_at: string;
+}
+
+/** Images and files of an article (rows of `attachments`). */
+export interface KbArticleFileTable {
+  article_id: number;
+  attachment_id: number;
+}
+
+/** One "was this helpful?" vote per voter (`u:<user id>` or `s:<visitor cookie>`). */
+export interface KbFeedbackTable {
+  id: Generated<number>;
+  article_id: number;
+  voter_key: string;
+  user_id: number | null;
+  helpful: number;
+  comment: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A suggested article opened from the new-ticket form; converted = a ticket followed. */
+export interface KbDeflectionTable {
+  id: Generated<number>;
+  article_id: number;
+  session_key: string;
+  user_id: number | null;
+  query: string;
+  converted: number;
+  ticket_id: number | null;
+  created_at: string;
+}
+
+/** A saved reply. scope: personal (owner_user_id) | group (group_id) | global. */
+export interface CannedResponseTable {
+  id: Generated<number>;
+  scope: string;
+  owner_user_id: number | null;
+  group_id: number | null;
+  name: string;
+  locale: string;
+  body_html: string;
+  created_by: number;
+  created_at: string;
+  updated_at: string;
 }

@@ -9,6 +9,7 @@ import { transitionTicket } from '../modules/tickets/ticket-transition.service.t
 import { updateTicket } from '../modules/tickets/ticket-update.service.ts';
 import { createUser } from '../modules/users/users.service.ts';
 import { DEMO_CATEGORIES, DEMO_PASSWORD, DEMO_SERVICES, DEMO_TICKETS, DEMO_USERS } from './demo-content.ts';
+import { seedDemoKb } from './seed-demo-kb.ts';
 import { seedDemoSla } from './seed-demo-sla.ts';
 
 /** True when the database holds no tickets and no users yet (a fresh install). */
@@ -120,5 +121,6 @@ export async function seedDemo(ctx: AppContext): Promise<{ email: string; role: 
     }
   }
   await writeSetting(ctx.db, 'stickyOwner', true);
+  await seedDemoKb(ctx, actors.get('admin@frontdesk.example')!);
   return DEMO_USERS.map((u) => ({ email: u.email, role: u.role, password: DEMO_PASSWORD }));
 }

@@ -34,6 +34,7 @@ export type DomainEvent =
     }
   | { type: 'mail.process'; payload: { receiptId: number } }
   | { type: 'mail.send'; payload: { outboundId: number } }
+  | { type: 'kb.article_changed'; payload: { articleId: number } }
   | {
       type: 'sla.recompute';
       payload: { policyId?: number; organizationId?: number | null; customerId?: number | null };

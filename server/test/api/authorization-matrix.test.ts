@@ -108,6 +108,27 @@ const EXPECTED: Record<string, DefaultRoleKey[] | 'all'> = {
   'DELETE /api/v1/tickets/:id/watch': 'all',
   'POST /api/v1/tickets/:id/cc': 'all',
   'DELETE /api/v1/tickets/:id/cc': 'all',
+  'POST /api/v1/kb/categories': ['manager', 'admin'],
+  'PUT /api/v1/kb/categories/:id': ['manager', 'admin'],
+  'DELETE /api/v1/kb/categories/:id': ['manager', 'admin'],
+  'POST /api/v1/kb/articles': AGENTS,
+  'PATCH /api/v1/kb/articles/:id': AGENTS,
+  'DELETE /api/v1/kb/articles/:id': ['manager', 'admin'],
+  'GET /api/v1/kb/articles/:id/feedback': AGENTS,
+  'PUT /api/v1/kb/articles/:id/translations/:locale': AGENTS,
+  'POST /api/v1/kb/articles/:id/publish': ['manager', 'admin'],
+  'POST /api/v1/kb/articles/:id/archive': ['manager', 'admin'],
+  'GET /api/v1/kb/articles/:id/versions': AGENTS,
+  'GET /api/v1/kb/articles/:id/diff': AGENTS,
+  'POST /api/v1/kb/articles/:id/versions/:versionId/restore': AGENTS,
+  'POST /api/v1/kb/articles/from-ticket/:ticketId': AGENTS,
+  'POST /api/v1/kb/articles/:id/files': AGENTS,
+  'GET /api/v1/kb/reports/deflections': ['manager', 'admin'],
+  'GET /api/v1/canned-responses': AGENTS,
+  'POST /api/v1/canned-responses': AGENTS,
+  'PUT /api/v1/canned-responses/:id': AGENTS,
+  'DELETE /api/v1/canned-responses/:id': AGENTS,
+  'POST /api/v1/canned-responses/:id/render': AGENTS,
 };
 
 /**
@@ -136,13 +157,23 @@ describeEachDialect('authorization matrix', (dialect) => {
     const withoutRule = api.filter((r) => !r.public && r.permission === undefined).map((r) => `${r.method} ${r.url}`);
     expect(withoutRule).toEqual([]);
     const publicRoutes = api.filter((r) => r.public).map((r) => `${r.method} ${r.url}`);
-    expect(publicRoutes.sort()).toEqual([
-      'POST /api/v1/auth/login',
-      'POST /api/v1/auth/logout',
-      'POST /api/v1/auth/password-reset',
-      'POST /api/v1/auth/password-reset/confirm',
-      'POST /api/v1/auth/register',
-    ]);
+    expect(publicRoutes.sort()).toEqual(
+      [
+        'POST /api/v1/auth/login',
+        'POST /api/v1/auth/logout',
+        'POST /api/v1/auth/password-reset',
+        'POST /api/v1/auth/password-reset/confirm',
+        'POST /api/v1/auth/register',
+        'POST /api/v1/kb/articles/:id/feedback',
+        'POST /api/v1/kb/deflections',
+        'GET /api/v1/kb/articles',
+        'GET /api/v1/kb/articles/:id',
+        'GET /api/v1/kb/categories',
+        'GET /api/v1/kb/files/:id',
+        'GET /api/v1/kb/suggest',
+        'GET /api/v1/kb/tags',
+      ].sort(),
+    );
   });
 
   it('lets each role through exactly the routes the role table allows', async () => {

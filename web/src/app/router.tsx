@@ -17,6 +17,12 @@ const AgentHomeRedirect = lazy(() => import('../pages/agent/AgentHomeRedirect.ts
 const QueuePage = lazy(() => import('../pages/agent/QueuePage.tsx'));
 const SearchPage = lazy(() => import('../pages/agent/SearchPage.tsx'));
 const AgentTicketPage = lazy(() => import('../pages/agent/AgentTicketPage.tsx'));
+const PortalKbPage = lazy(() => import('../pages/kb/PortalKbPage.tsx'));
+const PortalArticlePage = lazy(() => import('../pages/kb/PortalArticlePage.tsx'));
+const KbListPage = lazy(() => import('../pages/kb/KbListPage.tsx'));
+const KbArticleEditorPage = lazy(() => import('../pages/kb/KbArticleEditorPage.tsx'));
+const CannedPage = lazy(() => import('../pages/kb/CannedPage.tsx'));
+const PublicKbLayout = lazy(() => import('../pages/kb/PublicKbLayout.tsx'));
 const UsersPage = lazy(() => import('../pages/admin/UsersPage.tsx'));
 const RolesPage = lazy(() => import('../pages/admin/RolesPage.tsx'));
 const RoleEditorPage = lazy(() => import('../pages/admin/RoleEditorPage.tsx'));
@@ -33,6 +39,14 @@ const NotificationSettingsPage = lazy(() => import('../pages/settings/Notificati
 
 const router = createBrowserRouter([
   { path: '/', element: <HomeRedirect /> },
+  // The knowledge base for visitors without an account: public articles only (the server decides).
+  {
+    element: <PublicKbLayout />,
+    children: [
+      { path: '/help', element: <PortalKbPage base="/help" /> },
+      { path: '/help/:id', element: <PortalArticlePage base="/help" /> },
+    ],
+  },
   {
     element: <PublicOnly />,
     children: [
@@ -54,6 +68,8 @@ const router = createBrowserRouter([
               { path: '/portal', element: <PortalTicketsPage /> },
               { path: '/portal/new', element: <NewRequestPage /> },
               { path: '/portal/tickets/:id', element: <PortalTicketPage /> },
+              { path: '/portal/kb', element: <PortalKbPage /> },
+              { path: '/portal/kb/:id', element: <PortalArticlePage /> },
             ],
           },
           {
@@ -63,6 +79,9 @@ const router = createBrowserRouter([
               { path: '/agent/queues/:queue', element: <QueuePage /> },
               { path: '/agent/search', element: <SearchPage /> },
               { path: '/agent/tickets/:id', element: <AgentTicketPage /> },
+              { path: '/agent/kb', element: <KbListPage /> },
+              { path: '/agent/kb/:id', element: <KbArticleEditorPage /> },
+              { path: '/agent/canned', element: <CannedPage /> },
             ],
           },
           {

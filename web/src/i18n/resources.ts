@@ -2,8 +2,10 @@ import type { Locale } from '../../../common/domain.ts';
 import enAdmin from './locales/en/admin.json' with { type: 'json' };
 import enAgent from './locales/en/agent.json' with { type: 'json' };
 import enAuth from './locales/en/auth.json' with { type: 'json' };
+import enCanned from './locales/en/canned.json' with { type: 'json' };
 import enCommon from './locales/en/common.json' with { type: 'json' };
 import enInbox from './locales/en/inbox.json' with { type: 'json' };
+import enKb from './locales/en/kb.json' with { type: 'json' };
 import enMail from './locales/en/mail.json' with { type: 'json' };
 import enNotify from './locales/en/notify.json' with { type: 'json' };
 import enPortal from './locales/en/portal.json' with { type: 'json' };
@@ -11,8 +13,10 @@ import enWorkflow from './locales/en/workflow.json' with { type: 'json' };
 import roAdmin from './locales/ro/admin.json' with { type: 'json' };
 import roAgent from './locales/ro/agent.json' with { type: 'json' };
 import roAuth from './locales/ro/auth.json' with { type: 'json' };
+import roCanned from './locales/ro/canned.json' with { type: 'json' };
 import roCommon from './locales/ro/common.json' with { type: 'json' };
 import roInbox from './locales/ro/inbox.json' with { type: 'json' };
+import roKb from './locales/ro/kb.json' with { type: 'json' };
 import roMail from './locales/ro/mail.json' with { type: 'json' };
 import roNotify from './locales/ro/notify.json' with { type: 'json' };
 import roPortal from './locales/ro/portal.json' with { type: 'json' };
@@ -20,8 +24,10 @@ import roWorkflow from './locales/ro/workflow.json' with { type: 'json' };
 import ruAdmin from './locales/ru/admin.json' with { type: 'json' };
 import ruAgent from './locales/ru/agent.json' with { type: 'json' };
 import ruAuth from './locales/ru/auth.json' with { type: 'json' };
+import ruCanned from './locales/ru/canned.json' with { type: 'json' };
 import ruCommon from './locales/ru/common.json' with { type: 'json' };
 import ruInbox from './locales/ru/inbox.json' with { type: 'json' };
+import ruKb from './locales/ru/kb.json' with { type: 'json' };
 import ruMail from './locales/ru/mail.json' with { type: 'json' };
 import ruNotify from './locales/ru/notify.json' with { type: 'json' };
 import ruPortal from './locales/ru/portal.json' with { type: 'json' };
@@ -29,8 +35,10 @@ import ruWorkflow from './locales/ru/workflow.json' with { type: 'json' };
 import ukAdmin from './locales/uk/admin.json' with { type: 'json' };
 import ukAgent from './locales/uk/agent.json' with { type: 'json' };
 import ukAuth from './locales/uk/auth.json' with { type: 'json' };
+import ukCanned from './locales/uk/canned.json' with { type: 'json' };
 import ukCommon from './locales/uk/common.json' with { type: 'json' };
 import ukInbox from './locales/uk/inbox.json' with { type: 'json' };
+import ukKb from './locales/uk/kb.json' with { type: 'json' };
 import ukMail from './locales/uk/mail.json' with { type: 'json' };
 import ukNotify from './locales/uk/notify.json' with { type: 'json' };
 import ukPortal from './locales/uk/portal.json' with { type: 'json' };
@@ -38,8 +46,10 @@ import ukWorkflow from './locales/uk/workflow.json' with { type: 'json' };
 import zhAdmin from './locales/zh/admin.json' with { type: 'json' };
 import zhAgent from './locales/zh/agent.json' with { type: 'json' };
 import zhAuth from './locales/zh/auth.json' with { type: 'json' };
+import zhCanned from './locales/zh/canned.json' with { type: 'json' };
 import zhCommon from './locales/zh/common.json' with { type: 'json' };
 import zhInbox from './locales/zh/inbox.json' with { type: 'json' };
+import zhKb from './locales/zh/kb.json' with { type: 'json' };
 import zhMail from './locales/zh/mail.json' with { type: 'json' };
 import zhNotify from './locales/zh/notify.json' with { type: 'json' };
 import zhPortal from './locales/zh/portal.json' with { type: 'json' };
@@ -62,6 +72,8 @@ export const resources: Record<Locale, { translation: Record<string, unknown> }>
       ...enMail,
       ...enNotify,
       ...enInbox,
+      ...enKb,
+      ...enCanned,
     },
   },
   uk: {
@@ -75,6 +87,8 @@ export const resources: Record<Locale, { translation: Record<string, unknown> }>
       ...ukMail,
       ...ukNotify,
       ...ukInbox,
+      ...ukKb,
+      ...ukCanned,
     },
   },
   ru: {
@@ -88,6 +102,8 @@ export const resources: Record<Locale, { translation: Record<string, unknown> }>
       ...ruMail,
       ...ruNotify,
       ...ruInbox,
+      ...ruKb,
+      ...ruCanned,
     },
   },
   ro: {
@@ -101,6 +117,8 @@ export const resources: Record<Locale, { translation: Record<string, unknown> }>
       ...roMail,
       ...roNotify,
       ...roInbox,
+      ...roKb,
+      ...roCanned,
     },
   },
   zh: {
@@ -114,6 +132,8 @@ export const resources: Record<Locale, { translation: Record<string, unknown> }>
       ...zhMail,
       ...zhNotify,
       ...zhInbox,
+      ...zhKb,
+      ...zhCanned,
     },
   },
 };

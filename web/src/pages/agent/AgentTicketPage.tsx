@@ -10,6 +10,7 @@ import { FollowersPanel } from '../../components/FollowersPanel.tsx';
 import { MessageThread } from '../../components/MessageThread.tsx';
 import { PriorityBadge } from '../../components/TicketBadges.tsx';
 import { TicketTitle } from '../../components/TicketTitle.tsx';
+import { ArticleFromTicketButton } from '../kb/ArticleFromTicketButton.tsx';
 import { Composer } from './Composer.tsx';
 import { CustomFieldsPanel } from './CustomFieldsPanel.tsx';
 import { EscalationButtons } from './EscalationButtons.tsx';
@@ -59,6 +60,7 @@ export default function AgentTicketPage() {
       <Group gap="xs" justify="space-between">
         <TransitionButtons ticket={data} />
         <Group gap="xs">
+          <ArticleFromTicketButton ticket={data} />
           <EscalationButtons ticket={data} />
         </Group>
       </Group>

@@ -36,6 +36,7 @@ export function Composer({ ticket }: { ticket: Ticket }) {
               placeholder={t(`composer.placeholder.${kind}`)}
               submitLabel={t(`composer.submit.${kind}`)}
               successMessage={t(`composer.sent.${kind}`)}
+              agentTools
             />
           </Tabs.Panel>
         ))}

@@ -16,6 +16,7 @@ import { QUEUE_KEYS, type QueueKey } from '../../../../common/domain.ts';
 import { queryKeys } from '../../api/keys.ts';
 import { fetchQueueCounts } from '../../api/tickets.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { KbNavLinks } from '../kb/KbNavLinks.tsx';
 
 const QUEUE_ICONS: Record<QueueKey, ComponentType<IconProps>> = {
   unassigned: IconInbox,
@@ -103,6 +104,7 @@ export function QueueNav({ onNavigate }: { onNavigate: () => void }) {
           );
         })}
       </nav>
+      <KbNavLinks onNavigate={onNavigate} />
     </Stack>
   );
 }

@@ -17,6 +17,7 @@ import { textToHtml } from '../../app/format.ts';
 import { useCatalog } from '../../app/queries.ts';
 import { AttachmentPicker } from '../../components/AttachmentPicker.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { KbSuggestions } from '../kb/KbSuggestions.tsx';
 import { customValuesToSend, isRequiredFor, PortalCustomFields, startValue } from './PortalCustomFields.tsx';
 
 interface NewRequestValues {
@@ -95,6 +96,7 @@ export default function NewRequestPage() {
               maxRows={16}
               {...form.getInputProps('description')}
             />
+            <KbSuggestions text={`${form.values.subject} ${form.values.description}`} />
             <Group grow align="flex-start" wrap="wrap">
               <Select
                 label={t('field.type')}

@@ -1,5 +1,5 @@
 import { Button, Container, Group, Paper, Skeleton, Stack, Text, Title, UnstyledButton } from '@mantine/core';
-import { IconChevronRight, IconPlus } from '@tabler/icons-react';
+import { IconBook, IconChevronRight, IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Ticket } from '../../api/tickets.ts';
@@ -61,7 +61,12 @@ export default function PortalTicketsPage() {
         <Title order={1} size="h2">
           {t('portal.myRequests')}
         </Title>
-        {newButton}
+        <Group gap="xs">
+          <Button component={Link} to="/portal/kb" variant="default" leftSection={<IconBook size={16} />}>
+            {t('kb.portal.title')}
+          </Button>
+          {newButton}
+        </Group>
       </Group>
       {list.error && <ErrorAlert error={list.error} mb="md" />}
       {list.isPending ? (
