@@ -5,7 +5,7 @@
 // worker runs), on SQLite and PostgreSQL. Target: at least 300 messages/s end to end on SQLite.
 //
 //   npx node bench/mail-ingest.bench.ts [--db sqlite|postgres|both]
-//   env: BENCH_MAIL_MESSAGES (10000), BENCH_PG_URL
+//   env: BENCH_MAIL_MESSAGES (10000), BENCH_PG_URL, MAIL_PARSE_THREADS (the server's default)
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -51,7 +51,13 @@ export async function benchMailIngest(engine: Engine): Promise<MailIngestRow> {
   const corpus = loadCorpus();
   const dataDir = mkdtempSync(join(tmpdir(), `fd-bench-mail-${engine}-`));
   const scratch: ScratchPg | undefined = engine === 'postgres' ? await createScratchPg('mail') : undefined;
-  const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...(scratch && { DATABASE_URL: scratch.url }) });
+  const config = loadConfig({
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'warn',
+    ...(scratch && { DATABASE_URL: scratch.url }),
+    // The default (one less than the cores, at most 2) unless the environment says otherwise.
+    ...(process.env.MAIL_PARSE_THREADS && { MAIL_PARSE_THREADS: process.env.MAIL_PARSE_THREADS }),
+  });
   const db = await prepareDatabase(config);
   const { app, ctx } = await buildApp({ config, db, logger: false, mailPollEveryMs: 0 });
   try {
