@@ -67,6 +67,56 @@ describe('outbox worker', () => {
     expect((await rows())[0].status).toBe('done');
   });
 
+  it('hands consecutive rows of a batch type to its batch handler in order, failing only the rows it reports', async () => {
+    const at = clock.now().toISOString();
+    await emit(db.kysely, at, { type: 'mail.process', payload: { receiptId: 1 } });
+    await emit(db.kysely, at, { type: 'mail.process', payload: { receiptId: 2 } });
+    await emit(db.kysely, at, event());
+    await emit(db.kysely, at, { type: 'mail.process', payload: { receiptId: 3 } });
+    const calls: number[][] = [];
+    const order: string[] = [];
+    worker.onBatch('mail.process', async (jobs) => {
+      const ids = jobs.map((j) => (j.payload as { receiptId: number }).receiptId);
+      calls.push(ids);
+      order.push(`batch ${ids.join(',')}`);
+      const bad = jobs.find((j) => (j.payload as { receiptId: number }).receiptId === 2);
+      return new Map(bad ? [[bad.row.id, new Error('receipt 2 is poisoned')]] : []);
+    });
+    worker.on('ticket.created', async () => void order.push('event'));
+    expect(() => worker.on('mail.process', async () => {})).toThrow(/batch handler/);
+    await worker.drain();
+    expect(calls).toEqual([[1, 2], [3]]);
+    expect(order).toEqual(['batch 1,2', 'event', 'batch 3']);
+    const all = await db.kysely
+      .selectFrom('outbox')
+      .select(['payload', 'status', 'last_error'])
+      .orderBy('id')
+      .execute();
+    expect(all.map((r) => [r.status, r.last_error])).toEqual([
+      ['done', null],
+      ['pending', 'receipt 2 is poisoned'],
+      ['done', null],
+      ['done', null],
+    ]);
+    clock.advance(2_000);
+    await worker.drain();
+    expect(calls.at(-1)).toEqual([2]);
+  });
+
+  it('reschedules every row of a group whose batch handler throws', async () => {
+    const at = clock.now().toISOString();
+    await emit(db.kysely, at, { type: 'mail.process', payload: { receiptId: 1 } });
+    await emit(db.kysely, at, { type: 'mail.process', payload: { receiptId: 2 } });
+    worker.onBatch('mail.process', async () => {
+      throw new Error('database gone');
+    });
+    await worker.drain();
+    expect((await rows()).map((r) => [r.status, r.attempts, r.last_error])).toEqual([
+      ['pending', 1, 'database gone'],
+      ['pending', 1, 'database gone'],
+    ]);
+  });
+
   it('runs a schedule once per interval whoever asks', async () => {
     let ticks = 0;
     worker.every({ name: 'tick', everyMs: 60_000, run: async () => void ticks++ });

@@ -13,6 +13,13 @@ export type OutboxHandler = (payload: unknown, row: OutboxRow) => Promise<void>;
  */
 export type BatchPreparer = (payloads: unknown[]) => Promise<void>;
 
+/**
+ * Handles consecutive claimed rows of one type together (group commit). Resolves with the rows
+ * that failed, by outbox id, with their error; every other row counts as done. A rejection
+ * fails the whole group. Must be idempotent per row, like `OutboxHandler`.
+ */
+export type BatchHandler = (rows: { row: OutboxRow; payload: unknown }[]) => Promise<Map<number, unknown>>;
+
 /** A recurring task run by exactly one node per interval. */
 export interface Schedule {
   name: string;
@@ -32,6 +39,7 @@ export class Worker {
   readonly #log: FastifyBaseLogger;
   readonly #handlers = new Map<string, OutboxHandler[]>();
   readonly #preparers = new Map<string, BatchPreparer>();
+  readonly #batchHandlers = new Map<string, BatchHandler>();
   readonly #schedules: Schedule[] = [];
   readonly #id = randomUUID();
   #timer: NodeJS.Timeout | null = null;
@@ -52,9 +60,19 @@ export class Worker {
 
   /** Registers a handler for an outbox type. */
   on(type: string, handler: OutboxHandler): void {
+    if (this.#batchHandlers.has(type)) throw new Error(`${type} already has a batch handler`);
     const list = this.#handlers.get(type) ?? [];
     list.push(handler);
     this.#handlers.set(type, list);
+  }
+
+  /**
+   * Registers the handler of a type's rows as a group (one per type, instead of `on`): the
+   * consecutive rows of that type in a claimed batch go to it in one call, in order.
+   */
+  onBatch(type: string, handler: BatchHandler): void {
+    if (this.#handlers.has(type) || this.#batchHandlers.has(type)) throw new Error(`${type} already has a handler`);
+    this.#batchHandlers.set(type, handler);
   }
 
   /** Registers the preparer of a type's batches (one per type). */
@@ -128,9 +146,34 @@ export class Worker {
     const rows = await claimDue(this.#db, now.toISOString(), new Date(now.getTime() + this.#lockMs).toISOString(), 50);
     await this.#prepare(rows);
     const done: number[] = [];
-    for (const row of rows) if (await this.#processRow(row)) done.push(row.id);
+    for (let i = 0; i < rows.length; ) {
+      const batchHandler = this.#batchHandlers.get(rows[i].type);
+      if (!batchHandler) {
+        if (await this.#processRow(rows[i])) done.push(rows[i].id);
+        i++;
+        continue;
+      }
+      let end = i + 1;
+      while (end < rows.length && rows[end].type === rows[i].type) end++;
+      done.push(...(await this.#processGroup(batchHandler, rows.slice(i, end))));
+      i = end;
+    }
     await markDone(this.#db, done, this.#clock.now().toISOString());
     return rows.length > 0;
+  }
+
+  /** Runs a group through its batch handler; returns the ids done, reschedules the failed ones. */
+  async #processGroup(handler: BatchHandler, rows: OutboxRow[]): Promise<number[]> {
+    let failures: Map<number, unknown>;
+    try {
+      failures = await handler(rows.map((row) => ({ row, payload: JSON.parse(row.payload) as unknown })));
+    } catch (error) {
+      failures = new Map(rows.map((row) => [row.id, error]));
+    }
+    for (const row of rows) {
+      if (failures.has(row.id)) await this.#fail(row, failures.get(row.id));
+    }
+    return rows.filter((row) => !failures.has(row.id)).map((row) => row.id);
   }
 
   async #prepare(rows: OutboxRow[]): Promise<void> {
@@ -154,14 +197,19 @@ export class Worker {
       for (const handler of handlers) await handler(payload, row);
       return true;
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      const now = this.#clock.now();
-      const retryAt =
-        row.attempts >= MAX_ATTEMPTS ? null : new Date(now.getTime() + 1000 * 2 ** row.attempts).toISOString();
-      this.#log.warn({ err: error, outboxId: row.id, type: row.type, attempts: row.attempts }, 'outbox handler failed');
-      await markFailed(this.#db, row.id, message, retryAt, now.toISOString());
+      await this.#fail(row, error);
       return false;
     }
+  }
+
+  /** Reschedules a failed row with exponential backoff, or parks it as dead after the last attempt. */
+  async #fail(row: OutboxRow, error: unknown): Promise<void> {
+    const message = error instanceof Error ? error.message : String(error);
+    const now = this.#clock.now();
+    const retryAt =
+      row.attempts >= MAX_ATTEMPTS ? null : new Date(now.getTime() + 1000 * 2 ** row.attempts).toISOString();
+    this.#log.warn({ err: error, outboxId: row.id, type: row.type, attempts: row.attempts }, 'outbox handler failed');
+    await markFailed(this.#db, row.id, message, retryAt, now.toISOString());
   }
 
   /** Runs each schedule whose lease this node wins for the current interval. */

@@ -9,6 +9,8 @@ import { type DialectMigration, instantType, withId } from './helpers.ts';
  * person counts as a watcher (ADR 0019). User-overridable, so a person can silence exactly one.
  */
 export const DELIVERY_DEFAULT_RULES: readonly DefaultRule[] = [
+  // The "we received your request" mail with the ticket number (issue 3), now a rule a customer may switch off.
+  { event: 'ticket.created', recipientRole: 'requester', channel: 'email', enabled: true, userOverridable: true },
   { event: 'ticket.agent_replied', recipientRole: 'requester', channel: 'email', enabled: true, userOverridable: true },
   { event: 'ticket.closed', recipientRole: 'requester', channel: 'email', enabled: true, userOverridable: true },
   { event: 'ticket.mention', recipientRole: 'watchers', channel: 'in_app', enabled: true, userOverridable: true },

@@ -1,4 +1,5 @@
 import type { Trx } from '../../context.ts';
+import { readOncePerGroup } from '../../db/group-transaction.ts';
 import type { Db } from '../../db/kysely.ts';
 
 type Executor = Db['kysely'] | Trx;
@@ -29,14 +30,16 @@ export async function groupExists(db: Executor, id: number): Promise<boolean> {
 
 /** The first-line group: lowest tier, then oldest. New tickets without a service land here. */
 export async function findFirstLineGroupId(db: Executor): Promise<number | null> {
-  const row = await db
-    .selectFrom('support_groups')
-    .select('id')
-    .orderBy('tier')
-    .orderBy('id')
-    .limit(1)
-    .executeTakeFirst();
-  return row?.id ?? null;
+  return readOncePerGroup(db, 'firstLineGroup', async () => {
+    const row = await db
+      .selectFrom('support_groups')
+      .select('id')
+      .orderBy('tier')
+      .orderBy('id')
+      .limit(1)
+      .executeTakeFirst();
+    return row?.id ?? null;
+  });
 }
 
 export type CatalogTable = 'categories' | 'services' | 'support_groups';

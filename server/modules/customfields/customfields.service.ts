@@ -2,6 +2,7 @@ import { CUSTOM_FIELD_TYPES, type CustomFieldType } from '../../../common/domain
 import { parseFieldRules } from '../../authz/fields.ts';
 import { type Actor, authorize, can } from '../../authz/policy.ts';
 import { type AppContext, inTransaction, type Trx } from '../../context.ts';
+import { readOncePerGroup } from '../../db/group-transaction.ts';
 import { badRequest, conflict, notFound } from '../../platform/errors.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
 import { listRolesWithUsage, updateRole } from '../roles/roles.repo.ts';
@@ -44,7 +45,9 @@ export async function listVisibleCustomFields(ctx: AppContext, actor: Actor): Pr
 
 /** Active definitions, for ticket reads and writes. */
 export async function activeCustomFields(ctx: AppContext): Promise<CustomField[]> {
-  return (await listCustomFields(ctx.db.kysely, { activeOnly: true })).map(toCustomField);
+  return readOncePerGroup(ctx.db.kysely, 'activeCustomFields', async () =>
+    (await listCustomFields(ctx.db.kysely, { activeOnly: true })).map(toCustomField),
+  );
 }
 
 function checkDefinition(workflow: Workflow, type: CustomFieldType, input: CustomFieldInput): void {

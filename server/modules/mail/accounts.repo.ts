@@ -1,5 +1,6 @@
 import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { Trx } from '../../context.ts';
+import { readOncePerGroup } from '../../db/group-transaction.ts';
 import type { Db } from '../../db/kysely.ts';
 import type { MailAccountTable } from '../../db/schema.ts';
 
@@ -51,8 +52,10 @@ export async function activeImapAccounts(db: Executor): Promise<MailAccountRow[]
 
 /** Addresses of our own mailboxes: mail from them is ours and never becomes a ticket. */
 export async function accountAddresses(db: Executor): Promise<string[]> {
-  const rows = await db.selectFrom('mail_accounts').select('address').where('address', 'is not', null).execute();
-  return rows.map((r) => r.address!).filter(Boolean);
+  return readOncePerGroup(db, 'mailAccountAddresses', async () => {
+    const rows = await db.selectFrom('mail_accounts').select('address').where('address', 'is not', null).execute();
+    return rows.map((r) => r.address!).filter(Boolean);
+  });
 }
 
 export async function recordPoll(db: Executor, id: number, at: string, error: string | null): Promise<void> {

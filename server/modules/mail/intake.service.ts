@@ -1,7 +1,7 @@
 import type { Actor } from '../../authz/policy.ts';
 import type { AppContext } from '../../context.ts';
 import { readSettings } from '../settings/settings.repo.ts';
-import { createTicket } from '../tickets/ticket-create.service.ts';
+import { writeNewTicket } from '../tickets/ticket-create.service.ts';
 import { addTicketMessage } from '../tickets/ticket-messages.service.ts';
 import { transitionTicket } from '../tickets/ticket-transition.service.ts';
 import { canReadTicket } from '../tickets/tickets.policy.ts';
@@ -14,10 +14,11 @@ import { ignoreMail } from './intake-ignore.ts';
 import { AlreadyFiled, addUnverifiedNote, type FilingPlan, filingHook, storeParts } from './intake-write.ts';
 import type { ParsedMail } from './mail.model.ts';
 import { type MailSender, PermanentMailError, resolveSender } from './mail-sender.ts';
-import { findReceiptWithRaw, markReceiptFailed } from './receipts.repo.ts';
+import { findReceiptForFiling, findReceiptRaw, markReceiptFailed } from './receipts.repo.ts';
+import { queueReceivedMail } from './received-mail.ts';
 import { ccOfTicket, findTicketsByMessageIds } from './threads.repo.ts';
 
-type ReceiptRow = NonNullable<Awaited<ReturnType<typeof findReceiptWithRaw>>>;
+type ReceiptRow = NonNullable<Awaited<ReturnType<typeof findReceiptForFiling>>>;
 
 /** How a sender stands to the ticket their mail threads onto. */
 type Standing = 'requester' | 'cc' | 'colleague' | 'agent' | 'stranger';
@@ -29,16 +30,33 @@ type Standing = 'requester' | 'cc' | 'colleague' | 'agent' | 'stranger';
  * A failure leaves the receipt `failed` with the error; transient ones are retried by the outbox.
  */
 export async function processReceipt(ctx: AppContext, receiptId: number): Promise<void> {
-  const receipt = await findReceiptWithRaw(ctx.db.kysely, receiptId);
-  if (!receipt || receipt.status === 'processed' || receipt.status === 'ignored') return;
   try {
-    await fileMail(ctx, receipt, await ctx.mailParsing.parsedReceipt(receipt.id, receipt.raw));
+    await fileReceipt(ctx, receiptId);
   } catch (error) {
-    if (error instanceof AlreadyFiled) return;
-    await markReceiptFailed(ctx.db.kysely, receiptId, error instanceof Error ? error.message : String(error));
-    if (error instanceof PermanentMailError) return;
-    throw error;
+    await recordFilingFailure(ctx, receiptId, error);
   }
+}
+
+/**
+ * Files one stored mail, throwing on failure without recording it: the group filing rolls the
+ * mail's savepoint back first, then records the failure (`recordFilingFailure`).
+ */
+export async function fileReceipt(ctx: AppContext, receiptId: number): Promise<void> {
+  const receipt = await findReceiptForFiling(ctx.db.kysely, receiptId);
+  if (!receipt || receipt.status === 'processed' || receipt.status === 'ignored') return;
+  const raw = async () => (await findReceiptRaw(ctx.db.kysely, receiptId)) ?? new Uint8Array();
+  await fileMail(ctx, receipt, await ctx.mailParsing.parsedReceipt(receipt.id, raw));
+}
+
+/**
+ * What a filing failure leaves: nothing when another run filed the mail, else the receipt
+ * `failed` with the error; rethrown (so the outbox retries) unless it is permanent.
+ */
+export async function recordFilingFailure(ctx: AppContext, receiptId: number, error: unknown): Promise<void> {
+  if (error instanceof AlreadyFiled) return;
+  await markReceiptFailed(ctx.db.kysely, receiptId, error instanceof Error ? error.message : String(error));
+  if (error instanceof PermanentMailError) return;
+  throw error;
 }
 
 /** Our own addresses: the accounts' and the From of outgoing mail. */
@@ -172,7 +190,10 @@ async function createFromMail(
   plan: FilingPlan,
   account?: MailAccountRow,
 ): Promise<void> {
-  await createTicket(
+  // Read before the transaction: SQLite has one connection, and the transaction holds it.
+  const autoLimitPerHour = (await readSettings(ctx.db)).mailAutoRepliesPerHour;
+  const fileHook = filingHook(plan);
+  await writeNewTicket(
     ctx,
     actor,
     {
@@ -191,7 +212,10 @@ async function createFromMail(
       },
       groupId: account?.group_id ?? null,
       skipRequiredFields: true,
-      afterWrite: filingHook(plan),
+      afterWrite: async (trx, ids) => {
+        await fileHook(trx, ids);
+        await queueReceivedMail(ctx, trx, ids.ticketId, actor, plan.at, autoLimitPerHour);
+      },
     },
   );
 }

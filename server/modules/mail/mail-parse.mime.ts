@@ -86,6 +86,8 @@ const OPTIONS: MailParserOptions = {
   // Text for HTML-only mail comes from our htmlToText, applied to the sanitized HTML.
   skipHtmlToText: true,
   skipTextLinks: true,
+  // Nothing reads mailparser's textAsHtml (plain text becomes HTML in intake-content.ts).
+  skipTextToHtml: true,
   // DSN parts stay attachments: bounce detection reads the failed recipients from them.
   keepDeliveryStatus: true,
   // Typed as iconv-lite's stream; any `new (from, to)` duplex stream producing UTF-8 is accepted.
@@ -150,10 +152,12 @@ export function parseMime(raw: Buffer): Promise<MimeResult> {
       data.content.on('data', (chunk: Buffer) => chunks.push(chunk));
       data.content.on('end', () => {
         result.attachments.push({
-          contentType: (data.contentType ?? 'application/octet-stream').toLowerCase(),
-          filename: data.filename ?? null,
-          disposition: data.contentDisposition?.toLowerCase() ?? null,
-          cid: data.cid?.trim() || null,
+          // Damaged headers can leave any of these a non-string; this callback must never throw.
+          contentType:
+            typeof data.contentType === 'string' ? data.contentType.toLowerCase() : 'application/octet-stream',
+          filename: typeof data.filename === 'string' ? data.filename : null,
+          disposition: typeof data.contentDisposition === 'string' ? data.contentDisposition.toLowerCase() : null,
+          cid: typeof data.cid === 'string' ? data.cid.trim() || null : null,
           related: data.related === true,
           content: uuencoded(data) ? decodeUuencode(Buffer.concat(chunks).toString('latin1')) : Buffer.concat(chunks),
         });

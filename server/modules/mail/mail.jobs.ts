@@ -1,12 +1,11 @@
-import { isAgent } from '../../authz/policy.ts';
 import type { AppContext } from '../../context.ts';
-import { loadActor } from '../auth/actor.ts';
-import { processReceipt } from './intake.service.ts';
+import { fileReceiptGroup } from './intake-group.ts';
 import { pollAllAccounts } from './mail-poll.service.ts';
 import { deliverOutbound } from './outbound.send.ts';
-import { composeTicketMail, SEND_MAIL_JOB, ticketForMail } from './outbound.service.ts';
+import { SEND_MAIL_JOB } from './outbound.service.ts';
 import { receiptsToParse } from './receipts.repo.ts';
 import { PROCESS_RECEIPT_JOB } from './receipts.service.ts';
+import { sendReceivedMail } from './received-mail.ts';
 
 /**
  * The mail channel's background work: filing stored mail, composing customer mail after ticket
@@ -19,20 +18,10 @@ export function registerMailJobs(ctx: AppContext, pollEveryMs: number): void {
     const byId = new Map(rows.map((r) => [r.id, r]));
     ctx.mailParsing.parseAhead(ids.flatMap((id) => byId.get(id) ?? []));
   });
-  ctx.worker.on(PROCESS_RECEIPT_JOB, async (payload) =>
-    processReceipt(ctx, (payload as { receiptId: number }).receiptId),
-  );
+  ctx.worker.onBatch(PROCESS_RECEIPT_JOB, (jobs) => fileReceiptGroup(ctx, jobs));
   ctx.worker.on(SEND_MAIL_JOB, async (payload) => deliverOutbound(ctx, (payload as { outboundId: number }).outboundId));
 
-  ctx.worker.on('ticket.created', async (payload) => {
-    const { ticketId } = payload as { ticketId: number };
-    const ticket = await ticketForMail(ctx, ticketId);
-    if (!ticket || ticket.channel === 'monitoring') return;
-    const requester = await loadActor(ctx.db, ticket.requester_id);
-    // Agents opening tickets for themselves need no receipt; customers always get the number.
-    if (!requester || isAgent(requester)) return;
-    await composeTicketMail(ctx, 'received', ticket, { dedupeKey: `received:t${ticket.id}` });
-  });
+  ctx.worker.on('ticket.created', async (payload) => sendReceivedMail(ctx, (payload as { ticketId: number }).ticketId));
 
   // The requester's reply / resolved / closed mails follow the notification cascade now
   // (notifications/delivery.service.ts), so a person's opt-out stops exactly that mail.

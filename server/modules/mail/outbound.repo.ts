@@ -16,6 +16,12 @@ export async function insertOutboundOnce(trx: Executor, values: Insertable<MailO
   return row?.id ?? null;
 }
 
+/** The outgoing mail queued under this dedupe key, if any. */
+export async function findOutboundIdByDedupeKey(db: Executor, dedupeKey: string): Promise<number | undefined> {
+  const row = await db.selectFrom('mail_outbound').select('id').where('dedupe_key', '=', dedupeKey).executeTakeFirst();
+  return row?.id;
+}
+
 export async function findOutbound(db: Executor, id: number) {
   return db.selectFrom('mail_outbound').selectAll().where('id', '=', id).executeTakeFirst();
 }

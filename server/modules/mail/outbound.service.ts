@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { fieldAccess } from '../../authz/fields.ts';
+import type { Actor } from '../../authz/policy.ts';
 import type { AppContext, Trx } from '../../context.ts';
+import type { Db } from '../../db/kysely.ts';
 import { emit } from '../../platform/events.ts';
 import { bodyToHtml } from '../../platform/html.ts';
 import { loadActor } from '../auth/actor.ts';
@@ -12,6 +14,8 @@ import { type MailBodyParts, renderMail, taggedSubject } from './outbound.compos
 import { countAutomaticSince, insertOutboundOnce } from './outbound.repo.ts';
 import { fill, textsFor } from './outbound.texts.ts';
 import { bouncingAmong, ccOfTicket, rememberThreadIds, threadIdsOfTicket } from './threads.repo.ts';
+
+type Executor = Db['kysely'] | Trx;
 
 /** Mails about a ticket that go to its requester (and CCs where it makes sense). */
 export type TicketTemplate = 'received' | 'reply' | 'resolved' | 'closed';
@@ -97,23 +101,32 @@ export async function queueMail(
   return id;
 }
 
+/** What a ticket mail needs besides the ticket: the dedupe key, and the message a reply carries. */
+export interface TicketMailOptions {
+  dedupeKey: string;
+  messageId?: number;
+}
+
 /**
- * Composes and queues a mail about a ticket to its requester, in their language. Fields the
- * requester may not read (field rules) never appear: no subject, no solution when hidden.
+ * Composes a mail about a ticket to its requester, in their language, or null when there is
+ * nothing to send (undeliverable address, a reply that is not public). Fields the requester may
+ * not read (field rules) never appear: no subject, no solution when hidden. Reads through `db`
+ * (the caller's transaction when it holds one).
  */
-export async function composeTicketMail(
-  ctx: AppContext,
+export async function draftTicketMail(
+  db: Executor,
   template: TicketTemplate,
   ticket: TicketRow,
-  options: { dedupeKey: string; messageId?: number },
-): Promise<void> {
-  const requester = await loadActor(ctx.db, ticket.requester_id);
-  if (!requester || !isDeliverableAddress(requester.email)) return;
+  requester: Actor,
+  publicUrl: string,
+  options: TicketMailOptions,
+): Promise<OutboundDraft | null> {
+  if (!isDeliverableAddress(requester.email)) return null;
   const texts = textsFor(requester.locale);
   const context = { type: ticket.type, status: ticket.status };
   const subjectVisible = fieldAccess(requester, 'subject', context) !== 'hidden';
   const values = { number: ticket.number, subject: subjectVisible ? ticket.subject : `#${ticket.number}`, name: '' };
-  const link = { href: `${ctx.config.publicUrl}/portal/tickets/${ticket.id}`, label: texts.viewOnline };
+  const link = { href: `${publicUrl}/portal/tickets/${ticket.id}`, label: texts.viewOnline };
   const parts: MailBodyParts = {
     texts,
     recipientName: requester.name,
@@ -128,12 +141,11 @@ export async function composeTicketMail(
     subject = fill(texts.receivedSubject, values);
     parts.intro = [fill(texts.receivedBody, values)];
   } else if (template === 'reply') {
-    const message =
-      options.messageId === undefined ? undefined : await findMessageById(ctx.db.kysely, options.messageId);
-    if (message?.visibility !== 'public') return;
+    const message = options.messageId === undefined ? undefined : await findMessageById(db, options.messageId);
+    if (message?.visibility !== 'public') return null;
     subject = fill(texts.replySubject, values);
     parts.html = message.body_html;
-    attachmentIds = (await listAttachmentsOfMessages(ctx.db.kysely, [message.id])).map((f) => f.id);
+    attachmentIds = (await listAttachmentsOfMessages(db, [message.id])).map((f) => f.id);
   } else if (template === 'resolved') {
     subject = fill(texts.resolvedSubject, values);
     parts.intro = [fill(texts.resolvedBody, values)];
@@ -147,31 +159,39 @@ export async function composeTicketMail(
     parts.intro = [fill(texts.closedBody, values)];
   }
   const { html, text } = renderMail(parts);
-  const cc = template === 'reply' || template === 'resolved' ? await ccOfTicket(ctx.db.kysely, ticket.id) : [];
+  const cc = template === 'reply' || template === 'resolved' ? await ccOfTicket(db, ticket.id) : [];
+  return {
+    ticketId: ticket.id,
+    ticketMessageId: options.messageId ?? null,
+    ticketNumber: ticket.number,
+    dedupeKey: options.dedupeKey,
+    template,
+    to: requester.email,
+    cc: cc.filter((a) => a !== requester.email && isDeliverableAddress(a)),
+    subject: taggedSubject(ticket.number, subject),
+    html,
+    text,
+    attachmentIds,
+    automatic: template !== 'reply',
+  };
+}
+
+/** Composes and queues a mail about a ticket to its requester, in a transaction of its own. */
+export async function composeTicketMail(
+  ctx: AppContext,
+  template: TicketTemplate,
+  ticket: TicketRow,
+  options: TicketMailOptions,
+): Promise<void> {
+  const requester = await loadActor(ctx.db, ticket.requester_id);
+  if (!requester) return;
+  const draft = await draftTicketMail(ctx.db.kysely, template, ticket, requester, ctx.config.publicUrl, options);
+  if (!draft) return;
   const at = ctx.clock.now().toISOString();
   // Read before the transaction: SQLite has one connection, and the transaction holds it.
   const limit = (await readSettings(ctx.db)).mailAutoRepliesPerHour;
   await ctx.db.kysely.transaction().execute(async (trx) => {
-    await queueMail(
-      ctx,
-      trx,
-      {
-        ticketId: ticket.id,
-        ticketMessageId: options.messageId ?? null,
-        ticketNumber: ticket.number,
-        dedupeKey: options.dedupeKey,
-        template,
-        to: requester.email,
-        cc: cc.filter((a) => a !== requester.email && isDeliverableAddress(a)),
-        subject: taggedSubject(ticket.number, subject),
-        html,
-        text,
-        attachmentIds,
-        automatic: template !== 'reply',
-      },
-      at,
-      limit,
-    );
+    await queueMail(ctx, trx, draft, at, limit);
   });
   ctx.worker.nudge();
 }

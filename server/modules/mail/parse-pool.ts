@@ -83,8 +83,11 @@ export class MailParsing {
     }
   }
 
-  /** The parsed receipt: from the parse started ahead, or parsed now. */
-  async parsedReceipt(receiptId: number, raw: Uint8Array): Promise<ParsedMail> {
+  /**
+   * The parsed receipt: from the parse started ahead, or parsed now. `raw` may be a loader, so a
+   * receipt parsed ahead is not read from the database a second time.
+   */
+  async parsedReceipt(receiptId: number, raw: Uint8Array | (() => Promise<Uint8Array>)): Promise<ParsedMail> {
     const ahead = this.#ahead.get(receiptId);
     this.#ahead.delete(receiptId);
     if (ahead) {
@@ -94,7 +97,7 @@ export class MailParsing {
         // fall through: parse inline
       }
     }
-    return parseMail(Buffer.from(raw));
+    return parseMail(Buffer.from(typeof raw === 'function' ? await raw() : raw));
   }
 
   async close(): Promise<void> {

@@ -36,15 +36,9 @@ export async function findReceiptIdByKey(db: Executor, dedupeKey: string): Promi
   return row?.id;
 }
 
-/** A receipt with its raw bytes (the processing job). */
-export async function findReceiptWithRaw(db: Executor, id: number) {
-  return db
-    .selectFrom('mail_receipts')
-    .innerJoin('mail_receipt_bodies', 'mail_receipt_bodies.receipt_id', 'mail_receipts.id')
-    .selectAll('mail_receipts')
-    .select('mail_receipt_bodies.raw')
-    .where('mail_receipts.id', '=', id)
-    .executeTakeFirst();
+/** A receipt's row without its raw bytes (the processing job; the bytes were usually parsed ahead). */
+export async function findReceiptForFiling(db: Executor, id: number) {
+  return db.selectFrom('mail_receipts').select(['id', 'status', 'account_id']).where('id', '=', id).executeTakeFirst();
 }
 
 /** Raw bytes of the receipts among `ids` that still wait to be filed (parsed ahead of filing). */

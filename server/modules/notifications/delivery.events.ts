@@ -4,6 +4,7 @@ import type { AppContext } from '../../context.ts';
 import { htmlToText } from '../../platform/html.ts';
 import { loadActor } from '../auth/actor.ts';
 import type { TicketTemplate } from '../mail/outbound.service.ts';
+import { receivedMailKey } from '../mail/received-mail.ts';
 import { findMessageById } from '../tickets/messages.repo.ts';
 import type { TicketRow } from '../tickets/tickets.repo.ts';
 import { agentNames } from './delivery.repo.ts';
@@ -136,7 +137,14 @@ export async function occurrencesOf(
 ): Promise<Occurrence[]> {
   switch (type) {
     case 'ticket.created':
-      return [occurrence('ticket.created')];
+      // The requester's mail for a new ticket is the "received" acknowledgement (same dedupe key as
+      // the mail intake and mail.jobs use), never a second, generic notification.
+      return [
+        occurrence('ticket.created', {
+          customerMail:
+            ticket.channel === 'monitoring' ? null : { template: 'received', dedupeKey: receivedMailKey(ticket.id) },
+        }),
+      ];
     case 'ticket.updated': {
       const fields = (payload.fields as string[] | undefined) ?? [];
       const out: Occurrence[] = [];

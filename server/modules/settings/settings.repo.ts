@@ -1,4 +1,5 @@
 import type { Trx } from '../../context.ts';
+import { readOncePerGroup } from '../../db/group-transaction.ts';
 import type { Db } from '../../db/kysely.ts';
 
 /** Settings with their defaults; stored values override them. */
@@ -22,6 +23,10 @@ export type Settings = {
 
 /** Reads all settings, falling back to defaults for anything not stored. */
 export async function readSettings(db: Db): Promise<Settings> {
+  return readOncePerGroup(db.kysely, 'settings', () => loadSettings(db));
+}
+
+async function loadSettings(db: Db): Promise<Settings> {
   const rows = await db.kysely.selectFrom('settings').select(['key', 'value']).execute();
   const settings: Settings = { ...SETTING_DEFAULTS };
   for (const row of rows) {

@@ -82,6 +82,26 @@ export async function createTicket(
   defaultChannel: TicketChannel,
   options: ChannelWriteOptions = {},
 ): Promise<TicketView> {
+  const ticketId = await writeNewTicket(ctx, actor, input, defaultChannel, options);
+  return presentTicket(
+    actor,
+    (await findTicketById(ctx.db.kysely, ticketId))!,
+    await loadCustomSnapshot(ctx, [ticketId]),
+    presentEnv(ctx),
+  );
+}
+
+/**
+ * `createTicket` without presenting the result: returns the new ticket's id. For channels that
+ * answer nobody synchronously (mail intake), where reading the ticket back is wasted work.
+ */
+export async function writeNewTicket(
+  ctx: AppContext,
+  actor: Actor,
+  input: CreateTicketInput,
+  defaultChannel: TicketChannel,
+  options: ChannelWriteOptions = {},
+): Promise<number> {
   authorize(actor, 'ticket.create');
   const snapshot = await loadCustomSnapshot(ctx, []);
   const intakeContext = { type: input.type ?? 'incident', status: 'new' };
@@ -131,7 +151,7 @@ export async function createTicket(
     },
   );
 
-  const ticketId = await inTransaction(ctx, async (trx) => {
+  return inTransaction(ctx, async (trx) => {
     const id = await insertTicket(trx, {
       ...sla.values,
       number: await nextTicketNumber(trx, ctx.db.dialect),
@@ -193,12 +213,6 @@ export async function createTicket(
     await options.afterWrite?.(trx, { ticketId: id, messageId });
     return id;
   });
-  return presentTicket(
-    actor,
-    (await findTicketById(ctx.db.kysely, ticketId))!,
-    await loadCustomSnapshot(ctx, [ticketId]),
-    presentEnv(ctx),
-  );
 }
 
 /**
