@@ -2,6 +2,7 @@ import { afterEach, beforeEach, expect, it } from 'vitest';
 import { fanOut } from '../../modules/notifications/delivery.service.ts';
 import { type Client, loginAs, makeOrganization, makeUser, openTicket } from '../factories.ts';
 import { buildTestApp, describeEachDialect, type TestApp } from '../harness.ts';
+import { deliver, rawMail, ticketsOf } from '../mail-fixtures.ts';
 
 interface InboxJson {
   items: {
@@ -139,6 +140,47 @@ describeEachDialect('notification delivery', (dialect) => {
     expect(await mailsTo(customer.actor.email, 'resolved')).toHaveLength(1);
     // The solution travels in the resolved mail, not as a reply.
     expect(await mailsTo(customer.actor.email, 'reply')).toHaveLength(1);
+  });
+
+  it('sends the "received" mail once whichever way the ticket came, and a customer opt-out stops it', async () => {
+    // Portal ticket: the requester is the actor, still acknowledged, once.
+    const portal = await openTicket(customer, { subject: 'From the portal' });
+    await drain();
+    const receivedOf = async (ticketId: number) =>
+      (await mailsTo(customer.actor.email, 'received')).filter((m) => m.ticket_id === ticketId);
+    expect(await receivedOf(portal.id)).toHaveLength(1);
+    // A phone ticket an agent opens for the customer: one "received" mail, no generic notification.
+    const phone = await owner.post('/api/v1/tickets', {
+      subject: 'Called in',
+      body: 'Printer jams',
+      requesterId: customer.actor.id,
+      channel: 'phone',
+    });
+    expect(phone.statusCode, phone.body).toBe(201);
+    await drain();
+    expect(await receivedOf(phone.json().id)).toHaveLength(1);
+    expect(await mailsTo(customer.actor.email, 'notify:ticket.created')).toHaveLength(0);
+
+    // The customer switches the acknowledgement off (level 3): neither the portal nor the mail intake sends it.
+    await addRule({
+      level: 'user',
+      userId: customer.actor.id,
+      event: 'ticket.created',
+      recipientRole: 'requester',
+      channel: 'email',
+      enabled: false,
+    });
+    const quiet = await openTicket(customer, { subject: 'No receipt please' });
+    await drain();
+    expect(await receivedOf(quiet.id)).toHaveLength(0);
+    await deliver(t, rawMail({ from: customer.actor.email, subject: 'By mail, quietly', body: 'Hello' }));
+    const byMail = (await ticketsOf(t, customer.actor.email)).find((x) => x.subject === 'By mail, quietly');
+    expect(byMail).toBeDefined();
+    expect(await receivedOf(byMail!.id)).toHaveLength(0);
+    // Another customer by mail still gets it.
+    await deliver(t, rawMail({ from: stranger.actor.email, subject: 'By mail', body: 'Hello' }));
+    const [other] = await ticketsOf(t, stranger.actor.email);
+    expect((await mailsTo(stranger.actor.email, 'received')).filter((m) => m.ticket_id === other.id)).toHaveLength(1);
   });
 
   it('applies an edited rule to the very next event (the cached rule index is refreshed)', async () => {
