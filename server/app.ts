@@ -30,6 +30,8 @@ import { opsRoutes } from './modules/ops/ops.routes.ts';
 import { organizationsRoutes } from './modules/organizations/organizations.routes.ts';
 import { eventsRoutes } from './modules/realtime/events.routes.ts';
 import { rolesRoutes } from './modules/roles/roles.routes.ts';
+import { registerSearchJobs } from './modules/search/search.jobs.ts';
+import { searchRoutes } from './modules/search/search.routes.ts';
 import { settingsRoutes } from './modules/settings/settings.routes.ts';
 import { registerSlaJobs } from './modules/sla/sla.jobs.ts';
 import { slaAdminRoutes } from './modules/sla/sla-admin.routes.ts';
@@ -186,6 +188,7 @@ export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
         notificationRulesRoutes,
         eventsRoutes,
         tokensRoutes,
+        searchRoutes,
       ]) {
         await routes(api as TypedApp, ctx);
       }
@@ -208,6 +211,7 @@ export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
   registerTicketJobs(ctx, options.autoCloseEveryMs ?? 60_000);
   registerSlaJobs(ctx, options.slaCheckEveryMs ?? 60_000);
   registerMailJobs(ctx, options.mailPollEveryMs ?? config.mailPollSeconds * 1000);
+  registerSearchJobs(ctx);
   app.addHook('onClose', async () => {
     await worker.stop();
     await ctx.realtime.stop();

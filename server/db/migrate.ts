@@ -7,6 +7,7 @@ import { slaEscalation } from './migrations/0004_sla_escalation.ts';
 import { workflow } from './migrations/0005_workflow.ts';
 import { mail } from './migrations/0006_mail.ts';
 import { notifications } from './migrations/0007_notifications.ts';
+import { search } from './migrations/0009_search.ts';
 import type { DialectMigration } from './migrations/helpers.ts';
 
 /** Every migration, in order. Names sort lexically; never rename a shipped one. */
@@ -18,6 +19,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '0005_workflow': workflow,
   '0006_mail': mail,
   '0007_notifications': notifications,
+  '0009_search': search,
 };
 
 /** Brings the schema up to date. Safe to run on every start and from several nodes. */

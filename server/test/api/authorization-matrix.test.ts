@@ -97,6 +97,7 @@ const EXPECTED: Record<string, DefaultRoleKey[] | 'all'> = {
   'PUT /api/v1/notification-rules/:id': ['admin'],
   'DELETE /api/v1/notification-rules/:id': ['admin'],
   'POST /api/v1/notification-rules/explain': ['admin'],
+  'GET /api/v1/search': 'all',
 };
 
 /**

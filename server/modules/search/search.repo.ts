@@ -1,0 +1,355 @@
+import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
+import type { Actor } from '../../authz/policy.ts';
+import type { Trx } from '../../context.ts';
+import type { Db } from '../../db/kysely.ts';
+import type { Database } from '../../db/schema.ts';
+import { visibleTicketsWhere } from '../tickets/tickets.policy.ts';
+import type { QueryTerm } from './tokenize.ts';
+
+type Executor = Db['kysely'] | Trx;
+type Dialect = Db['dialect'];
+
+/** The search types; articles are indexed by the knowledge base. */
+export const SEARCH_TYPES = ['ticket', 'customer', 'article'] as const;
+export type SearchType = (typeof SEARCH_TYPES)[number];
+
+/** A document ready for the index: display text plus the terms of our tokenizer. */
+export interface IndexDocument {
+  type: SearchType;
+  objectId: number;
+  audience: 'all' | 'public' | 'internal';
+  visibility: string | null;
+  title: string;
+  body: string;
+  titleTerms: string[];
+  bodyTerms: string[];
+}
+
+/** One hit before presentation. `score`: higher is better. */
+export interface SearchHit {
+  objectId: number;
+  title: string;
+  body: string;
+  score: number;
+  number: number | null;
+  status: string | null;
+}
+
+/**
+ * Replaces the documents of the given objects (all their audiences) with `docs`, index
+ * included. Idempotent: the same input leaves the same rows.
+ */
+export async function replaceDocuments(
+  trx: Executor,
+  dialect: Dialect,
+  type: SearchType,
+  objectIds: number[],
+  docs: IndexDocument[],
+  at: string,
+): Promise<void> {
+  if (objectIds.length > 0) {
+    const old = trx.selectFrom('search_documents').where('type', '=', type).where('object_id', 'in', objectIds);
+    if (dialect === 'sqlite') await trx.deleteFrom('search_fts').where('rowid', 'in', old.select('id')).execute();
+    await trx.deleteFrom('search_documents').where('type', '=', type).where('object_id', 'in', objectIds).execute();
+  }
+  if (docs.length === 0) return;
+  const rows = docs.map((d) => ({
+    type: d.type,
+    object_id: d.objectId,
+    audience: d.audience,
+    visibility: d.visibility,
+    title: d.title,
+    body: d.body,
+    updated_at: at,
+  }));
+  if (dialect === 'postgres') {
+    // The tsvector takes our terms as they are: no parser, no dictionary (same terms as SQLite).
+    await trx
+      .insertInto('search_documents')
+      .values(
+        rows.map((row, i) => ({
+          ...row,
+          tsv: sql`${tsvectorText(docs[i].titleTerms, docs[i].bodyTerms)}::tsvector`,
+        })),
+      )
+      .execute();
+    return;
+  }
+  for (const [i, row] of rows.entries()) {
+    const { id } = await trx.insertInto('search_documents').values(row).returning('id').executeTakeFirstOrThrow();
+    await trx
+      .insertInto('search_fts')
+      .values({ rowid: id, title: docs[i].titleTerms.join(' '), body: docs[i].bodyTerms.join(' ') })
+      .execute();
+  }
+}
+
+/** PostgreSQL keeps at most this position and this many positions per lexeme. */
+const MAX_POSITION = 16_383;
+const MAX_POSITIONS_PER_TERM = 256;
+
+/**
+ * The tsvector of a document as text: our terms as lexemes (quoted, never parsed by a text search
+ * configuration), with positions, title terms weighted A, body terms D (the default).
+ */
+export function tsvectorText(titleTerms: string[], bodyTerms: string[]): string {
+  const positions = new Map<string, string[]>();
+  let at = 0;
+  const add = (term: string, weight: string) => {
+    at = Math.min(at + 1, MAX_POSITION);
+    const list = positions.get(term) ?? [];
+    if (list.length < MAX_POSITIONS_PER_TERM) list.push(`${at}${weight}`);
+    positions.set(term, list);
+  };
+  for (const term of titleTerms) add(term, 'A');
+  for (const term of bodyTerms) add(term, '');
+  return [...positions]
+    .map(([term, list]) => `'${term.replace(/['\\]/g, (c) => `${c}${c}`)}':${list.join(',')}`)
+    .join(' ');
+}
+
+/** Removes every document of a type (reindex from scratch). */
+export async function clearType(db: Executor, dialect: Dialect, type: SearchType): Promise<void> {
+  if (dialect === 'sqlite')
+    await db
+      .deleteFrom('search_fts')
+      .where('rowid', 'in', db.selectFrom('search_documents').select('id').where('type', '=', type))
+      .execute();
+  await db.deleteFrom('search_documents').where('type', '=', type).execute();
+}
+
+/** FTS5 query text: every term must match; prefixes end in `*`. Terms never contain quotes. */
+function ftsQuery(terms: QueryTerm[]): string {
+  return terms.map((t) => `"${t.term.replaceAll('"', '""')}"${t.prefix ? '*' : ''}`).join(' AND ');
+}
+
+/** tsquery text (cast, not parsed by a configuration): every term; prefixes as `:*`. */
+function tsQuery(terms: QueryTerm[]): string {
+  return terms.map((t) => `'${t.term.replace(/['\\]/g, (c) => `${c}${c}`)}'${t.prefix ? ':*' : ''}`).join(' & ');
+}
+
+/** The text condition and the score expression (higher is better) for the dialect. */
+function textMatch(dialect: Dialect, terms: QueryTerm[]) {
+  if (dialect === 'postgres') {
+    const q = sql`${tsQuery(terms)}::tsquery`;
+    return {
+      where: sql<SqlBool>`d.tsv @@ ${q}`,
+      score: sql<number>`ts_rank(d.tsv, ${q})`,
+    };
+  }
+  return {
+    where: sql<SqlBool>`search_fts match ${ftsQuery(terms)}`,
+    // bm25 is lower-is-better; the title column weighs ten times the body.
+    score: sql<number>`-bm25(search_fts, 10.0, 1.0)`,
+  };
+}
+
+/** The documents table joined to the index, for the dialect. */
+function documents(db: Executor, dialect: Dialect) {
+  const base = db.selectFrom('search_documents as d');
+  return dialect === 'sqlite' ? base.innerJoin('search_fts', 'search_fts.rowid', 'd.id') : base;
+}
+
+/** Ticket filters combined with the text (checked by the service). */
+export interface TicketSearchFilter {
+  statuses?: string[];
+  ticketType?: string;
+  ownerId?: number;
+  from?: string;
+  to?: string;
+}
+
+/**
+ * Tickets matching all terms that the actor may read (the ticket list scope, in SQL), through
+ * the one text meant for them: internal notes only for those who may read internal notes.
+ */
+export async function searchTicketDocuments(
+  db: Executor,
+  dialect: Dialect,
+  actor: Actor,
+  terms: QueryTerm[],
+  audiences: string[],
+  filter: TicketSearchFilter,
+  limit: number,
+): Promise<SearchHit[]> {
+  const text = textMatch(dialect, terms);
+  const scope = visibleTicketsWhere(actor);
+  const rows = await documents(db, dialect)
+    .innerJoin('tickets', 'tickets.id', 'd.object_id')
+    .select(['d.object_id', 'd.title', 'd.body', 'tickets.number', 'tickets.status', text.score.as('score')])
+    .where(text.where)
+    .where('d.type', '=', 'ticket')
+    .where('d.audience', 'in', audiences)
+    .where((eb) => {
+      const all: Expression<SqlBool>[] = [];
+      if (scope) all.push(scope(eb as unknown as ExpressionBuilder<Database, 'tickets'>));
+      if (filter.statuses?.length) all.push(eb('tickets.status', 'in', filter.statuses));
+      if (filter.ticketType) all.push(eb('tickets.type', '=', filter.ticketType));
+      if (filter.ownerId !== undefined) all.push(eb('tickets.owner_id', '=', filter.ownerId));
+      if (filter.from) all.push(eb('tickets.created_at', '>=', filter.from));
+      if (filter.to) all.push(eb('tickets.created_at', '<', filter.to));
+      return eb.and(all);
+    })
+    .orderBy('score', 'desc')
+    .orderBy('d.object_id', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({
+    objectId: r.object_id,
+    title: r.title,
+    body: r.body,
+    score: Number(r.score),
+    number: r.number,
+    status: r.status,
+  }));
+}
+
+/** Customers (active users indexed as customers) matching all terms. */
+export async function searchCustomerDocuments(
+  db: Executor,
+  dialect: Dialect,
+  terms: QueryTerm[],
+  limit: number,
+): Promise<SearchHit[]> {
+  const text = textMatch(dialect, terms);
+  const rows = await documents(db, dialect)
+    .innerJoin('users', 'users.id', 'd.object_id')
+    .select(['d.object_id', 'd.title', 'd.body', text.score.as('score')])
+    .where(text.where)
+    .where('d.type', '=', 'customer')
+    .where('users.active', '=', 1)
+    .orderBy('score', 'desc')
+    .orderBy('d.object_id', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({ ...hit(r), number: null, status: null }));
+}
+
+/** Articles of the given visibilities matching all terms (the knowledge base refines scopes). */
+export async function searchArticleDocuments(
+  db: Executor,
+  dialect: Dialect,
+  terms: QueryTerm[],
+  visibilities: string[] | null,
+  limit: number,
+): Promise<SearchHit[]> {
+  const text = textMatch(dialect, terms);
+  let query = documents(db, dialect)
+    .select(['d.object_id', 'd.title', 'd.body', text.score.as('score')])
+    .where(text.where)
+    .where('d.type', '=', 'article');
+  if (visibilities) query = query.where('d.visibility', 'in', visibilities);
+  const rows = await query.orderBy('score', 'desc').orderBy('d.object_id', 'desc').limit(limit).execute();
+  return rows.map((r) => ({ ...hit(r), number: null, status: null }));
+}
+
+function hit(r: { object_id: number; title: string; body: string; score: number }) {
+  return { objectId: r.object_id, title: r.title, body: r.body, score: Number(r.score) };
+}
+
+/** What the indexer reads of a ticket. */
+export interface TicketSource {
+  id: number;
+  number: number;
+  subject: string;
+  requesterName: string | null;
+  requesterEmail: string | null;
+  messages: { visibility: string; text: string }[];
+}
+
+/** Tickets with their requester and messages, for indexing. */
+export async function loadTicketSources(db: Executor, ids: number[]): Promise<TicketSource[]> {
+  if (ids.length === 0) return [];
+  const tickets = await db
+    .selectFrom('tickets')
+    .leftJoin('users', 'users.id', 'tickets.requester_id')
+    .select(['tickets.id', 'tickets.number', 'tickets.subject', 'users.name', 'users.email'])
+    .where('tickets.id', 'in', ids)
+    .execute();
+  const messages = await db
+    .selectFrom('ticket_messages')
+    .select(['ticket_id', 'visibility', 'body_text'])
+    .where('ticket_id', 'in', ids)
+    .orderBy('ticket_id')
+    .orderBy('id')
+    .execute();
+  const byTicket = new Map<number, { visibility: string; text: string }[]>();
+  for (const m of messages) {
+    const list = byTicket.get(m.ticket_id) ?? [];
+    list.push({ visibility: m.visibility, text: m.body_text });
+    byTicket.set(m.ticket_id, list);
+  }
+  return tickets.map((t) => ({
+    id: t.id,
+    number: t.number,
+    subject: t.subject,
+    requesterName: t.name,
+    requesterEmail: t.email,
+    messages: byTicket.get(t.id) ?? [],
+  }));
+}
+
+/** A user as the customer index sees them. */
+export interface CustomerSource {
+  id: number;
+  name: string;
+  email: string;
+  phone: string | null;
+  organizationName: string | null;
+  /** The role's permissions (JSON array): staff are not indexed as customers. */
+  rolePermissions: string;
+}
+
+export async function loadCustomerSources(db: Executor, ids: number[]): Promise<CustomerSource[]> {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom('users')
+    .innerJoin('roles', 'roles.id', 'users.role_id')
+    .leftJoin('organizations', 'organizations.id', 'users.organization_id')
+    .select([
+      'users.id',
+      'users.name',
+      'users.email',
+      'users.phone',
+      'organizations.name as organizationName',
+      'roles.permissions as rolePermissions',
+    ])
+    .where('users.id', 'in', ids)
+    .execute();
+}
+
+/** Ids of a table in id order after `afterId` (reindex batches). */
+export async function idsAfter(
+  db: Executor,
+  table: 'tickets' | 'users',
+  afterId: number,
+  limit: number,
+): Promise<number[]> {
+  const rows = await db.selectFrom(table).select('id').where('id', '>', afterId).orderBy('id').limit(limit).execute();
+  return rows.map((r) => r.id);
+}
+
+/** Rows in a table (reindex progress). */
+export async function countRows(db: Executor, table: 'tickets' | 'users'): Promise<number> {
+  const row = await db
+    .selectFrom(table)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** Documents in the index by type (reindex check and tests). */
+export async function countDocuments(db: Executor, type: SearchType): Promise<number> {
+  const row = await db
+    .selectFrom('search_documents')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('type', '=', type)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** Ids of the tickets a user raised (their name is part of those tickets' documents). */
+export async function ticketIdsOfRequester(db: Executor, userId: number): Promise<number[]> {
+  const rows = await db.selectFrom('tickets').select('id').where('requester_id', '=', userId).orderBy('id').execute();
+  return rows.map((r) => r.id);
+}
