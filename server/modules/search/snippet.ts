@@ -10,6 +10,8 @@ const CJK_RUN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]+/gu;
 /** A word of the original text, apostrophes inside it included. */
 const WORD = /[\p{L}\p{N}\p{M}]+(?:['\u2019\u02BC][\p{L}\p{N}\p{M}]+)*/gu;
 
+const SCAN_LIMIT = 20_000;
+
 /** Prepares the highlighting of a query (same normalization and stems as the search itself). */
 export function highlighterFor(query: string): Highlighter {
   const text = normalizeText(query);
@@ -27,12 +29,16 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-/** Ranges [start, end) of the original text that match the query. */
-export function matchRanges(text: string, h: Highlighter): [number, number][] {
+/**
+ * Ranges [start, end) of the original text that match the query, in order; with `window`, only
+ * those up to that many characters after the first (all a snippet needs).
+ */
+export function matchRanges(text: string, h: Highlighter, window = Number.POSITIVE_INFINITY): [number, number][] {
   const out: [number, number][] = [];
   for (const match of text.matchAll(WORD)) {
     const original = match[0];
     const start = match.index;
+    if (out.length > 0 && start > out[0][0] + window) break;
     const norm = normalizeText(original);
     if (isCjk(norm)) {
       // Offsets map one to one only when normalization kept the length (it does for CJK).
@@ -62,8 +68,9 @@ export function matchRanges(text: string, h: Highlighter): [number, number][] {
  * app still parses it into text and marks rather than injecting it.
  */
 export function snippet(text: string, h: Highlighter, maxLength = 180): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  const ranges = matchRanges(flat, h);
+  // A match deep inside a very long thread is shown from the start rather than searched for.
+  const flat = text.slice(0, SCAN_LIMIT).replace(/\s+/g, ' ').trim();
+  const ranges = matchRanges(flat, h, maxLength);
   const first = ranges[0]?.[0] ?? 0;
   let start = Math.max(0, first - Math.floor(maxLength / 3));
   if (start > 0) {

@@ -11,7 +11,12 @@ const CJK_RUN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]+/gu;
 const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu;
 /** Apostrophes inside a word (Ukrainian `м'ясо`, `мʼясо`, `м’ясо`) are dropped so all forms meet. */
 const INNER_APOSTROPHE = /(?<=[\p{L}\p{M}])['\u2019\u02BC\u2018`](?=\p{L})/gu;
+const HAS_APOSTROPHE = /['\u2019\u02BC\u2018`]/;
 const LATIN_WITH_MARKS = /(\p{Script=Latin})\p{M}+/gu;
+/** Text of only ASCII, basic Cyrillic and common CJK ideographs (and punctuation) is already NFKC. */
+const NFKC_STABLE = /^[\u0000-\u007f\u0400-\u04ff\u2010-\u2027\u3001-\u3002\u4e00-\u9fff]*$/;
+/** Latin letters with diacritics, or combining marks: only then is the fold pass needed. */
+const MAY_HAVE_MARKS = /[\u00c0-\u024f\u0300-\u036f\u1e00-\u1eff]/;
 /** What separates words once CJK is taken out. */
 const NON_WORD = /[^\p{L}\p{N}\p{M}]+/u;
 /** Longest term we keep; longer "words" are noise (hashes, base64) and bloat the index. */
@@ -23,14 +28,12 @@ const MAX_TERM = 60;
  * except `ё` → `е`, apostrophes inside words removed. Keeps the length of CJK text unchanged.
  */
 export function normalizeText(text: string): string {
-  return text
-    .normalize('NFKC')
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(LATIN_WITH_MARKS, '$1')
-    .normalize('NFC')
-    .replace(/ё/g, 'е')
-    .replace(INNER_APOSTROPHE, '');
+  // The Unicode passes are most of the cost; skip those that cannot change the text.
+  let out = NFKC_STABLE.test(text) ? text : text.normalize('NFKC');
+  out = out.toLowerCase();
+  if (MAY_HAVE_MARKS.test(out)) out = out.normalize('NFD').replace(LATIN_WITH_MARKS, '$1').normalize('NFC');
+  if (out.includes('ё')) out = out.replace(/ё/g, 'е');
+  return HAS_APOSTROPHE.test(out) ? out.replace(INNER_APOSTROPHE, '') : out;
 }
 
 /** True when the string contains a character indexed by bigrams. */
@@ -56,7 +59,7 @@ function words(text: string): string[] {
 /** Terms of normalized text: e-mail addresses whole, then every word (numbers too) and CJK bigram. */
 function termsOfNormalized(text: string): string[] {
   const out: string[] = [];
-  for (const match of text.matchAll(EMAIL)) if (match[0].length <= MAX_TERM) out.push(match[0]);
+  if (text.includes('@')) for (const match of text.matchAll(EMAIL)) if (match[0].length <= MAX_TERM) out.push(match[0]);
   let last = 0;
   for (const match of text.matchAll(CJK_RUN)) {
     out.push(...words(text.slice(last, match.index)));
