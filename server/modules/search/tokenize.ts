@@ -14,9 +14,9 @@ const INNER_APOSTROPHE = /(?<=[\p{L}\p{M}])['\u2019\u02BC\u2018`](?=\p{L})/gu;
 const HAS_APOSTROPHE = /['\u2019\u02BC\u2018`]/;
 const LATIN_WITH_MARKS = /(\p{Script=Latin})\p{M}+/gu;
 /** Text of only ASCII, basic Cyrillic and common CJK ideographs (and punctuation) is already NFKC. */
-const NFKC_STABLE = /^[\u0000-\u007f\u0400-\u04ff\u2010-\u2027\u3001-\u3002\u4e00-\u9fff]*$/;
+const NFKC_STABLE = /^[\t\n\r\x20-\x7e\u0400-\u04ff\u2010-\u2027\u3001-\u3002\u4e00-\u9fff]*$/;
 /** Latin letters with diacritics, or combining marks: only then is the fold pass needed. */
-const MAY_HAVE_MARKS = /[\u00c0-\u024f\u0300-\u036f\u1e00-\u1eff]/;
+const MAY_HAVE_MARKS = /[\u00c0-\u024f\u1e00-\u1eff]|\p{M}/u;
 /** What separates words once CJK is taken out. */
 const NON_WORD = /[^\p{L}\p{N}\p{M}]+/u;
 /** Longest term we keep; longer "words" are noise (hashes, base64) and bloat the index. */
