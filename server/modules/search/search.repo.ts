@@ -174,33 +174,44 @@ export async function searchTicketDocuments(
 ): Promise<SearchHit[]> {
   const text = textMatch(dialect, terms);
   const scope = visibleTicketsWhere(actor);
-  const rows = await documents(db, dialect)
-    .innerJoin('tickets', 'tickets.id', 'd.object_id')
-    .select(['d.object_id', 'd.title', 'd.body', 'tickets.number', 'tickets.status', text.score.as('score')])
+  const conditions = (eb: ExpressionBuilder<Database, 'tickets'>) => {
+    const all: Expression<SqlBool>[] = [];
+    if (scope) all.push(scope(eb));
+    if (filter.statuses?.length) all.push(eb('tickets.status', 'in', filter.statuses));
+    if (filter.ticketType) all.push(eb('tickets.type', '=', filter.ticketType));
+    if (filter.ownerId !== undefined) all.push(eb('tickets.owner_id', '=', filter.ownerId));
+    if (filter.from) all.push(eb('tickets.created_at', '>=', filter.from));
+    if (filter.to) all.push(eb('tickets.created_at', '<', filter.to));
+    return all;
+  };
+  const ranked = documents(db, dialect)
+    .select(['d.id', 'd.object_id', text.score.as('score')])
     .where(text.where)
     .where('d.type', '=', 'ticket')
     .where('d.audience', 'in', audiences)
-    .where((eb) => {
-      const all: Expression<SqlBool>[] = [];
-      if (scope) all.push(scope(eb as unknown as ExpressionBuilder<Database, 'tickets'>));
-      if (filter.statuses?.length) all.push(eb('tickets.status', 'in', filter.statuses));
-      if (filter.ticketType) all.push(eb('tickets.type', '=', filter.ticketType));
-      if (filter.ownerId !== undefined) all.push(eb('tickets.owner_id', '=', filter.ownerId));
-      if (filter.from) all.push(eb('tickets.created_at', '>=', filter.from));
-      if (filter.to) all.push(eb('tickets.created_at', '<', filter.to));
-      return eb.and(all);
-    })
     .orderBy('score', 'desc')
     .orderBy('d.object_id', 'desc')
-    .limit(limit)
+    .limit(limit);
+  // Someone who sees every ticket, without filters, needs no join: a common word matches
+  // thousands of documents and a lookup per match was most of the time.
+  const rows =
+    scope === null && Object.values(filter).every((v) => v === undefined || (Array.isArray(v) && v.length === 0))
+      ? await ranked.execute()
+      : await ranked
+          .innerJoin('tickets', 'tickets.id', 'd.object_id')
+          .where((eb) => eb.and(conditions(eb as unknown as ExpressionBuilder<Database, 'tickets'>)))
+          .execute();
+  const hits = await withTexts(db, rows);
+  const tickets = await db
+    .selectFrom('tickets')
+    .select(['id', 'number', 'status'])
+    .where('id', 'in', hits.map((h) => h.objectId).concat(0))
     .execute();
-  return rows.map((r) => ({
-    objectId: r.object_id,
-    title: r.title,
-    body: r.body,
-    score: Number(r.score),
-    number: r.number,
-    status: r.status,
+  const byId = new Map(tickets.map((t) => [t.id, t]));
+  return hits.map((h) => ({
+    ...h,
+    number: byId.get(h.objectId)?.number ?? null,
+    status: byId.get(h.objectId)?.status ?? null,
   }));
 }
 
@@ -214,7 +225,7 @@ export async function searchCustomerDocuments(
   const text = textMatch(dialect, terms);
   const rows = await documents(db, dialect)
     .innerJoin('users', 'users.id', 'd.object_id')
-    .select(['d.object_id', 'd.title', 'd.body', text.score.as('score')])
+    .select(['d.id', 'd.object_id', text.score.as('score')])
     .where(text.where)
     .where('d.type', '=', 'customer')
     .where('users.active', '=', 1)
@@ -222,7 +233,7 @@ export async function searchCustomerDocuments(
     .orderBy('d.object_id', 'desc')
     .limit(limit)
     .execute();
-  return rows.map((r) => ({ ...hit(r), number: null, status: null }));
+  return withTexts(db, rows);
 }
 
 /** Articles of the given visibilities matching all terms (the knowledge base refines scopes). */
@@ -235,16 +246,38 @@ export async function searchArticleDocuments(
 ): Promise<SearchHit[]> {
   const text = textMatch(dialect, terms);
   let query = documents(db, dialect)
-    .select(['d.object_id', 'd.title', 'd.body', text.score.as('score')])
+    .select(['d.id', 'd.object_id', text.score.as('score')])
     .where(text.where)
     .where('d.type', '=', 'article');
   if (visibilities) query = query.where('d.visibility', 'in', visibilities);
   const rows = await query.orderBy('score', 'desc').orderBy('d.object_id', 'desc').limit(limit).execute();
-  return rows.map((r) => ({ ...hit(r), number: null, status: null }));
+  return withTexts(db, rows);
 }
 
-function hit(r: { object_id: number; title: string; body: string; score: number }) {
-  return { objectId: r.object_id, title: r.title, body: r.body, score: Number(r.score) };
+/**
+ * Adds title and text to ranked rows. Fetched for the page only: carrying the text through the
+ * ranking of every match (thousands for a common word) made it several times slower.
+ */
+async function withTexts(db: Executor, rows: { id: number; object_id: number; score: number }[]): Promise<SearchHit[]> {
+  if (rows.length === 0) return [];
+  const texts = await db
+    .selectFrom('search_documents')
+    .select(['id', 'title', 'body'])
+    .where(
+      'id',
+      'in',
+      rows.map((r) => r.id),
+    )
+    .execute();
+  const byId = new Map(texts.map((t) => [t.id, t]));
+  return rows.map((r) => ({
+    objectId: r.object_id,
+    title: byId.get(r.id)?.title ?? '',
+    body: byId.get(r.id)?.body ?? '',
+    score: Number(r.score),
+    number: null,
+    status: null,
+  }));
 }
 
 /** What the indexer reads of a ticket. */

@@ -5,6 +5,7 @@ import enAuth from './locales/en/auth.json' with { type: 'json' };
 import enCommon from './locales/en/common.json' with { type: 'json' };
 import enMail from './locales/en/mail.json' with { type: 'json' };
 import enPortal from './locales/en/portal.json' with { type: 'json' };
+import enSearch from './locales/en/search.json' with { type: 'json' };
 import enWorkflow from './locales/en/workflow.json' with { type: 'json' };
 import roAdmin from './locales/ro/admin.json' with { type: 'json' };
 import roAgent from './locales/ro/agent.json' with { type: 'json' };
@@ -12,6 +13,7 @@ import roAuth from './locales/ro/auth.json' with { type: 'json' };
 import roCommon from './locales/ro/common.json' with { type: 'json' };
 import roMail from './locales/ro/mail.json' with { type: 'json' };
 import roPortal from './locales/ro/portal.json' with { type: 'json' };
+import roSearch from './locales/ro/search.json' with { type: 'json' };
 import roWorkflow from './locales/ro/workflow.json' with { type: 'json' };
 import ruAdmin from './locales/ru/admin.json' with { type: 'json' };
 import ruAgent from './locales/ru/agent.json' with { type: 'json' };
@@ -19,6 +21,7 @@ import ruAuth from './locales/ru/auth.json' with { type: 'json' };
 import ruCommon from './locales/ru/common.json' with { type: 'json' };
 import ruMail from './locales/ru/mail.json' with { type: 'json' };
 import ruPortal from './locales/ru/portal.json' with { type: 'json' };
+import ruSearch from './locales/ru/search.json' with { type: 'json' };
 import ruWorkflow from './locales/ru/workflow.json' with { type: 'json' };
 import ukAdmin from './locales/uk/admin.json' with { type: 'json' };
 import ukAgent from './locales/uk/agent.json' with { type: 'json' };
@@ -26,6 +29,7 @@ import ukAuth from './locales/uk/auth.json' with { type: 'json' };
 import ukCommon from './locales/uk/common.json' with { type: 'json' };
 import ukMail from './locales/uk/mail.json' with { type: 'json' };
 import ukPortal from './locales/uk/portal.json' with { type: 'json' };
+import ukSearch from './locales/uk/search.json' with { type: 'json' };
 import ukWorkflow from './locales/uk/workflow.json' with { type: 'json' };
 import zhAdmin from './locales/zh/admin.json' with { type: 'json' };
 import zhAgent from './locales/zh/agent.json' with { type: 'json' };
@@ -33,6 +37,7 @@ import zhAuth from './locales/zh/auth.json' with { type: 'json' };
 import zhCommon from './locales/zh/common.json' with { type: 'json' };
 import zhMail from './locales/zh/mail.json' with { type: 'json' };
 import zhPortal from './locales/zh/portal.json' with { type: 'json' };
+import zhSearch from './locales/zh/search.json' with { type: 'json' };
 import zhWorkflow from './locales/zh/workflow.json' with { type: 'json' };
 
 /**
@@ -41,9 +46,19 @@ import zhWorkflow from './locales/zh/workflow.json' with { type: 'json' };
  * All five languages are bundled; together they are a few dozen kilobytes.
  */
 export const resources: Record<Locale, { translation: Record<string, unknown> }> = {
-  en: { translation: { ...enCommon, ...enAuth, ...enPortal, ...enAgent, ...enAdmin, ...enWorkflow, ...enMail } },
-  uk: { translation: { ...ukCommon, ...ukAuth, ...ukPortal, ...ukAgent, ...ukAdmin, ...ukWorkflow, ...ukMail } },
-  ru: { translation: { ...ruCommon, ...ruAuth, ...ruPortal, ...ruAgent, ...ruAdmin, ...ruWorkflow, ...ruMail } },
-  ro: { translation: { ...roCommon, ...roAuth, ...roPortal, ...roAgent, ...roAdmin, ...roWorkflow, ...roMail } },
-  zh: { translation: { ...zhCommon, ...zhAuth, ...zhPortal, ...zhAgent, ...zhAdmin, ...zhWorkflow, ...zhMail } },
+  en: {
+    translation: { ...enCommon, ...enAuth, ...enPortal, ...enAgent, ...enAdmin, ...enWorkflow, ...enMail, ...enSearch },
+  },
+  uk: {
+    translation: { ...ukCommon, ...ukAuth, ...ukPortal, ...ukAgent, ...ukAdmin, ...ukWorkflow, ...ukMail, ...ukSearch },
+  },
+  ru: {
+    translation: { ...ruCommon, ...ruAuth, ...ruPortal, ...ruAgent, ...ruAdmin, ...ruWorkflow, ...ruMail, ...ruSearch },
+  },
+  ro: {
+    translation: { ...roCommon, ...roAuth, ...roPortal, ...roAgent, ...roAdmin, ...roWorkflow, ...roMail, ...roSearch },
+  },
+  zh: {
+    translation: { ...zhCommon, ...zhAuth, ...zhPortal, ...zhAgent, ...zhAdmin, ...zhWorkflow, ...zhMail, ...zhSearch },
+  },
 };
