@@ -89,6 +89,28 @@ function TicketFilters({ params, set }: { params: URLSearchParams; set: (key: st
   );
 }
 
+/** The query box of the results page; keyed by the query so it shows the one searched. */
+function QueryForm({ initial, area, onSearch }: { initial: string; area: Area; onSearch: (q: string) => void }) {
+  const { t } = useTranslation();
+  const [text, setText] = useState(initial);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    onSearch(text.trim());
+  };
+  return (
+    <form onSubmit={submit}>
+      <TextInput
+        aria-label={t('search.label')}
+        placeholder={t(area === 'agent' ? 'search.placeholder' : 'search.placeholderPortal')}
+        leftSection={<IconSearch size={16} />}
+        value={text}
+        onChange={(e) => setText(e.currentTarget.value)}
+        type="search"
+      />
+    </form>
+  );
+}
+
 /**
  * Search results for agents (tabs for tickets, customers and articles, ticket filters) and for
  * customers in the portal (their tickets). The query and filters live in the address.
@@ -97,7 +119,6 @@ export function SearchResultsPage({ area }: { area: Area }) {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
   const q = params.get('q')?.trim() ?? '';
-  const [text, setText] = useState(q);
   const types: SearchType[] = area === 'agent' ? ['ticket', 'customer', 'article'] : ['ticket'];
   const type = (types as string[]).includes(params.get('type') ?? '') ? (params.get('type') as SearchType) : 'ticket';
   const request: SearchParams = {
@@ -119,26 +140,12 @@ export function SearchResultsPage({ area }: { area: Area }) {
     for (const v of values) next.append(key, v);
     setParams(next, { replace: true });
   };
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    set('q', text.trim() ? [text.trim()] : []);
-  };
-
   return (
     <Stack gap="md" maw={960}>
       <Title order={1} size="h3">
         {q ? t('search.title', { q }) : t('search.label')}
       </Title>
-      <form onSubmit={submit}>
-        <TextInput
-          aria-label={t('search.label')}
-          placeholder={t(area === 'agent' ? 'search.placeholder' : 'search.placeholderPortal')}
-          leftSection={<IconSearch size={16} />}
-          value={text}
-          onChange={(e) => setText(e.currentTarget.value)}
-          type="search"
-        />
-      </form>
+      <QueryForm key={q} initial={q} area={area} onSearch={(value) => set('q', value ? [value] : [])} />
       {types.length > 1 && (
         <Tabs value={type} onChange={(value) => value && set('type', [value])}>
           <Tabs.List>
