@@ -542,4 +542,6 @@ export interface SearchFtsTable {
   rowid: number;
   title: string;
   body: string;
+  /** The document's scope term, e.g. `_ticket_internal` (search.repo.ts). */
+  scope: string;
 }

@@ -31,8 +31,9 @@ export const search: DialectMigration = {
     } else {
       // Contentless: the terms are ours (see tokenize.ts); the ascii tokenizer only splits on
       // white space and ASCII punctuation, keeping every non-ASCII character and e-mail marks.
+      // `scope` holds the document's scope term (search.repo.ts scopeTerm), not ranked.
       await sql`create virtual table search_fts using fts5(
-        title, body, content='', contentless_delete=1, tokenize="ascii tokenchars '@._%+-'"
+        title, body, scope, content='', contentless_delete=1, tokenize="ascii tokenchars '@._%+-'"
       )`.execute(db);
     }
   },

@@ -35,10 +35,10 @@ export function ticketDocuments(t: TicketSource): IndexDocument[] {
   ];
 }
 
-/** The document of a customer, or none for staff (they are not searched as customers). */
+/** The document of an active customer; none for staff or deactivated users (never found). */
 export function customerDocuments(u: CustomerSource): IndexDocument[] {
   const permissions = JSON.parse(u.rolePermissions) as string[];
-  if (permissions.includes('menu.agent')) return [];
+  if (permissions.includes('menu.agent') || u.active !== 1) return [];
   const body = [u.email, u.phone ?? '', u.organizationName ?? ''].filter(Boolean).join(' · ');
   return [
     {

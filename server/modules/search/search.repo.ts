@@ -69,7 +69,7 @@ export async function replaceDocuments(
       .values(
         rows.map((row, i) => ({
           ...row,
-          tsv: sql`${tsvectorText(docs[i].titleTerms, docs[i].bodyTerms)}::tsvector`,
+          tsv: sql`${tsvectorText(docs[i].titleTerms, docs[i].bodyTerms, scopeTerm(docs[i]))}::tsvector`,
         })),
       )
       .execute();
@@ -79,7 +79,12 @@ export async function replaceDocuments(
     const { id } = await trx.insertInto('search_documents').values(row).returning('id').executeTakeFirstOrThrow();
     await trx
       .insertInto('search_fts')
-      .values({ rowid: id, title: docs[i].titleTerms.join(' '), body: docs[i].bodyTerms.join(' ') })
+      .values({
+        rowid: id,
+        title: docs[i].titleTerms.join(' '),
+        body: docs[i].bodyTerms.join(' '),
+        scope: scopeTerm(docs[i]),
+      })
       .execute();
   }
 }
@@ -92,7 +97,7 @@ const MAX_POSITIONS_PER_TERM = 256;
  * The tsvector of a document as text: our terms as lexemes (quoted, never parsed by a text search
  * configuration), with positions, title terms weighted A, body terms D (the default).
  */
-export function tsvectorText(titleTerms: string[], bodyTerms: string[]): string {
+export function tsvectorText(titleTerms: string[], bodyTerms: string[], scope: string): string {
   const positions = new Map<string, string[]>();
   let at = 0;
   const add = (term: string, weight: string) => {
@@ -103,9 +108,19 @@ export function tsvectorText(titleTerms: string[], bodyTerms: string[]): string 
   };
   for (const term of titleTerms) add(term, 'A');
   for (const term of bodyTerms) add(term, '');
-  return [...positions]
-    .map(([term, list]) => `'${term.replace(/['\\]/g, (c) => `${c}${c}`)}':${list.join(',')}`)
-    .join(' ');
+  const lexemes = [...positions].map(
+    ([term, list]) => `'${term.replace(/['\\]/g, (c) => `${c}${c}`)}':${list.join(',')}`,
+  );
+  return [`'${scope}'`, ...lexemes].join(' ');
+}
+
+/**
+ * The scope term of a document: `_<type>_<audience>` (articles: `_article_<visibility>`). Our
+ * tokenizer never makes a term starting with `_` without an `@`, so no text can match it; the
+ * index itself then narrows to the actor's documents instead of every match being checked.
+ */
+export function scopeTerm(doc: Pick<IndexDocument, 'type' | 'audience' | 'visibility'>): string {
+  return doc.type === 'article' ? `_article_${doc.visibility ?? 'staff'}` : `_${doc.type}_${doc.audience}`;
 }
 
 /** Removes every document of a type (reindex from scratch). */
@@ -118,29 +133,33 @@ export async function clearType(db: Executor, dialect: Dialect, type: SearchType
   await db.deleteFrom('search_documents').where('type', '=', type).execute();
 }
 
-/** FTS5 query text: every term must match; prefixes end in `*`. Terms never contain quotes. */
-function ftsQuery(terms: QueryTerm[]): string {
-  return terms.map((t) => `"${t.term.replaceAll('"', '""')}"${t.prefix ? '*' : ''}`).join(' AND ');
+/** FTS5 query text: one of the scope terms, and every term; prefixes end in `*`. */
+function ftsQuery(scopes: string[], terms: QueryTerm[]): string {
+  const scope = `scope : (${scopes.map((x) => `"${x}"`).join(' OR ')})`;
+  return [scope, ...terms.map((t) => `"${t.term.replaceAll('"', '""')}"${t.prefix ? '*' : ''}`)].join(' AND ');
 }
 
-/** tsquery text (cast, not parsed by a configuration): every term; prefixes as `:*`. */
-function tsQuery(terms: QueryTerm[]): string {
-  return terms.map((t) => `'${t.term.replace(/['\\]/g, (c) => `${c}${c}`)}'${t.prefix ? ':*' : ''}`).join(' & ');
+/** tsquery text (cast, not parsed by a configuration): one scope, every term; prefixes as `:*`. */
+function tsQuery(scopes: string[], terms: QueryTerm[]): string {
+  const scope = `(${scopes.map((x) => `'${x}'`).join(' | ')})`;
+  return [scope, ...terms.map((t) => `'${t.term.replace(/['\\]/g, (c) => `${c}${c}`)}'${t.prefix ? ':*' : ''}`)].join(
+    ' & ',
+  );
 }
 
 /** The text condition and the score expression (higher is better) for the dialect. */
-function textMatch(dialect: Dialect, terms: QueryTerm[]) {
+function textMatch(dialect: Dialect, scopes: string[], terms: QueryTerm[]) {
   if (dialect === 'postgres') {
-    const q = sql`${tsQuery(terms)}::tsquery`;
+    const q = sql`${tsQuery(scopes, terms)}::tsquery`;
     return {
       where: sql<SqlBool>`d.tsv @@ ${q}`,
       score: sql<number>`ts_rank(d.tsv, ${q})`,
     };
   }
   return {
-    where: sql<SqlBool>`search_fts match ${ftsQuery(terms)}`,
-    // bm25 is lower-is-better; the title column weighs ten times the body.
-    score: sql<number>`-bm25(search_fts, 10.0, 1.0)`,
+    where: sql<SqlBool>`search_fts match ${ftsQuery(scopes, terms)}`,
+    // bm25 is lower-is-better; the title column weighs ten times the body, the scope nothing.
+    score: sql<number>`-bm25(search_fts, 10.0, 1.0, 0.0)`,
   };
 }
 
@@ -148,6 +167,49 @@ function textMatch(dialect: Dialect, terms: QueryTerm[]) {
 function documents(db: Executor, dialect: Dialect) {
   const base = db.selectFrom('search_documents as d');
   return dialect === 'sqlite' ? base.innerJoin('search_fts', 'search_fts.rowid', 'd.id') : base;
+}
+
+/**
+ * The best `limit` documents of the scopes matching all terms, when nothing else narrows them:
+ * on SQLite from the FTS table alone (no row lookup per match), on PostgreSQL from the GIN index.
+ */
+async function rankOnly(
+  db: Executor,
+  dialect: Dialect,
+  scopes: string[],
+  terms: QueryTerm[],
+  limit: number,
+): Promise<{ id: number; object_id: number; score: number }[]> {
+  const text = textMatch(dialect, scopes, terms);
+  if (dialect === 'postgres') {
+    return documents(db, dialect)
+      .select(['d.id', 'd.object_id', text.score.as('score')])
+      .where(text.where)
+      .orderBy('score', 'desc')
+      .orderBy('d.id', 'desc')
+      .limit(limit)
+      .execute();
+  }
+  const ranked = await db
+    .selectFrom('search_fts')
+    .select(['search_fts.rowid as id', text.score.as('score')])
+    .where(text.where)
+    .orderBy('score', 'desc')
+    .orderBy('search_fts.rowid', 'desc')
+    .limit(limit)
+    .execute();
+  if (ranked.length === 0) return [];
+  const objects = await db
+    .selectFrom('search_documents')
+    .select(['id', 'object_id'])
+    .where(
+      'id',
+      'in',
+      ranked.map((r) => r.id),
+    )
+    .execute();
+  const byId = new Map(objects.map((o) => [o.id, o.object_id]));
+  return ranked.map((r) => ({ id: r.id, object_id: byId.get(r.id) ?? 0, score: r.score }));
 }
 
 /** Ticket filters combined with the text (checked by the service). */
@@ -168,11 +230,12 @@ export async function searchTicketDocuments(
   dialect: Dialect,
   actor: Actor,
   terms: QueryTerm[],
-  audiences: string[],
+  audiences: IndexDocument['audience'][],
   filter: TicketSearchFilter,
   limit: number,
 ): Promise<SearchHit[]> {
-  const text = textMatch(dialect, terms);
+  const scopes = audiences.map((audience) => scopeTerm({ type: 'ticket', audience, visibility: null }));
+  const text = textMatch(dialect, scopes, terms);
   const scope = visibleTicketsWhere(actor);
   const conditions = (eb: ExpressionBuilder<Database, 'tickets'>) => {
     const all: Expression<SqlBool>[] = [];
@@ -184,22 +247,21 @@ export async function searchTicketDocuments(
     if (filter.to) all.push(eb('tickets.created_at', '<', filter.to));
     return all;
   };
-  const ranked = documents(db, dialect)
-    .select(['d.id', 'd.object_id', text.score.as('score')])
-    .where(text.where)
-    .where('d.type', '=', 'ticket')
-    .where('d.audience', 'in', audiences)
-    .orderBy('score', 'desc')
-    .orderBy('d.object_id', 'desc')
-    .limit(limit);
   // Someone who sees every ticket, without filters, needs no join: a common word matches
   // thousands of documents and a lookup per match was most of the time.
   const rows =
     scope === null && Object.values(filter).every((v) => v === undefined || (Array.isArray(v) && v.length === 0))
-      ? await ranked.execute()
-      : await ranked
+      ? await rankOnly(db, dialect, scopes, terms, limit)
+      : await documents(db, dialect)
           .innerJoin('tickets', 'tickets.id', 'd.object_id')
+          .select(['d.id', 'd.object_id', text.score.as('score')])
+          .where(text.where)
+          .where('d.type', '=', 'ticket')
+          .where('d.audience', 'in', audiences)
           .where((eb) => eb.and(conditions(eb as unknown as ExpressionBuilder<Database, 'tickets'>)))
+          .orderBy('score', 'desc')
+          .orderBy('d.id', 'desc')
+          .limit(limit)
           .execute();
   const hits = await withTexts(db, rows);
   const tickets = await db
@@ -215,25 +277,14 @@ export async function searchTicketDocuments(
   }));
 }
 
-/** Customers (active users indexed as customers) matching all terms. */
+/** Customers matching all terms (only active customers are indexed). */
 export async function searchCustomerDocuments(
   db: Executor,
   dialect: Dialect,
   terms: QueryTerm[],
   limit: number,
 ): Promise<SearchHit[]> {
-  const text = textMatch(dialect, terms);
-  const rows = await documents(db, dialect)
-    .innerJoin('users', 'users.id', 'd.object_id')
-    .select(['d.id', 'd.object_id', text.score.as('score')])
-    .where(text.where)
-    .where('d.type', '=', 'customer')
-    .where('users.active', '=', 1)
-    .orderBy('score', 'desc')
-    .orderBy('d.object_id', 'desc')
-    .limit(limit)
-    .execute();
-  return withTexts(db, rows);
+  return withTexts(db, await rankOnly(db, dialect, ['_customer_all'], terms, limit));
 }
 
 /** Articles of the given visibilities matching all terms (the knowledge base refines scopes). */
@@ -241,17 +292,11 @@ export async function searchArticleDocuments(
   db: Executor,
   dialect: Dialect,
   terms: QueryTerm[],
-  visibilities: string[] | null,
+  visibilities: string[],
   limit: number,
 ): Promise<SearchHit[]> {
-  const text = textMatch(dialect, terms);
-  let query = documents(db, dialect)
-    .select(['d.id', 'd.object_id', text.score.as('score')])
-    .where(text.where)
-    .where('d.type', '=', 'article');
-  if (visibilities) query = query.where('d.visibility', 'in', visibilities);
-  const rows = await query.orderBy('score', 'desc').orderBy('d.object_id', 'desc').limit(limit).execute();
-  return withTexts(db, rows);
+  const scopes = visibilities.map((visibility) => scopeTerm({ type: 'article', audience: 'all', visibility }));
+  return withTexts(db, await rankOnly(db, dialect, scopes, terms, limit));
 }
 
 /**
@@ -331,6 +376,7 @@ export interface CustomerSource {
   organizationName: string | null;
   /** The role's permissions (JSON array): staff are not indexed as customers. */
   rolePermissions: string;
+  active: number;
 }
 
 export async function loadCustomerSources(db: Executor, ids: number[]): Promise<CustomerSource[]> {
@@ -346,6 +392,7 @@ export async function loadCustomerSources(db: Executor, ids: number[]): Promise<
       'users.phone',
       'organizations.name as organizationName',
       'roles.permissions as rolePermissions',
+      'users.active',
     ])
     .where('users.id', 'in', ids)
     .execute();

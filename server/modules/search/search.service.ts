@@ -92,7 +92,9 @@ export async function search(ctx: AppContext, actor: Actor, query: SearchQuery):
   for (const type of types) {
     let hits: SearchHit[];
     if (type === 'ticket') {
-      const audiences = canReadInternal(actor) ? ['all', 'internal'] : ['all', 'public'];
+      const audiences: ('all' | 'internal' | 'public')[] = canReadInternal(actor)
+        ? ['all', 'internal']
+        : ['all', 'public'];
       hits = await searchTicketDocuments(kysely, dialect, actor, terms, audiences, filter, limit);
     } else if (hasTicketFilter && !query.type) {
       // Ticket filters narrow a mixed search to tickets.
@@ -100,7 +102,7 @@ export async function search(ctx: AppContext, actor: Actor, query: SearchQuery):
     } else if (type === 'customer') {
       hits = await searchCustomerDocuments(kysely, dialect, terms, limit);
     } else {
-      const visibilities = isAgent(actor) ? null : ['public', 'customers'];
+      const visibilities = isAgent(actor) ? ['public', 'customers', 'staff'] : ['public', 'customers'];
       hits = await searchArticleDocuments(kysely, dialect, terms, visibilities, limit);
     }
     for (const hit of hits) found.push({ type, hit });
