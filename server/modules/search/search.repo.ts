@@ -170,6 +170,13 @@ function documents(db: Executor, dialect: Dialect) {
 }
 
 /**
+ * At most this many matches are ranked, the newest documents first. A word found in most of a
+ * million messages would otherwise be ranked everywhere it occurs (hundreds of milliseconds);
+ * past this many matches a help desk wants recent tickets anyway (ADR 0021).
+ */
+export const RANK_CANDIDATES = 2000;
+
+/**
  * The best `limit` documents of the scopes matching all terms, when nothing else narrows them:
  * on SQLite from the FTS table alone (no row lookup per match), on PostgreSQL from the GIN index.
  */
@@ -182,20 +189,34 @@ async function rankOnly(
 ): Promise<{ id: number; object_id: number; score: number }[]> {
   const text = textMatch(dialect, scopes, terms);
   if (dialect === 'postgres') {
-    return documents(db, dialect)
-      .select(['d.id', 'd.object_id', text.score.as('score')])
+    // The newest RANK_CANDIDATES matches are ranked: ts_rank reads each candidate's tsvector.
+    const candidates = db
+      .selectFrom('search_documents as d')
+      .select(['d.id', 'd.object_id', 'd.tsv'])
       .where(text.where)
+      .orderBy('d.id', 'desc')
+      .limit(RANK_CANDIDATES)
+      .as('d');
+    return db
+      .selectFrom(candidates)
+      .select(['d.id', 'd.object_id', text.score.as('score')])
       .orderBy('score', 'desc')
       .orderBy('d.id', 'desc')
       .limit(limit)
       .execute();
   }
-  const ranked = await db
+  const candidates = db
     .selectFrom('search_fts')
     .select(['search_fts.rowid as id', text.score.as('score')])
     .where(text.where)
-    .orderBy('score', 'desc')
     .orderBy('search_fts.rowid', 'desc')
+    .limit(RANK_CANDIDATES)
+    .as('c');
+  const ranked = await db
+    .selectFrom(candidates)
+    .select(['c.id', 'c.score'])
+    .orderBy('c.score', 'desc')
+    .orderBy('c.id', 'desc')
     .limit(limit)
     .execute();
   if (ranked.length === 0) return [];
