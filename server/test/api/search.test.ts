@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { countDocuments } from '../../modules/search/search.repo.ts';
+import {
+  countDocuments,
+  type IndexDocument,
+  RANK_CANDIDATES,
+  replaceDocuments,
+} from '../../modules/search/search.repo.ts';
 import { reindex } from '../../modules/search/search-index.service.ts';
+import { tokenize } from '../../modules/search/tokenize.ts';
 import { type Client, loginAs, makeOrganization, makeUser, openTicket, type TicketJson } from '../factories.ts';
 import { buildTestApp, describeEachDialect, type TestApp } from '../harness.ts';
 
@@ -195,6 +201,56 @@ describeEachDialect('search', (dialect) => {
       expect(ids(await find(operator, 'robert', '&type=ticket'))).toEqual(
         [tickets.ro.id, tickets.en.id, tickets.mail.id].sort((a, b) => a - b),
       );
+    });
+    it('ranks only the newest matches of a word found everywhere, and keeps article visibility', async () => {
+      // Articles straight into the index (the knowledge base will write them this way).
+      const count = RANK_CANDIDATES + 100;
+      const docs: IndexDocument[] = Array.from({ length: count }, (_, i) => {
+        const title = i === 0 ? 'Wombat wombat wombat guide' : i === 1 ? 'Koala handling' : `Note ${i}`;
+        const body = `wombat ${i % 2 === 0 ? 'alpha' : 'beta'}`;
+        return {
+          type: 'article',
+          objectId: i + 1,
+          audience: 'all',
+          visibility: i === 1 ? 'staff' : 'public',
+          title,
+          body,
+          titleTerms: tokenize(title),
+          bodyTerms: tokenize(body),
+        };
+      });
+      const at = t.clock.now().toISOString();
+      await t.ctx.db.kysely.transaction().execute((trx) =>
+        replaceDocuments(
+          trx,
+          t.ctx.db.dialect,
+          'article',
+          docs.map((d) => d.objectId),
+          docs,
+          at,
+        ),
+      );
+      const items = await find(operator, 'wombat', '&type=article&limit=10');
+      expect(items).toHaveLength(10);
+      // The oldest article (the best title match) is past the ranked window; the newest are in it.
+      expect(items.every((i) => i.id > count - RANK_CANDIDATES)).toBe(true);
+      // A narrower query reaches it again.
+      expect((await find(operator, 'wombat guide', '&type=article')).map((i) => i.id)).toEqual([1]);
+      // Staff-only articles: agents find them, customers never.
+      expect((await find(operator, 'koala', '&type=article')).map((i) => i.id)).toEqual([2]);
+      expect(await find(alice, 'koala', '&type=article')).toEqual([]);
+      expect(await find(alice, 'koala')).toEqual([]);
+      await t.ctx.db.kysely.transaction().execute((trx) =>
+        replaceDocuments(
+          trx,
+          t.ctx.db.dialect,
+          'article',
+          docs.map((d) => d.objectId),
+          [],
+          at,
+        ),
+      );
+      expect(await countDocuments(t.ctx.db.kysely, 'article')).toBe(0);
     });
     it('rebuilds the same index when reindexed, twice', async () => {
       const before = await find(operator, 'printer');
