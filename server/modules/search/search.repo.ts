@@ -189,17 +189,18 @@ async function rankOnly(
 ): Promise<{ id: number; object_id: number; score: number }[]> {
   const text = textMatch(dialect, scopes, terms);
   if (dialect === 'postgres') {
-    // The newest RANK_CANDIDATES matches are ranked: ts_rank reads each candidate's tsvector.
+    // The newest RANK_CANDIDATES matches are ranked: ts_rank reads each candidate's tsvector,
+    // so the candidates are chosen by id alone and only theirs are read.
     const candidates = db
       .selectFrom('search_documents as d')
-      .select(['d.id', 'd.object_id', 'd.tsv'])
+      .select('d.id')
       .where(text.where)
       .orderBy('d.id', 'desc')
-      .limit(RANK_CANDIDATES)
-      .as('d');
+      .limit(RANK_CANDIDATES);
     return db
-      .selectFrom(candidates)
+      .selectFrom('search_documents as d')
       .select(['d.id', 'd.object_id', text.score.as('score')])
+      .where('d.id', 'in', candidates)
       .orderBy('score', 'desc')
       .orderBy('d.id', 'desc')
       .limit(limit)
