@@ -4,7 +4,7 @@
 // and snippets) as an agent who sees every ticket: one-word, two-word and Chinese queries.
 //
 //   npx node bench/search.bench.ts [--db sqlite|postgres|both]
-//   env: SEARCH_BENCH_MESSAGES (1000000), SEARCH_BENCH_QUERIES (200), BENCH_PG_URL
+//   env: SEARCH_BENCH_MESSAGES (1000000), SEARCH_BENCH_QUERIES (200), SEARCH_BENCH_KEEP (1: keep the PG database), BENCH_PG_URL
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -302,7 +302,9 @@ export async function benchSearch(engine: Engine): Promise<SearchBenchResult> {
   } finally {
     await app.close();
     await db.close();
-    await scratch?.drop();
+    // SEARCH_BENCH_KEEP=1 leaves the database for EXPLAIN (the URL is printed).
+    if (process.env.SEARCH_BENCH_KEEP === '1') process.stdout.write(`kept ${config.databaseUrl}\n`);
+    else await scratch?.drop();
     rmSync(dataDir, { recursive: true, force: true });
   }
 }
