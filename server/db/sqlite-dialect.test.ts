@@ -13,6 +13,7 @@ describe('node:sqlite dialect', () => {
       '0005_workflow',
       '0006_mail',
       '0007_notifications',
+      '0009_search',
     ]);
     expect(await migrateToLatest(db)).toEqual([]);
     const at = '2026-01-02T03:04:05.678Z';
