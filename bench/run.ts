@@ -7,6 +7,7 @@ import { main as mailIngest, printMailSummary } from './mail-ingest.bench.ts';
 import { main as notificationCascade, printCascadeSummary } from './notification-cascade.bench.ts';
 import { main as notificationFanout, printFanoutSummary } from './notification-fanout.bench.ts';
 import { printQueueSummary, main as queues } from './queue.bench.ts';
+import { printSearchSummary, main as searchBench } from './search.bench.ts';
 import { printSlaSummary, main as slaCheck } from './sla-check.bench.ts';
 import { printCreateSummary, main as ticketCreate } from './ticket-create.bench.ts';
 
@@ -19,6 +20,7 @@ const sla = await slaCheck(argv);
 const mail = await mailIngest(argv);
 const cascade = await notificationCascade(argv);
 const fanout = await notificationFanout(argv);
+const searched = await searchBench(argv);
 
 process.stdout.write(
   `\n==== Summary · ${new Date().toISOString().slice(0, 10)} · ${cpus().length} cores · Node ${process.version} ====\n`,
@@ -29,4 +31,5 @@ printSlaSummary(sla);
 printMailSummary(mail);
 printCascadeSummary(cascade);
 printFanoutSummary(fanout);
+printSearchSummary(searched);
 process.stdout.write(`\nTotal time ${((Date.now() - started) / 1000).toFixed(0)} s\n`);

@@ -38,6 +38,8 @@ import { opsRoutes } from './modules/ops/ops.routes.ts';
 import { organizationsRoutes } from './modules/organizations/organizations.routes.ts';
 import { eventsRoutes } from './modules/realtime/events.routes.ts';
 import { rolesRoutes } from './modules/roles/roles.routes.ts';
+import { registerSearchJobs } from './modules/search/search.jobs.ts';
+import { searchRoutes } from './modules/search/search.routes.ts';
 import { settingsRoutes } from './modules/settings/settings.routes.ts';
 import { registerSlaJobs } from './modules/sla/sla.jobs.ts';
 import { slaAdminRoutes } from './modules/sla/sla-admin.routes.ts';
@@ -200,6 +202,7 @@ export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
         cannedRoutes,
         eventsRoutes,
         tokensRoutes,
+        searchRoutes,
       ]) {
         await routes(api as TypedApp, ctx);
       }
@@ -224,6 +227,7 @@ export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
   registerMailJobs(ctx, options.mailPollEveryMs ?? config.mailPollSeconds * 1000);
   registerNotificationJobs(ctx);
   registerKbJobs(ctx);
+  registerSearchJobs(ctx);
   app.addHook('onClose', async () => {
     await worker.stop();
     await ctx.realtime.stop();

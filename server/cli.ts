@@ -8,6 +8,8 @@ import { isEmpty, seedDemo } from './db/seed-demo.ts';
 import { prepareDatabase, startServer } from './main.ts';
 import { findAccountByKey } from './modules/mail/accounts.repo.ts';
 import { storeReceipt } from './modules/mail/receipts.service.ts';
+import { progressBar } from './modules/search/progress.ts';
+import { REINDEXABLE, reindex } from './modules/search/search-index.service.ts';
 import { findUserByEmail } from './modules/users/users.repo.ts';
 import { createUser, normalizeEmail, resetPassword } from './modules/users/users.service.ts';
 import { AppError } from './platform/errors.ts';
@@ -135,6 +137,23 @@ mail
       // EX_TEMPFAIL otherwise: the MTA keeps the message and tries again later; nothing is lost.
       process.exit(error instanceof AppError && error.status === 400 ? 65 : 75);
     }
+  });
+
+const searchCommand = program.command('search').description('the search index');
+searchCommand
+  .command('reindex')
+  .description('rebuild the search index from the tickets and users, in batches (progress on stderr)')
+  .option('--type <type>', `only one type: ${REINDEXABLE.join(' or ')}`)
+  .action(async (o: { type?: string }) => {
+    if (o.type !== undefined && !(REINDEXABLE as readonly string[]).includes(o.type))
+      throw new Error(`--type must be one of ${REINDEXABLE.join(', ')}`);
+    const types = o.type ? REINDEXABLE.filter((t) => t === o.type) : REINDEXABLE;
+    await withContext(async (ctx) => {
+      const started = Date.now();
+      const counts = await reindex(ctx, types, progressBar(process.stderr));
+      const summary = Object.entries(counts).map(([type, n]) => `${n} ${type}`);
+      process.stdout.write(`Reindexed ${summary.join(', ')} in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+    });
   });
 
 program.parseAsync(process.argv).catch((error: unknown) => {

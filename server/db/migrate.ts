@@ -8,6 +8,7 @@ import { workflow } from './migrations/0005_workflow.ts';
 import { mail } from './migrations/0006_mail.ts';
 import { notifications } from './migrations/0007_notifications.ts';
 import { notificationDelivery } from './migrations/0008_notification_delivery.ts';
+import { search } from './migrations/0009_search.ts';
 import { kb } from './migrations/0010_kb.ts';
 import type { DialectMigration } from './migrations/helpers.ts';
 
@@ -21,6 +22,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '0006_mail': mail,
   '0007_notifications': notifications,
   '0008_notification_delivery': notificationDelivery,
+  '0009_search': search,
   '0010_kb': kb,
 };
 

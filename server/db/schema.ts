@@ -57,6 +57,9 @@ export interface Database {
   kb_feedback: KbFeedbackTable;
   kb_deflections: KbDeflectionTable;
   canned_responses: CannedResponseTable;
+  search_documents: SearchDocumentTable;
+  /** SQLite only: the contentless FTS5 index over our terms (rowid = search_documents.id). */
+  search_fts: SearchFtsTable;
 }
 
 export interface OrganizationTable {
@@ -667,4 +670,30 @@ export interface CannedResponseTable {
   created_by: number;
   created_at: string;
   updated_at: string;
+}
+
+/** One searchable document (ADR 0021). `tsv` exists on PostgreSQL only. */
+export interface SearchDocumentTable {
+  id: Generated<number>;
+  /** ticket | customer | article */
+  type: string;
+  object_id: number;
+  /** all | public | internal: which readers the text is for (internal notes only in `internal`). */
+  audience: string;
+  /** Articles: public | customers | staff; null for other types. */
+  visibility: string | null;
+  title: string;
+  body: string;
+  updated_at: string;
+  /** PostgreSQL only: weighted tsvector of our terms (written with SQL in search.repo.ts). */
+  tsv?: unknown;
+}
+
+/** The FTS5 table (SQLite). Its columns hold our terms separated by spaces. */
+export interface SearchFtsTable {
+  rowid: number;
+  title: string;
+  body: string;
+  /** The document's scope term, e.g. `_ticket_internal` (search.repo.ts). */
+  scope: string;
 }

@@ -14,6 +14,7 @@ describe('node:sqlite dialect', () => {
       '0006_mail',
       '0007_notifications',
       '0008_notification_delivery',
+      '0009_search',
       '0010_kb',
     ]);
     expect(await migrateToLatest(db)).toEqual([]);

@@ -32,6 +32,7 @@ export type DomainEvent =
         reason: string;
       };
     }
+  | { type: 'user.changed'; payload: { userId: number } }
   | { type: 'mail.process'; payload: { receiptId: number } }
   | { type: 'mail.send'; payload: { outboundId: number } }
   | { type: 'kb.article_changed'; payload: { articleId: number } }

@@ -1,4 +1,5 @@
 import type { Insertable, Updateable } from 'kysely';
+import type { Trx } from '../../context.ts';
 import type { Db } from '../../db/kysely.ts';
 import type { UserTable } from '../../db/schema.ts';
 
@@ -45,13 +46,14 @@ export async function listUsers(
   return query.orderBy('users.name').orderBy('users.id').limit(filter.limit).execute();
 }
 
-export async function insertUser(db: Db, values: Insertable<UserTable>): Promise<number> {
-  const row = await db.kysely.insertInto('users').values(values).returning('id').executeTakeFirstOrThrow();
+/** Inserts a user (in the caller's transaction, with its `user.changed` event). */
+export async function insertUser(db: Db['kysely'] | Trx, values: Insertable<UserTable>): Promise<number> {
+  const row = await db.insertInto('users').values(values).returning('id').executeTakeFirstOrThrow();
   return row.id;
 }
 
-export async function updateUser(db: Db, id: number, values: Updateable<UserTable>): Promise<void> {
-  await db.kysely.updateTable('users').set(values).where('id', '=', id).execute();
+export async function updateUser(db: Db['kysely'] | Trx, id: number, values: Updateable<UserTable>): Promise<void> {
+  await db.updateTable('users').set(values).where('id', '=', id).execute();
 }
 
 export async function findRoleByKey(db: Db, key: string) {

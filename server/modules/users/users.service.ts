@@ -1,8 +1,9 @@
 import { LOCALES, type Locale } from '../../../common/domain.ts';
 import type { Actor } from '../../authz/policy.ts';
 import { authorize } from '../../authz/policy.ts';
-import type { AppContext } from '../../context.ts';
+import { type AppContext, inTransaction } from '../../context.ts';
 import { badRequest, conflict, notFound } from '../../platform/errors.ts';
+import { emit } from '../../platform/events.ts';
 import { deleteSessionsOfUser } from '../auth/auth.repo.ts';
 import { hashPassword, temporaryPassword } from '../auth/password.ts';
 import { presentUser, type UserView } from './users.presenter.ts';
@@ -58,16 +59,20 @@ export async function createUser(ctx: AppContext, input: NewUserInput): Promise<
   const passwordHash = input.password ? await hashPassword(input.password) : null;
   const now = ctx.clock.now().toISOString();
   try {
-    const id = await insertUser(ctx.db, {
-      email,
-      name,
-      password_hash: passwordHash,
-      role_id: role.id,
-      organization_id: organizationId,
-      locale: pickLocale(input.locale),
-      active: 1,
-      created_at: now,
-      updated_at: now,
+    const id = await inTransaction(ctx, async (trx) => {
+      const userId = await insertUser(trx, {
+        email,
+        name,
+        password_hash: passwordHash,
+        role_id: role.id,
+        organization_id: organizationId,
+        locale: pickLocale(input.locale),
+        active: 1,
+        created_at: now,
+        updated_at: now,
+      });
+      await emit(trx, now, { type: 'user.changed', payload: { userId } });
+      return userId;
     });
     return presentUser((await findUserById(ctx.db, id))!);
   } catch (error) {
@@ -115,13 +120,18 @@ export async function updateUserAsAdmin(
     roleId = role.id;
   }
   if (changes.name !== undefined && !changes.name.trim()) throw badRequest('Name is required', ['name']);
-  await updateUser(ctx.db, id, {
-    ...(changes.name !== undefined && { name: changes.name.trim() }),
-    ...(roleId !== undefined && { role_id: roleId }),
-    ...(changes.active !== undefined && { active: changes.active ? 1 : 0 }),
-    ...(changes.locale !== undefined && { locale: pickLocale(changes.locale) }),
-    ...(changes.organizationId !== undefined && { organization_id: changes.organizationId }),
-    updated_at: ctx.clock.now().toISOString(),
+  const now = ctx.clock.now().toISOString();
+  await inTransaction(ctx, async (trx) => {
+    await updateUser(trx, id, {
+      ...(changes.name !== undefined && { name: changes.name.trim() }),
+      ...(roleId !== undefined && { role_id: roleId }),
+      ...(changes.active !== undefined && { active: changes.active ? 1 : 0 }),
+      ...(changes.locale !== undefined && { locale: pickLocale(changes.locale) }),
+      ...(changes.organizationId !== undefined && { organization_id: changes.organizationId }),
+      updated_at: now,
+    });
+    // The search index follows names, roles and organizations (search.jobs.ts).
+    await emit(trx, now, { type: 'user.changed', payload: { userId: id } });
   });
   // A deactivated user is logged out everywhere at once.
   if (changes.active === false) await deleteSessionsOfUser(ctx.db, id);
@@ -135,10 +145,14 @@ export async function updateOwnProfile(
   changes: { name?: string; locale?: string },
 ): Promise<UserView> {
   if (changes.name !== undefined && !changes.name.trim()) throw badRequest('Name is required', ['name']);
-  await updateUser(ctx.db, actor.id, {
-    ...(changes.name !== undefined && { name: changes.name.trim() }),
-    ...(changes.locale !== undefined && { locale: pickLocale(changes.locale) }),
-    updated_at: ctx.clock.now().toISOString(),
+  const now = ctx.clock.now().toISOString();
+  await inTransaction(ctx, async (trx) => {
+    await updateUser(trx, actor.id, {
+      ...(changes.name !== undefined && { name: changes.name.trim() }),
+      ...(changes.locale !== undefined && { locale: pickLocale(changes.locale) }),
+      updated_at: now,
+    });
+    await emit(trx, now, { type: 'user.changed', payload: { userId: actor.id } });
   });
   return presentUser((await findUserById(ctx.db, actor.id))!);
 }
@@ -153,7 +167,7 @@ export async function resetPassword(ctx: AppContext, userId: number, password?: 
   const next = password ?? temporaryPassword();
   if (next.length < MIN_PASSWORD_LENGTH)
     throw badRequest(`Password must have at least ${MIN_PASSWORD_LENGTH} characters`, ['password']);
-  await updateUser(ctx.db, userId, {
+  await updateUser(ctx.db.kysely, userId, {
     password_hash: await hashPassword(next),
     updated_at: ctx.clock.now().toISOString(),
   });

@@ -129,6 +129,7 @@ const EXPECTED: Record<string, DefaultRoleKey[] | 'all'> = {
   'PUT /api/v1/canned-responses/:id': AGENTS,
   'DELETE /api/v1/canned-responses/:id': AGENTS,
   'POST /api/v1/canned-responses/:id/render': AGENTS,
+  'GET /api/v1/search': 'all',
 };
 
 /**

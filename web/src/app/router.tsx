@@ -13,6 +13,7 @@ const ResetPasswordPage = lazy(() => import('../pages/auth/ResetPasswordPage.tsx
 const PortalTicketsPage = lazy(() => import('../pages/portal/PortalTicketsPage.tsx'));
 const NewRequestPage = lazy(() => import('../pages/portal/NewRequestPage.tsx'));
 const PortalTicketPage = lazy(() => import('../pages/portal/PortalTicketPage.tsx'));
+const PortalSearchPage = lazy(() => import('../pages/portal/PortalSearchPage.tsx'));
 const AgentHomeRedirect = lazy(() => import('../pages/agent/AgentHomeRedirect.tsx'));
 const QueuePage = lazy(() => import('../pages/agent/QueuePage.tsx'));
 const SearchPage = lazy(() => import('../pages/agent/SearchPage.tsx'));
@@ -70,6 +71,7 @@ const router = createBrowserRouter([
               { path: '/portal/tickets/:id', element: <PortalTicketPage /> },
               { path: '/portal/kb', element: <PortalKbPage /> },
               { path: '/portal/kb/:id', element: <PortalArticlePage /> },
+              { path: '/portal/search', element: <PortalSearchPage /> },
             ],
           },
           {

@@ -9,6 +9,7 @@ import { useLiveUpdates } from '../app/live-updates.ts';
 import { hasPermission, homePath, useMe } from '../app/session.ts';
 import { AdminNav } from '../pages/admin/AdminNav.tsx';
 import { QueueNav } from '../pages/agent/QueueNav.tsx';
+import { HeaderSearch } from './HeaderSearch.tsx';
 import { LanguageSwitcher } from './LanguageSwitcher.tsx';
 import { NotificationBell } from './NotificationBell.tsx';
 import { PageLoader } from './PageLoader.tsx';
@@ -95,6 +96,7 @@ export function AppLayout() {
           </Group>
           <Group gap="xs" wrap="nowrap">
             <NotificationBell agent={hasPermission(me, 'menu.agent')} />
+            <HeaderSearch me={me} />
             <LanguageSwitcher />
             <UserMenu me={me} areas={areas} />
           </Group>

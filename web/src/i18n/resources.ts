@@ -9,6 +9,7 @@ import enKb from './locales/en/kb.json' with { type: 'json' };
 import enMail from './locales/en/mail.json' with { type: 'json' };
 import enNotify from './locales/en/notify.json' with { type: 'json' };
 import enPortal from './locales/en/portal.json' with { type: 'json' };
+import enSearch from './locales/en/search.json' with { type: 'json' };
 import enWorkflow from './locales/en/workflow.json' with { type: 'json' };
 import roAdmin from './locales/ro/admin.json' with { type: 'json' };
 import roAgent from './locales/ro/agent.json' with { type: 'json' };
@@ -20,6 +21,7 @@ import roKb from './locales/ro/kb.json' with { type: 'json' };
 import roMail from './locales/ro/mail.json' with { type: 'json' };
 import roNotify from './locales/ro/notify.json' with { type: 'json' };
 import roPortal from './locales/ro/portal.json' with { type: 'json' };
+import roSearch from './locales/ro/search.json' with { type: 'json' };
 import roWorkflow from './locales/ro/workflow.json' with { type: 'json' };
 import ruAdmin from './locales/ru/admin.json' with { type: 'json' };
 import ruAgent from './locales/ru/agent.json' with { type: 'json' };
@@ -31,6 +33,7 @@ import ruKb from './locales/ru/kb.json' with { type: 'json' };
 import ruMail from './locales/ru/mail.json' with { type: 'json' };
 import ruNotify from './locales/ru/notify.json' with { type: 'json' };
 import ruPortal from './locales/ru/portal.json' with { type: 'json' };
+import ruSearch from './locales/ru/search.json' with { type: 'json' };
 import ruWorkflow from './locales/ru/workflow.json' with { type: 'json' };
 import ukAdmin from './locales/uk/admin.json' with { type: 'json' };
 import ukAgent from './locales/uk/agent.json' with { type: 'json' };
@@ -42,6 +45,7 @@ import ukKb from './locales/uk/kb.json' with { type: 'json' };
 import ukMail from './locales/uk/mail.json' with { type: 'json' };
 import ukNotify from './locales/uk/notify.json' with { type: 'json' };
 import ukPortal from './locales/uk/portal.json' with { type: 'json' };
+import ukSearch from './locales/uk/search.json' with { type: 'json' };
 import ukWorkflow from './locales/uk/workflow.json' with { type: 'json' };
 import zhAdmin from './locales/zh/admin.json' with { type: 'json' };
 import zhAgent from './locales/zh/agent.json' with { type: 'json' };
@@ -53,6 +57,7 @@ import zhKb from './locales/zh/kb.json' with { type: 'json' };
 import zhMail from './locales/zh/mail.json' with { type: 'json' };
 import zhNotify from './locales/zh/notify.json' with { type: 'json' };
 import zhPortal from './locales/zh/portal.json' with { type: 'json' };
+import zhSearch from './locales/zh/search.json' with { type: 'json' };
 import zhWorkflow from './locales/zh/workflow.json' with { type: 'json' };
 
 /**
@@ -74,6 +79,7 @@ export const resources: Record<Locale, { translation: Record<string, unknown> }>
       ...enInbox,
       ...enKb,
       ...enCanned,
+      ...enSearch,
     },
   },
   uk: {
@@ -89,6 +95,7 @@ export const resources: Record<Locale, { translation: Record<string, unknown> }>
       ...ukInbox,
       ...ukKb,
       ...ukCanned,
+      ...ukSearch,
     },
   },
   ru: {
@@ -104,6 +111,7 @@ export const resources: Record<Locale, { translation: Record<string, unknown> }>
       ...ruInbox,
       ...ruKb,
       ...ruCanned,
+      ...ruSearch,
     },
   },
   ro: {
@@ -119,6 +127,7 @@ export const resources: Record<Locale, { translation: Record<string, unknown> }>
       ...roInbox,
       ...roKb,
       ...roCanned,
+      ...roSearch,
     },
   },
   zh: {
@@ -134,6 +143,7 @@ export const resources: Record<Locale, { translation: Record<string, unknown> }>
       ...zhInbox,
       ...zhKb,
       ...zhCanned,
+      ...zhSearch,
     },
   },
 };

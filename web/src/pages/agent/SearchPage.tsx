@@ -1,26 +1,6 @@
-import { Title } from '@mantine/core';
-import { useTranslation } from 'react-i18next';
-import { Navigate, useSearchParams } from 'react-router';
-import { TicketTable } from './TicketTable.tsx';
+import { SearchResultsPage } from '../search/SearchResultsPage.tsx';
 
-/** Full-text search over every ticket the agent may see. */
+/** Full-text search for agents: tickets, customers and articles (ADR 0021). */
 export default function SearchPage() {
-  const { t } = useTranslation();
-  const [params] = useSearchParams();
-  const q = params.get('q')?.trim() ?? '';
-  if (!q) return <Navigate to="/agent" replace />;
-  return (
-    <>
-      <Title order={1} size="h3" mb="md">
-        {t('agent.searchResults', { q })}
-      </Title>
-      <TicketTable
-        key={q}
-        params={{ q }}
-        label={t('agent.searchResults', { q })}
-        emptyTitle={t('agent.noResults')}
-        emptyText={t('agent.noResultsHint')}
-      />
-    </>
-  );
+  return <SearchResultsPage area="agent" />;
 }

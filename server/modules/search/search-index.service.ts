@@ -1,0 +1,71 @@
+import type { AppContext } from '../../context.ts';
+import { customerDocuments, ticketDocuments } from './documents.ts';
+import {
+  clearType,
+  countRows,
+  idsAfter,
+  loadCustomerSources,
+  loadTicketSources,
+  replaceDocuments,
+  type SearchType,
+} from './search.repo.ts';
+
+/**
+ * Rebuilds the documents of these tickets from their current rows. Idempotent (delivery is at
+ * least once). Reads first, then writes in one short transaction: SQLite has one connection.
+ */
+export async function indexTickets(ctx: AppContext, ids: number[]): Promise<void> {
+  if (ids.length === 0) return;
+  const sources = await loadTicketSources(ctx.db.kysely, ids);
+  const docs = sources.flatMap(ticketDocuments);
+  const at = ctx.clock.now().toISOString();
+  await ctx.db.kysely.transaction().execute((trx) => replaceDocuments(trx, ctx.db.dialect, 'ticket', ids, docs, at));
+}
+
+/** Rebuilds the documents of these users (only customers get one). Idempotent. */
+export async function indexCustomers(ctx: AppContext, ids: number[]): Promise<void> {
+  if (ids.length === 0) return;
+  const sources = await loadCustomerSources(ctx.db.kysely, ids);
+  const docs = sources.flatMap(customerDocuments);
+  const at = ctx.clock.now().toISOString();
+  await ctx.db.kysely.transaction().execute((trx) => replaceDocuments(trx, ctx.db.dialect, 'customer', ids, docs, at));
+}
+
+/** The types `reindex` rebuilds from our own tables (articles come from the knowledge base). */
+export const REINDEXABLE: readonly SearchType[] = ['ticket', 'customer'];
+
+/** Progress of a reindex: done of total for a type. */
+export type ReindexProgress = (type: SearchType, done: number, total: number) => void;
+
+/**
+ * Rebuilds the index of the given types from scratch in batches, reporting progress. Running it
+ * twice leaves the same documents.
+ */
+export async function reindex(
+  ctx: AppContext,
+  types: readonly SearchType[] = REINDEXABLE,
+  onProgress: ReindexProgress = () => {},
+  batchSize = 500,
+): Promise<Record<string, number>> {
+  const out: Record<string, number> = {};
+  for (const type of types) {
+    if (!REINDEXABLE.includes(type)) continue;
+    const table = type === 'ticket' ? 'tickets' : 'users';
+    const index = type === 'ticket' ? indexTickets : indexCustomers;
+    const total = await countRows(ctx.db.kysely, table);
+    await clearType(ctx.db.kysely, ctx.db.dialect, type);
+    let done = 0;
+    let after = 0;
+    onProgress(type, 0, total);
+    for (;;) {
+      const ids = await idsAfter(ctx.db.kysely, table, after, batchSize);
+      if (ids.length === 0) break;
+      await index(ctx, ids);
+      done += ids.length;
+      after = ids[ids.length - 1];
+      onProgress(type, done, total);
+    }
+    out[type] = done;
+  }
+  return out;
+}

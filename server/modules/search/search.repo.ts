@@ -1,0 +1,472 @@
+import { type Expression, type ExpressionBuilder, type RawBuilder, type SqlBool, sql } from 'kysely';
+import type { Actor } from '../../authz/policy.ts';
+import type { Trx } from '../../context.ts';
+import type { Db } from '../../db/kysely.ts';
+import type { Database } from '../../db/schema.ts';
+import { visibleTicketsWhere } from '../tickets/tickets.policy.ts';
+import type { QueryTerm } from './tokenize.ts';
+
+type Executor = Db['kysely'] | Trx;
+type Dialect = Db['dialect'];
+
+/** The search types; articles are indexed by the knowledge base. */
+export const SEARCH_TYPES = ['ticket', 'customer', 'article'] as const;
+export type SearchType = (typeof SEARCH_TYPES)[number];
+
+/** A document ready for the index: display text plus the terms of our tokenizer. */
+export interface IndexDocument {
+  type: SearchType;
+  objectId: number;
+  audience: 'all' | 'public' | 'internal';
+  visibility: string | null;
+  title: string;
+  body: string;
+  titleTerms: string[];
+  bodyTerms: string[];
+}
+
+/** One hit before presentation. `score`: higher is better. */
+export interface SearchHit {
+  objectId: number;
+  title: string;
+  body: string;
+  score: number;
+  number: number | null;
+  status: string | null;
+}
+
+/**
+ * Replaces the documents of the given objects (all their audiences) with `docs`, index
+ * included. Idempotent: the same input leaves the same rows.
+ */
+export async function replaceDocuments(
+  trx: Executor,
+  dialect: Dialect,
+  type: SearchType,
+  objectIds: number[],
+  docs: IndexDocument[],
+  at: string,
+): Promise<void> {
+  if (objectIds.length > 0) {
+    const old = trx.selectFrom('search_documents').where('type', '=', type).where('object_id', 'in', objectIds);
+    if (dialect === 'sqlite') await trx.deleteFrom('search_fts').where('rowid', 'in', old.select('id')).execute();
+    await trx.deleteFrom('search_documents').where('type', '=', type).where('object_id', 'in', objectIds).execute();
+  }
+  if (docs.length === 0) return;
+  const rows = docs.map((d) => ({
+    type: d.type,
+    object_id: d.objectId,
+    audience: d.audience,
+    visibility: d.visibility,
+    title: d.title,
+    body: d.body,
+    updated_at: at,
+  }));
+  if (dialect === 'postgres') {
+    // The tsvector takes our terms as they are: no parser, no dictionary (same terms as SQLite).
+    await trx
+      .insertInto('search_documents')
+      .values(
+        rows.map((row, i) => ({
+          ...row,
+          tsv: sql`${tsvectorText(docs[i].titleTerms, docs[i].bodyTerms, scopeTerm(docs[i]))}::tsvector`,
+        })),
+      )
+      .execute();
+    return;
+  }
+  for (const [i, row] of rows.entries()) {
+    const { id } = await trx.insertInto('search_documents').values(row).returning('id').executeTakeFirstOrThrow();
+    await trx
+      .insertInto('search_fts')
+      .values({
+        rowid: id,
+        title: docs[i].titleTerms.join(' '),
+        body: docs[i].bodyTerms.join(' '),
+        scope: scopeTerm(docs[i]),
+      })
+      .execute();
+  }
+}
+
+/** PostgreSQL keeps at most this position and this many positions per lexeme. */
+const MAX_POSITION = 16_383;
+const MAX_POSITIONS_PER_TERM = 256;
+
+/**
+ * The tsvector of a document as text: our terms as lexemes (quoted, never parsed by a text search
+ * configuration), with positions, title terms weighted A, body terms D (the default).
+ */
+export function tsvectorText(titleTerms: string[], bodyTerms: string[], scope: string): string {
+  const positions = new Map<string, string[]>();
+  let at = 0;
+  const add = (term: string, weight: string) => {
+    at = Math.min(at + 1, MAX_POSITION);
+    const list = positions.get(term) ?? [];
+    if (list.length < MAX_POSITIONS_PER_TERM) list.push(`${at}${weight}`);
+    positions.set(term, list);
+  };
+  for (const term of titleTerms) add(term, 'A');
+  for (const term of bodyTerms) add(term, '');
+  const lexemes = [...positions].map(
+    ([term, list]) => `'${term.replace(/['\\]/g, (c) => `${c}${c}`)}':${list.join(',')}`,
+  );
+  return [`'${scope}'`, ...lexemes].join(' ');
+}
+
+/**
+ * The scope term of a document: `_<type>_<audience>` (articles: `_article_<visibility>`). Our
+ * tokenizer never makes a term starting with `_` without an `@`, so no text can match it; the
+ * index itself then narrows to the actor's documents instead of every match being checked.
+ */
+export function scopeTerm(doc: Pick<IndexDocument, 'type' | 'audience' | 'visibility'>): string {
+  return doc.type === 'article' ? `_article_${doc.visibility ?? 'staff'}` : `_${doc.type}_${doc.audience}`;
+}
+
+/** Removes every document of a type (reindex from scratch). */
+export async function clearType(db: Executor, dialect: Dialect, type: SearchType): Promise<void> {
+  if (dialect === 'sqlite')
+    await db
+      .deleteFrom('search_fts')
+      .where('rowid', 'in', db.selectFrom('search_documents').select('id').where('type', '=', type))
+      .execute();
+  await db.deleteFrom('search_documents').where('type', '=', type).execute();
+}
+
+/** FTS5 query text: one of the scope terms, and every term; prefixes end in `*`. */
+function ftsQuery(scopes: string[], terms: QueryTerm[]): string {
+  const scope = `scope : (${scopes.map((x) => `"${x}"`).join(' OR ')})`;
+  return [scope, ...terms.map((t) => `"${t.term.replaceAll('"', '""')}"${t.prefix ? '*' : ''}`)].join(' AND ');
+}
+
+/** tsquery text (cast, not parsed by a configuration): one scope, every term; prefixes as `:*`. */
+function tsQuery(scopes: string[], terms: QueryTerm[]): string {
+  const scope = `(${scopes.map((x) => `'${x}'`).join(' | ')})`;
+  return [scope, ...terms.map((t) => `'${t.term.replace(/['\\]/g, (c) => `${c}${c}`)}'${t.prefix ? ':*' : ''}`)].join(
+    ' & ',
+  );
+}
+
+/** The text condition and the score expression (higher is better) for the dialect. */
+function textMatch(dialect: Dialect, scopes: string[], terms: QueryTerm[]) {
+  if (dialect === 'postgres') {
+    const q = sql`${tsQuery(scopes, terms)}::tsquery`;
+    return {
+      where: sql<SqlBool>`d.tsv @@ ${q}`,
+      score: sql<number>`ts_rank(d.tsv, ${q})`,
+    };
+  }
+  return {
+    where: sql<SqlBool>`search_fts match ${ftsQuery(scopes, terms)}`,
+    // bm25 is lower-is-better; the title column weighs ten times the body, the scope nothing.
+    score: sql<number>`-bm25(search_fts, 10.0, 1.0, 0.0)`,
+  };
+}
+
+/** The documents table joined to the index, for the dialect. */
+function documents(db: Executor, dialect: Dialect) {
+  const base = db.selectFrom('search_documents as d');
+  return dialect === 'sqlite' ? base.innerJoin('search_fts', 'search_fts.rowid', 'd.id') : base;
+}
+
+/**
+ * At most this many matches are ranked, the newest documents first. A word found in most of a
+ * million messages would otherwise be ranked everywhere it occurs (hundreds of milliseconds);
+ * past this many matches a help desk wants recent tickets anyway (ADR 0021).
+ */
+export const RANK_CANDIDATES = 1000;
+
+/**
+ * Ids of the newest RANK_CANDIDATES matching documents (PostgreSQL). The planner underrates the
+ * cost of `@@` on a row (it must read the tsvector): it picks a sequential scan, or a backward
+ * scan of the primary key checking every row, both several times slower than the GIN bitmap
+ * scan it gets here with sequential scans off for this statement and `id + 0` as the order.
+ */
+async function pgCandidates(db: Executor, where: RawBuilder<SqlBool>): Promise<number[]> {
+  const run = async (trx: Executor) => {
+    await sql`set local enable_seqscan = off`.execute(trx);
+    const rows = await trx
+      .selectFrom('search_documents as d')
+      .select('d.id')
+      .where(where)
+      .orderBy(sql`d.id + 0`, 'desc')
+      .limit(RANK_CANDIDATES)
+      .execute();
+    return rows.map((r) => r.id);
+  };
+  return db.isTransaction ? run(db) : (db as Db['kysely']).transaction().execute(run);
+}
+
+/**
+ * The best `limit` documents of the scopes matching all terms, when nothing else narrows them:
+ * on SQLite from the FTS table alone (no row lookup per match), on PostgreSQL from the GIN index.
+ */
+async function rankOnly(
+  db: Executor,
+  dialect: Dialect,
+  scopes: string[],
+  terms: QueryTerm[],
+  limit: number,
+): Promise<{ id: number; object_id: number; score: number }[]> {
+  const text = textMatch(dialect, scopes, terms);
+  if (dialect === 'postgres') {
+    const ids = await pgCandidates(db, text.where);
+    if (ids.length === 0) return [];
+    return db
+      .selectFrom('search_documents as d')
+      .select(['d.id', 'd.object_id', text.score.as('score')])
+      .where(sql<SqlBool>`d.id = any(${ids}::int[])`)
+      .orderBy('score', 'desc')
+      .orderBy('d.id', 'desc')
+      .limit(limit)
+      .execute();
+  }
+  const candidates = db
+    .selectFrom('search_fts')
+    .select(['search_fts.rowid as id', text.score.as('score')])
+    .where(text.where)
+    .orderBy('search_fts.rowid', 'desc')
+    .limit(RANK_CANDIDATES)
+    .as('c');
+  const ranked = await db
+    .selectFrom(candidates)
+    .select(['c.id', 'c.score'])
+    .orderBy('c.score', 'desc')
+    .orderBy('c.id', 'desc')
+    .limit(limit)
+    .execute();
+  if (ranked.length === 0) return [];
+  const objects = await db
+    .selectFrom('search_documents')
+    .select(['id', 'object_id'])
+    .where(
+      'id',
+      'in',
+      ranked.map((r) => r.id),
+    )
+    .execute();
+  const byId = new Map(objects.map((o) => [o.id, o.object_id]));
+  return ranked.map((r) => ({ id: r.id, object_id: byId.get(r.id) ?? 0, score: r.score }));
+}
+
+/** Ticket filters combined with the text (checked by the service). */
+export interface TicketSearchFilter {
+  statuses?: string[];
+  ticketType?: string;
+  ownerId?: number;
+  from?: string;
+  to?: string;
+}
+
+/**
+ * Tickets matching all terms that the actor may read (the ticket list scope, in SQL), through
+ * the one text meant for them: internal notes only for those who may read internal notes.
+ */
+export async function searchTicketDocuments(
+  db: Executor,
+  dialect: Dialect,
+  actor: Actor,
+  terms: QueryTerm[],
+  audiences: IndexDocument['audience'][],
+  filter: TicketSearchFilter,
+  limit: number,
+): Promise<SearchHit[]> {
+  const scopes = audiences.map((audience) => scopeTerm({ type: 'ticket', audience, visibility: null }));
+  const text = textMatch(dialect, scopes, terms);
+  const scope = visibleTicketsWhere(actor);
+  const conditions = (eb: ExpressionBuilder<Database, 'tickets'>) => {
+    const all: Expression<SqlBool>[] = [];
+    if (scope) all.push(scope(eb));
+    if (filter.statuses?.length) all.push(eb('tickets.status', 'in', filter.statuses));
+    if (filter.ticketType) all.push(eb('tickets.type', '=', filter.ticketType));
+    if (filter.ownerId !== undefined) all.push(eb('tickets.owner_id', '=', filter.ownerId));
+    if (filter.from) all.push(eb('tickets.created_at', '>=', filter.from));
+    if (filter.to) all.push(eb('tickets.created_at', '<', filter.to));
+    return all;
+  };
+  // Someone who sees every ticket, without filters, needs no join: a common word matches
+  // thousands of documents and a lookup per match was most of the time.
+  const rows =
+    scope === null && Object.values(filter).every((v) => v === undefined || (Array.isArray(v) && v.length === 0))
+      ? await rankOnly(db, dialect, scopes, terms, limit)
+      : await documents(db, dialect)
+          .innerJoin('tickets', 'tickets.id', 'd.object_id')
+          .select(['d.id', 'd.object_id', text.score.as('score')])
+          .where(text.where)
+          .where('d.type', '=', 'ticket')
+          .where('d.audience', 'in', audiences)
+          .where((eb) => eb.and(conditions(eb as unknown as ExpressionBuilder<Database, 'tickets'>)))
+          .orderBy('score', 'desc')
+          .orderBy('d.id', 'desc')
+          .limit(limit)
+          .execute();
+  const hits = await withTexts(db, rows);
+  const tickets = await db
+    .selectFrom('tickets')
+    .select(['id', 'number', 'status'])
+    .where('id', 'in', hits.map((h) => h.objectId).concat(0))
+    .execute();
+  const byId = new Map(tickets.map((t) => [t.id, t]));
+  return hits.map((h) => ({
+    ...h,
+    number: byId.get(h.objectId)?.number ?? null,
+    status: byId.get(h.objectId)?.status ?? null,
+  }));
+}
+
+/** Customers matching all terms (only active customers are indexed). */
+export async function searchCustomerDocuments(
+  db: Executor,
+  dialect: Dialect,
+  terms: QueryTerm[],
+  limit: number,
+): Promise<SearchHit[]> {
+  return withTexts(db, await rankOnly(db, dialect, ['_customer_all'], terms, limit));
+}
+
+/** Articles of the given visibilities matching all terms (the knowledge base refines scopes). */
+export async function searchArticleDocuments(
+  db: Executor,
+  dialect: Dialect,
+  terms: QueryTerm[],
+  visibilities: string[],
+  limit: number,
+): Promise<SearchHit[]> {
+  const scopes = visibilities.map((visibility) => scopeTerm({ type: 'article', audience: 'all', visibility }));
+  return withTexts(db, await rankOnly(db, dialect, scopes, terms, limit));
+}
+
+/**
+ * Adds title and text to ranked rows. Fetched for the page only: carrying the text through the
+ * ranking of every match (thousands for a common word) made it several times slower.
+ */
+async function withTexts(db: Executor, rows: { id: number; object_id: number; score: number }[]): Promise<SearchHit[]> {
+  if (rows.length === 0) return [];
+  const texts = await db
+    .selectFrom('search_documents')
+    .select(['id', 'title', 'body'])
+    .where(
+      'id',
+      'in',
+      rows.map((r) => r.id),
+    )
+    .execute();
+  const byId = new Map(texts.map((t) => [t.id, t]));
+  return rows.map((r) => ({
+    objectId: r.object_id,
+    title: byId.get(r.id)?.title ?? '',
+    body: byId.get(r.id)?.body ?? '',
+    score: Number(r.score),
+    number: null,
+    status: null,
+  }));
+}
+
+/** What the indexer reads of a ticket. */
+export interface TicketSource {
+  id: number;
+  number: number;
+  subject: string;
+  requesterName: string | null;
+  requesterEmail: string | null;
+  messages: { visibility: string; text: string }[];
+}
+
+/** Tickets with their requester and messages, for indexing. */
+export async function loadTicketSources(db: Executor, ids: number[]): Promise<TicketSource[]> {
+  if (ids.length === 0) return [];
+  const tickets = await db
+    .selectFrom('tickets')
+    .leftJoin('users', 'users.id', 'tickets.requester_id')
+    .select(['tickets.id', 'tickets.number', 'tickets.subject', 'users.name', 'users.email'])
+    .where('tickets.id', 'in', ids)
+    .execute();
+  const messages = await db
+    .selectFrom('ticket_messages')
+    .select(['ticket_id', 'visibility', 'body_text'])
+    .where('ticket_id', 'in', ids)
+    .orderBy('ticket_id')
+    .orderBy('id')
+    .execute();
+  const byTicket = new Map<number, { visibility: string; text: string }[]>();
+  for (const m of messages) {
+    const list = byTicket.get(m.ticket_id) ?? [];
+    list.push({ visibility: m.visibility, text: m.body_text });
+    byTicket.set(m.ticket_id, list);
+  }
+  return tickets.map((t) => ({
+    id: t.id,
+    number: t.number,
+    subject: t.subject,
+    requesterName: t.name,
+    requesterEmail: t.email,
+    messages: byTicket.get(t.id) ?? [],
+  }));
+}
+
+/** A user as the customer index sees them. */
+export interface CustomerSource {
+  id: number;
+  name: string;
+  email: string;
+  phone: string | null;
+  organizationName: string | null;
+  /** The role's permissions (JSON array): staff are not indexed as customers. */
+  rolePermissions: string;
+  active: number;
+}
+
+export async function loadCustomerSources(db: Executor, ids: number[]): Promise<CustomerSource[]> {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom('users')
+    .innerJoin('roles', 'roles.id', 'users.role_id')
+    .leftJoin('organizations', 'organizations.id', 'users.organization_id')
+    .select([
+      'users.id',
+      'users.name',
+      'users.email',
+      'users.phone',
+      'organizations.name as organizationName',
+      'roles.permissions as rolePermissions',
+      'users.active',
+    ])
+    .where('users.id', 'in', ids)
+    .execute();
+}
+
+/** Ids of a table in id order after `afterId` (reindex batches). */
+export async function idsAfter(
+  db: Executor,
+  table: 'tickets' | 'users',
+  afterId: number,
+  limit: number,
+): Promise<number[]> {
+  const rows = await db.selectFrom(table).select('id').where('id', '>', afterId).orderBy('id').limit(limit).execute();
+  return rows.map((r) => r.id);
+}
+
+/** Rows in a table (reindex progress). */
+export async function countRows(db: Executor, table: 'tickets' | 'users'): Promise<number> {
+  const row = await db
+    .selectFrom(table)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** Documents in the index by type (reindex check and tests). */
+export async function countDocuments(db: Executor, type: SearchType): Promise<number> {
+  const row = await db
+    .selectFrom('search_documents')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('type', '=', type)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** Ids of the tickets a user raised (their name is part of those tickets' documents). */
+export async function ticketIdsOfRequester(db: Executor, userId: number): Promise<number[]> {
+  const rows = await db.selectFrom('tickets').select('id').where('requester_id', '=', userId).orderBy('id').execute();
+  return rows.map((r) => r.id);
+}

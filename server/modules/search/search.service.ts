@@ -1,0 +1,123 @@
+import { fieldAccess } from '../../authz/fields.ts';
+import { type Actor, can, isAgent } from '../../authz/policy.ts';
+import type { AppContext } from '../../context.ts';
+import { badRequest, forbidden } from '../../platform/errors.ts';
+import { canReadInternal } from '../tickets/tickets.policy.ts';
+import {
+  type SearchHit,
+  type SearchType,
+  searchArticleDocuments,
+  searchCustomerDocuments,
+  searchTicketDocuments,
+  type TicketSearchFilter,
+} from './search.repo.ts';
+import { highlighterFor, snippet } from './snippet.ts';
+import { queryTerms } from './tokenize.ts';
+
+/** A search request as the API takes it. */
+export interface SearchQuery {
+  q: string;
+  type?: SearchType;
+  limit?: number;
+  status?: string[];
+  ticketType?: string;
+  owner?: number;
+  from?: string;
+  to?: string;
+}
+
+/** One result: `snippet` is escaped text with `<mark>` around the matches. */
+export interface SearchItem {
+  type: SearchType;
+  id: number;
+  title: string;
+  snippet: string;
+  score: number;
+  /** Tickets: number and status, for the result line. */
+  number?: number;
+  status?: string;
+}
+
+/** Types the actor may search. Customers search their tickets and (later) articles. */
+export function searchableTypes(actor: Actor): SearchType[] {
+  const out: SearchType[] = ['ticket'];
+  if (can(actor, 'user.directory')) out.push('customer');
+  out.push('article');
+  return out;
+}
+
+/** A date (`2026-03-01`) or instant as an ISO instant; `to` of a bare date includes that day. */
+function instant(value: string | undefined, field: string, endOfDay: boolean): string | undefined {
+  if (value === undefined) return undefined;
+  const bareDate = /^\d{4}-\d{2}-\d{2}$/.test(value);
+  const parsed = new Date(bareDate ? `${value}T00:00:00.000Z` : value);
+  if (Number.isNaN(parsed.getTime())) throw badRequest('Expected a date', [field]);
+  if (bareDate && endOfDay) parsed.setUTCDate(parsed.getUTCDate() + 1);
+  return parsed.toISOString();
+}
+
+/** Checks the ticket filters; a filter on a field the actor may not read is refused. */
+function ticketFilter(ctx: AppContext, actor: Actor, query: SearchQuery): TicketSearchFilter {
+  const workflow = ctx.workflow.current();
+  if (query.status?.some((s) => !workflow.status(s))) throw badRequest('Unknown status', ['status']);
+  if (query.ticketType !== undefined && !workflow.hasType(query.ticketType, false))
+    throw badRequest('Unknown ticket type', ['ticketType']);
+  if (query.owner !== undefined && fieldAccess(actor, 'ownerId') === 'hidden')
+    throw badRequest('You may not filter on these fields', ['owner']);
+  return {
+    statuses: query.status,
+    ticketType: query.ticketType,
+    ownerId: query.owner,
+    from: instant(query.from, 'from', false),
+    to: instant(query.to, 'to', true),
+  };
+}
+
+/**
+ * Ranked, highlighted results the actor may see. Scopes are applied in SQL: tickets through the
+ * ticket list rule and the text meant for the actor (notes only for note readers), customers
+ * only for those with the user directory, articles by visibility.
+ */
+export async function search(ctx: AppContext, actor: Actor, query: SearchQuery): Promise<{ items: SearchItem[] }> {
+  const allowed = searchableTypes(actor);
+  if (query.type && !allowed.includes(query.type)) throw forbidden(`You may not search ${query.type}`);
+  const filter = ticketFilter(ctx, actor, query);
+  const terms = queryTerms(query.q);
+  if (terms.length === 0) return { items: [] };
+  const limit = Math.min(Math.max(query.limit ?? 20, 1), 100);
+  const types = query.type ? [query.type] : allowed;
+  const hasTicketFilter = Object.values(filter).some((v) => v !== undefined);
+  const { kysely, dialect } = ctx.db;
+  const found: { type: SearchType; hit: SearchHit }[] = [];
+  for (const type of types) {
+    let hits: SearchHit[];
+    if (type === 'ticket') {
+      const audiences: ('all' | 'internal' | 'public')[] = canReadInternal(actor)
+        ? ['all', 'internal']
+        : ['all', 'public'];
+      hits = await searchTicketDocuments(kysely, dialect, actor, terms, audiences, filter, limit);
+    } else if (hasTicketFilter && !query.type) {
+      // Ticket filters narrow a mixed search to tickets.
+      continue;
+    } else if (type === 'customer') {
+      hits = await searchCustomerDocuments(kysely, dialect, terms, limit);
+    } else {
+      const visibilities = isAgent(actor) ? ['public', 'customers', 'staff'] : ['public', 'customers'];
+      hits = await searchArticleDocuments(kysely, dialect, terms, visibilities, limit);
+    }
+    for (const hit of hits) found.push({ type, hit });
+  }
+  found.sort((a, b) => b.hit.score - a.hit.score);
+  const highlighter = highlighterFor(query.q);
+  return {
+    items: found.slice(0, limit).map(({ type, hit }) => ({
+      type,
+      id: hit.objectId,
+      title: hit.title,
+      snippet: snippet(hit.body, highlighter),
+      score: hit.score,
+      ...(hit.number !== null && { number: hit.number }),
+      ...(hit.status !== null && { status: hit.status }),
+    })),
+  };
+}
