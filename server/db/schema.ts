@@ -608,7 +608,7 @@ export interface KbArticleTranslationTable {
   title: string;
   body_html: string;
   body_text: string;
-  /** Title and text folded for matching (lower case, no diacritics); see kb-text.ts. */
+  /** Unused (written empty): articles are found through search_documents (ADR 0021). */
   search_text: string;
   updated_by: number;
   created_at: string;

@@ -3,12 +3,12 @@ import { authorize } from '../../authz/policy.ts';
 import { type AppContext, inTransaction } from '../../context.ts';
 import { badRequest, notFound } from '../../platform/errors.ts';
 import { emit } from '../../platform/events.ts';
+import { findArticles, suggestionTerms } from '../search/search.service.ts';
 import { findTicketRecord } from '../tickets/tickets.repo.ts';
 import type { KbViewer } from './kb.policy.ts';
-import { findVisibleArticle, listTranslations, searchArticlesSimple } from './kb.repo.ts';
+import { findVisibleArticle, listTranslations } from './kb.repo.ts';
 import { excerpt } from './kb-articles.presenter.ts';
 import { deflectionCounts, insertDeflection, markDeflectionsConverted, saveFeedback } from './kb-feedback.repo.ts';
-import { foldText, queryWords } from './kb-text.ts';
 
 /** A ticket by the same person this soon after opening a suggestion means the suggestion did not help. */
 export const CONVERSION_WINDOW_MS = 2 * 60 * 60 * 1000;
@@ -22,9 +22,11 @@ export interface Suggestion {
 }
 
 /**
- * Published articles matching the text, from the actor's own visibility (ADR 0022). The one
- * entry point for suggestions and the knowledge-base search box: the search service replaces the
- * simple LIKE match here when it is merged.
+ * Published articles matching the text, from the actor's own visibility (ADR 0022), through the
+ * search service (ADR 0021): the same index, tokenizer and visibility rule as `GET /search`. The
+ * one entry point for suggestions and the knowledge-base search box. Any word of the text may
+ * match (a customer describes a problem in more words than the article uses); the more match,
+ * the higher; the reader's language first.
  */
 export async function suggestArticles(
   ctx: AppContext,
@@ -33,28 +35,14 @@ export async function suggestArticles(
   locale: string | undefined,
   limit: number,
 ): Promise<Suggestion[]> {
-  const words = queryWords(text);
-  const rows = await searchArticlesSimple(ctx.db.kysely, actor, words, 200);
-  const best = new Map<number, Suggestion>();
-  for (const row of rows) {
-    const title = foldText(row.title);
-    const body = foldText(row.body_text);
-    let score = 0;
-    for (const w of words) score += (title.includes(w) ? 3 : 0) + (body.includes(w) ? 1 : 0);
-    // The reader's language wins a tie against a translation.
-    if (row.locale === (locale ?? actor?.locale)) score += 0.5;
-    const current = best.get(row.article_id);
-    if (!current || score > current.score) {
-      best.set(row.article_id, {
-        id: row.article_id,
-        locale: row.locale,
-        title: row.title,
-        excerpt: excerpt(row.body_text, 160),
-        score,
-      });
-    }
-  }
-  return [...best.values()].sort((a, b) => b.score - a.score || a.id - b.id).slice(0, limit);
+  const hits = await findArticles(ctx, actor, suggestionTerms(text), 'any', locale ?? actor?.locale, limit);
+  return hits.map((h) => ({
+    id: h.objectId,
+    locale: h.locale,
+    title: h.title,
+    excerpt: excerpt(h.body, 160),
+    score: h.score,
+  }));
 }
 
 /** Records a "was this helpful?" vote; a voter's second vote replaces the first. */

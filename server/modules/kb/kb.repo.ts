@@ -8,7 +8,6 @@ import type {
   KbCategoryTable,
 } from '../../db/schema.ts';
 import { type KbViewer, visibleArticlesWhere } from './kb.policy.ts';
-import { foldText } from './kb-text.ts';
 
 type Executor = Db['kysely'] | Trx;
 
@@ -244,7 +243,8 @@ export async function saveTranslation(
     title: row.title,
     body_html: row.bodyHtml,
     body_text: row.bodyText,
-    search_text: foldText(`${row.title}\n${row.bodyText}`),
+    // Unused since articles are found through the search index (ADR 0021); kept, not yet dropped.
+    search_text: '',
     updated_by: row.userId,
   };
   if (existing) {
@@ -313,34 +313,4 @@ export async function findArticleFile(db: Executor, attachmentId: number) {
     .select(['kb_article_files.article_id', 'attachments.filename', 'attachments.content_type', 'attachments.sha256'])
     .where('kb_article_files.attachment_id', '=', attachmentId)
     .executeTakeFirst();
-}
-
-// ---- search (simple) ----
-
-/** A LIKE pattern for a substring. Query words are letters and digits only (see queryWords), so no escaping. */
-function likePattern(word: string): string {
-  return `%${word}%`;
-}
-
-/**
- * Published articles the viewer may see whose folded title and text contain any of the folded
- * words (LIKE on `search_text`; a stand-in until the search service's index replaces it). Returns
- * the matching translations; the caller ranks them.
- */
-export async function searchArticlesSimple(
-  db: Executor,
-  viewer: KbViewer,
-  words: string[],
-  candidates: number,
-): Promise<(KbTranslationRow & { category_id: number | null })[]> {
-  if (words.length === 0) return [];
-  let query = db
-    .selectFrom('kb_article_translations')
-    .innerJoin('kb_articles', 'kb_articles.id', 'kb_article_translations.article_id')
-    .selectAll('kb_article_translations')
-    .select('kb_articles.category_id')
-    .where((eb) => eb.or(words.map((w) => eb('kb_article_translations.search_text', 'like', likePattern(w)))));
-  const scope = visibleArticlesWhere(viewer, true);
-  if (scope) query = query.where(scope);
-  return query.orderBy('kb_articles.updated_at', 'desc').limit(candidates).execute();
 }

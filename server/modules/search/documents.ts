@@ -1,4 +1,4 @@
-import type { CustomerSource, IndexDocument, TicketSource } from './search.repo.ts';
+import type { ArticleSource, CustomerSource, IndexDocument, TicketSource } from './search.repo.ts';
 import { tokenize } from './tokenize.ts';
 
 /** Indexed text of one document is capped: beyond this a long thread adds cost, not findability. */
@@ -52,4 +52,27 @@ export function customerDocuments(u: CustomerSource): IndexDocument[] {
       bodyTerms: tokenize(body),
     },
   ];
+}
+
+/**
+ * The documents of an article: one per translation while it is published (audience = the
+ * translation's locale, so the reader's language can be ranked first), none when it is a draft,
+ * archived or deleted. The visibility goes into the scope term; the full rule is applied at
+ * search time (search.repo.ts#searchArticleDocuments).
+ */
+export function articleDocuments(a: ArticleSource): IndexDocument[] {
+  if (a.status !== 'published') return [];
+  return a.translations.map((t) => {
+    const body = cap(t.text);
+    return {
+      type: 'article',
+      objectId: a.id,
+      audience: t.locale,
+      visibility: a.visibility,
+      title: t.title,
+      body,
+      titleTerms: tokenize(t.title),
+      bodyTerms: tokenize(body),
+    };
+  });
 }

@@ -1,9 +1,10 @@
 import type { AppContext } from '../../context.ts';
-import { customerDocuments, ticketDocuments } from './documents.ts';
+import { articleDocuments, customerDocuments, ticketDocuments } from './documents.ts';
 import {
   clearType,
   countRows,
   idsAfter,
+  loadArticleSources,
   loadCustomerSources,
   loadTicketSources,
   replaceDocuments,
@@ -31,8 +32,23 @@ export async function indexCustomers(ctx: AppContext, ids: number[]): Promise<vo
   await ctx.db.kysely.transaction().execute((trx) => replaceDocuments(trx, ctx.db.dialect, 'customer', ids, docs, at));
 }
 
-/** The types `reindex` rebuilds from our own tables (articles come from the knowledge base). */
-export const REINDEXABLE: readonly SearchType[] = ['ticket', 'customer'];
+/** Rebuilds the documents of these articles (published translations only). Idempotent. */
+export async function indexArticles(ctx: AppContext, ids: number[]): Promise<void> {
+  if (ids.length === 0) return;
+  const sources = await loadArticleSources(ctx.db.kysely, ids);
+  const docs = sources.flatMap(articleDocuments);
+  const at = ctx.clock.now().toISOString();
+  await ctx.db.kysely.transaction().execute((trx) => replaceDocuments(trx, ctx.db.dialect, 'article', ids, docs, at));
+}
+
+/** The types `reindex` rebuilds. */
+export const REINDEXABLE: readonly SearchType[] = ['ticket', 'customer', 'article'];
+
+const SOURCES = {
+  ticket: { table: 'tickets', index: indexTickets },
+  customer: { table: 'users', index: indexCustomers },
+  article: { table: 'kb_articles', index: indexArticles },
+} as const;
 
 /** Progress of a reindex: done of total for a type. */
 export type ReindexProgress = (type: SearchType, done: number, total: number) => void;
@@ -50,8 +66,7 @@ export async function reindex(
   const out: Record<string, number> = {};
   for (const type of types) {
     if (!REINDEXABLE.includes(type)) continue;
-    const table = type === 'ticket' ? 'tickets' : 'users';
-    const index = type === 'ticket' ? indexTickets : indexCustomers;
+    const { table, index } = SOURCES[type];
     const total = await countRows(ctx.db.kysely, table);
     await clearType(ctx.db.kysely, ctx.db.dialect, type);
     let done = 0;

@@ -1,7 +1,7 @@
 import type { AppContext } from '../../context.ts';
 import { findTicketRecord } from '../tickets/tickets.repo.ts';
 import { ticketIdsOfRequester } from './search.repo.ts';
-import { indexCustomers, indexTickets } from './search-index.service.ts';
+import { indexArticles, indexCustomers, indexTickets } from './search-index.service.ts';
 
 /** Ticket events that change what a ticket's documents hold. */
 const TICKET_TEXT_EVENTS = ['ticket.created', 'ticket.updated', 'ticket.message_added', 'ticket.escalated'] as const;
@@ -29,5 +29,11 @@ export function registerSearchJobs(ctx: AppContext): void {
     // Their tickets carry the requester's name and address in their title terms.
     const ids = await ticketIdsOfRequester(ctx.db.kysely, userId);
     for (let i = 0; i < ids.length; i += 500) await indexTickets(ctx, ids.slice(i, i + 500));
+  });
+  // Every article write (text, status, visibility, deletion) emits this; the article's documents
+  // are rebuilt from its current rows.
+  ctx.worker.on('kb.article_changed', async (payload) => {
+    const { articleId } = payload as { articleId: number };
+    await indexArticles(ctx, [articleId]);
   });
 }

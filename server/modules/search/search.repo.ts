@@ -3,6 +3,7 @@ import type { Actor } from '../../authz/policy.ts';
 import type { Trx } from '../../context.ts';
 import type { Db } from '../../db/kysely.ts';
 import type { Database } from '../../db/schema.ts';
+import { canPublishKb, isKbStaff, type KbViewer, visibleArticlesWhere } from '../kb/kb.policy.ts';
 import { visibleTicketsWhere } from '../tickets/tickets.policy.ts';
 import type { QueryTerm } from './tokenize.ts';
 
@@ -17,7 +18,12 @@ export type SearchType = (typeof SEARCH_TYPES)[number];
 export interface IndexDocument {
   type: SearchType;
   objectId: number;
-  audience: 'all' | 'public' | 'internal';
+  /**
+   * Tickets and customers: `all`, `public` or `internal` (which readers the text is for).
+   * Articles: the translation's locale (one document per published translation).
+   */
+  audience: string;
+  /** Articles: the article's visibility (public | customers | staff | restricted); else null. */
   visibility: string | null;
   title: string;
   body: string;
@@ -120,7 +126,7 @@ export function tsvectorText(titleTerms: string[], bodyTerms: string[], scope: s
  * index itself then narrows to the actor's documents instead of every match being checked.
  */
 export function scopeTerm(doc: Pick<IndexDocument, 'type' | 'audience' | 'visibility'>): string {
-  return doc.type === 'article' ? `_article_${doc.visibility ?? 'staff'}` : `_${doc.type}_${doc.audience}`;
+  return doc.type === 'article' ? `_article_${doc.visibility ?? 'restricted'}` : `_${doc.type}_${doc.audience}`;
 }
 
 /** Removes every document of a type (reindex from scratch). */
@@ -133,31 +139,37 @@ export async function clearType(db: Executor, dialect: Dialect, type: SearchType
   await db.deleteFrom('search_documents').where('type', '=', type).execute();
 }
 
-/** FTS5 query text: one of the scope terms, and every term; prefixes end in `*`. */
-function ftsQuery(scopes: string[], terms: QueryTerm[]): string {
+/**
+ * How the terms of a query combine: `all` must match (the search box), or `any` (suggestions
+ * from a customer's free text, where most words are not in the article; ranking sorts it out).
+ */
+export type MatchMode = 'all' | 'any';
+
+/** FTS5 query text: one of the scope terms, and every (or any) term; prefixes end in `*`. */
+function ftsQuery(scopes: string[], terms: QueryTerm[], mode: MatchMode): string {
   const scope = `scope : (${scopes.map((x) => `"${x}"`).join(' OR ')})`;
-  return [scope, ...terms.map((t) => `"${t.term.replaceAll('"', '""')}"${t.prefix ? '*' : ''}`)].join(' AND ');
+  const parts = terms.map((t) => `"${t.term.replaceAll('"', '""')}"${t.prefix ? '*' : ''}`);
+  return mode === 'all' ? [scope, ...parts].join(' AND ') : `${scope} AND (${parts.join(' OR ')})`;
 }
 
-/** tsquery text (cast, not parsed by a configuration): one scope, every term; prefixes as `:*`. */
-function tsQuery(scopes: string[], terms: QueryTerm[]): string {
+/** tsquery text (cast, not parsed by a configuration): one scope, every (or any) term; prefixes as `:*`. */
+function tsQuery(scopes: string[], terms: QueryTerm[], mode: MatchMode): string {
   const scope = `(${scopes.map((x) => `'${x}'`).join(' | ')})`;
-  return [scope, ...terms.map((t) => `'${t.term.replace(/['\\]/g, (c) => `${c}${c}`)}'${t.prefix ? ':*' : ''}`)].join(
-    ' & ',
-  );
+  const parts = terms.map((t) => `'${t.term.replace(/['\\]/g, (c) => `${c}${c}`)}'${t.prefix ? ':*' : ''}`);
+  return mode === 'all' ? [scope, ...parts].join(' & ') : `${scope} & (${parts.join(' | ')})`;
 }
 
 /** The text condition and the score expression (higher is better) for the dialect. */
-function textMatch(dialect: Dialect, scopes: string[], terms: QueryTerm[]) {
+function textMatch(dialect: Dialect, scopes: string[], terms: QueryTerm[], mode: MatchMode = 'all') {
   if (dialect === 'postgres') {
-    const q = sql`${tsQuery(scopes, terms)}::tsquery`;
+    const q = sql`${tsQuery(scopes, terms, mode)}::tsquery`;
     return {
       where: sql<SqlBool>`d.tsv @@ ${q}`,
       score: sql<number>`ts_rank(d.tsv, ${q})`,
     };
   }
   return {
-    where: sql<SqlBool>`search_fts match ${ftsQuery(scopes, terms)}`,
+    where: sql<SqlBool>`search_fts match ${ftsQuery(scopes, terms, mode)}`,
     // bm25 is lower-is-better; the title column weighs ten times the body, the scope nothing.
     score: sql<number>`-bm25(search_fts, 10.0, 1.0, 0.0)`,
   };
@@ -324,16 +336,78 @@ export async function searchCustomerDocuments(
   return withTexts(db, await rankOnly(db, dialect, ['_customer_all'], terms, limit));
 }
 
-/** Articles of the given visibilities matching all terms (the knowledge base refines scopes). */
+/** The article visibilities whose scope terms a viewer's search reads (narrowed further in SQL). */
+export function articleScopeLevels(viewer: KbViewer): string[] {
+  if (viewer === null) return ['public'];
+  if (isKbStaff(viewer) || canPublishKb(viewer)) return ['public', 'customers', 'staff', 'restricted'];
+  return ['public', 'customers'];
+}
+
+/** A matching article translation: `locale` is the document's language. */
+export interface ArticleHit extends SearchHit {
+  locale: string;
+}
+
+/**
+ * Published article translations matching the terms that the viewer may read. The scope terms
+ * narrow the index to the visibilities the viewer could read at all; the knowledge base's own
+ * rule (`visibleArticlesWhere`, ADR 0022: organizations, roles, groups, author, category, status)
+ * is then applied to the live article row, so a change of visibility or status counts at once,
+ * even before the outbox has re-indexed the article.
+ */
 export async function searchArticleDocuments(
   db: Executor,
   dialect: Dialect,
+  viewer: KbViewer,
   terms: QueryTerm[],
-  visibilities: string[],
+  mode: MatchMode,
   limit: number,
-): Promise<SearchHit[]> {
-  const scopes = visibilities.map((visibility) => scopeTerm({ type: 'article', audience: 'all', visibility }));
-  return withTexts(db, await rankOnly(db, dialect, scopes, terms, limit));
+): Promise<ArticleHit[]> {
+  const scopes = articleScopeLevels(viewer).map((visibility) =>
+    scopeTerm({ type: 'article', audience: '', visibility }),
+  );
+  const text = textMatch(dialect, scopes, terms, mode);
+  const policy = visibleArticlesWhere(viewer, true);
+  let query = documents(db, dialect)
+    .innerJoin('kb_articles', 'kb_articles.id', 'd.object_id')
+    .select(['d.id', 'd.object_id', 'd.audience', text.score.as('score')])
+    .where(text.where)
+    .where('d.type', '=', 'article');
+  if (policy) query = query.where((eb) => policy(eb as unknown as ExpressionBuilder<Database, 'kb_articles'>));
+  const rows = await query.orderBy('score', 'desc').orderBy('d.id', 'desc').limit(limit).execute();
+  const hits = await withTexts(db, rows);
+  return hits.map((h, i) => ({ ...h, locale: rows[i].audience }));
+}
+
+/** What the indexer reads of an article: its state and its translations. */
+export interface ArticleSource {
+  id: number;
+  status: string;
+  visibility: string;
+  translations: { locale: string; title: string; text: string }[];
+}
+
+/** Articles with their translations, for indexing (deleted ones are simply absent). */
+export async function loadArticleSources(db: Executor, ids: number[]): Promise<ArticleSource[]> {
+  if (ids.length === 0) return [];
+  const articles = await db
+    .selectFrom('kb_articles')
+    .select(['id', 'status', 'visibility'])
+    .where('id', 'in', ids)
+    .execute();
+  const translations = await db
+    .selectFrom('kb_article_translations')
+    .select(['article_id', 'locale', 'title', 'body_text'])
+    .where('article_id', 'in', ids)
+    .orderBy('article_id')
+    .orderBy('locale')
+    .execute();
+  return articles.map((a) => ({
+    ...a,
+    translations: translations
+      .filter((t) => t.article_id === a.id)
+      .map((t) => ({ locale: t.locale, title: t.title, text: t.body_text })),
+  }));
 }
 
 /**
@@ -438,7 +512,7 @@ export async function loadCustomerSources(db: Executor, ids: number[]): Promise<
 /** Ids of a table in id order after `afterId` (reindex batches). */
 export async function idsAfter(
   db: Executor,
-  table: 'tickets' | 'users',
+  table: 'tickets' | 'users' | 'kb_articles',
   afterId: number,
   limit: number,
 ): Promise<number[]> {
@@ -447,7 +521,7 @@ export async function idsAfter(
 }
 
 /** Rows in a table (reindex progress). */
-export async function countRows(db: Executor, table: 'tickets' | 'users'): Promise<number> {
+export async function countRows(db: Executor, table: 'tickets' | 'users' | 'kb_articles'): Promise<number> {
   const row = await db
     .selectFrom(table)
     .select((eb) => eb.fn.countAll<number>().as('n'))

@@ -1,9 +1,12 @@
 import { fieldAccess } from '../../authz/fields.ts';
-import { type Actor, can, isAgent } from '../../authz/policy.ts';
+import { type Actor, can } from '../../authz/policy.ts';
 import type { AppContext } from '../../context.ts';
 import { badRequest, forbidden } from '../../platform/errors.ts';
+import type { KbViewer } from '../kb/kb.policy.ts';
 import { canReadInternal } from '../tickets/tickets.policy.ts';
 import {
+  type ArticleHit,
+  type MatchMode,
   type SearchHit,
   type SearchType,
   searchArticleDocuments,
@@ -12,7 +15,7 @@ import {
   type TicketSearchFilter,
 } from './search.repo.ts';
 import { highlighterFor, snippet } from './snippet.ts';
-import { queryTerms } from './tokenize.ts';
+import { isCjk, type QueryTerm, queryTerms } from './tokenize.ts';
 
 /** A search request as the API takes it. */
 export interface SearchQuery {
@@ -73,6 +76,58 @@ function ticketFilter(ctx: AppContext, actor: Actor, query: SearchQuery): Ticket
   };
 }
 
+/** Matches ranked per article; more are read than shown, as translations of one article collapse. */
+const ARTICLE_CANDIDATES_PER_RESULT = 5;
+/** The reader's language ranks above a translation matching as well (ADR 0021). */
+const OWN_LOCALE_BOOST = 1.2;
+
+/**
+ * Published articles the viewer may read matching the terms, one hit per article: the
+ * translation in `locale` when it matches, else the best one. Used by the search API and by the
+ * knowledge base's suggestions and search box, so both read one index with one rule.
+ */
+export async function findArticles(
+  ctx: AppContext,
+  viewer: KbViewer,
+  terms: QueryTerm[],
+  mode: MatchMode,
+  locale: string | undefined,
+  limit: number,
+): Promise<ArticleHit[]> {
+  if (terms.length === 0) return [];
+  const { kysely, dialect } = ctx.db;
+  const rows = await searchArticleDocuments(
+    kysely,
+    dialect,
+    viewer,
+    terms,
+    mode,
+    Math.min(limit * ARTICLE_CANDIDATES_PER_RESULT, 500),
+  );
+  const best = new Map<number, ArticleHit>();
+  for (const row of rows) {
+    const own = row.locale === locale;
+    const hit = { ...row, score: own ? row.score * OWN_LOCALE_BOOST : row.score };
+    const current = best.get(row.objectId);
+    if (!current || (own && current.locale !== locale) || (current.locale !== locale && hit.score > current.score))
+      best.set(row.objectId, hit);
+  }
+  return [...best.values()].sort((a, b) => b.score - a.score || a.objectId - b.objectId).slice(0, limit);
+}
+
+/** Suggestions read free text: at most this many of its terms. */
+const MAX_SUGGESTION_TERMS = 32;
+
+/**
+ * The terms of free text for suggestions (any may match): words of three characters or more,
+ * Chinese bigrams; shorter words (`is`, `50`) would match as prefixes almost everywhere.
+ */
+export function suggestionTerms(text: string): QueryTerm[] {
+  return queryTerms(text)
+    .filter((t) => [...t.term].length >= 3 || (isCjk(t.term) && [...t.term].length >= 2))
+    .slice(0, MAX_SUGGESTION_TERMS);
+}
+
 /**
  * Ranked, highlighted results the actor may see. Scopes are applied in SQL: tickets through the
  * ticket list rule and the text meant for the actor (notes only for note readers), customers
@@ -102,8 +157,7 @@ export async function search(ctx: AppContext, actor: Actor, query: SearchQuery):
     } else if (type === 'customer') {
       hits = await searchCustomerDocuments(kysely, dialect, terms, limit);
     } else {
-      const visibilities = isAgent(actor) ? ['public', 'customers', 'staff'] : ['public', 'customers'];
-      hits = await searchArticleDocuments(kysely, dialect, terms, visibilities, limit);
+      hits = await findArticles(ctx, actor, terms, 'all', actor.locale, limit);
     }
     for (const hit of hits) found.push({ type, hit });
   }

@@ -65,6 +65,8 @@ describeEachDialect('knowledge base', (dialect) => {
     await article('tier1', { visibility: 'restricted', groupIds: [tier1] });
     await article('inStaffCategory', { visibility: 'public', categoryId: staffCategory.json().id });
     await article('draft', { visibility: 'public' }, false);
+    // Suggestions read the search index, written through the outbox after commit.
+    await t.ctx.worker.drain();
   });
   afterAll(async () => t.close());
 
@@ -329,6 +331,7 @@ describeEachDialect('knowledge base', (dialect) => {
     });
     const id = created.json().id as number;
     await admin.post(`/api/v1/kb/articles/${id}/publish`);
+    await t.ctx.worker.drain();
     expect((await engineer.get(`/api/v1/kb/articles/${id}`)).statusCode).toBe(200);
     expect((await operator.get(`/api/v1/kb/articles/${id}`)).statusCode).toBe(404);
     const fuser = (await engineer.get('/api/v1/kb/suggest?q=fuser')).json().items as ListItem[];
@@ -365,6 +368,7 @@ describeEachDialect('knowledge base', (dialect) => {
     const uk = await make('uk', 'Сканер не вмикається', '<p>Перевірте кабель живлення.</p>');
     const ro = await make('ro', 'Scanerul afișează eroare', '<p>Ștergeți geamul scanerului.</p>');
     const zh = await make('zh', '扫描仪卡纸', '<p>打开盖子取出纸张。</p>');
+    await t.ctx.worker.drain();
     const suggest = async (q: string) =>
       ((await anon('GET', `/api/v1/kb/suggest?q=${encodeURIComponent(q)}`)).json().items as ListItem[]).map(
         (a) => a.id,
