@@ -1,10 +1,10 @@
 // Search on a large generated corpus in five languages (en, uk, ru, ro, zh): N ticket messages
 // (1,000,000; five per ticket) and N/100 articles (10,000). Measures the index build (reindex of
-// the tickets, articles written straight into the index) and the search service (SQL, ranking
+// the tickets, then of the articles seeded into the knowledge base) and the search service (SQL, ranking
 // and snippets) as an agent who sees every ticket: one-word, two-word and Chinese queries.
 //
 //   npx node bench/search.bench.ts [--db sqlite|postgres|both]
-//   env: SEARCH_BENCH_MESSAGES (1000000), SEARCH_BENCH_QUERIES (200), SEARCH_BENCH_KEEP (1: keep the PG database), BENCH_PG_URL
+//   env: SEARCH_BENCH_MESSAGES (1000000), SEARCH_BENCH_ARTICLES (messages / 100), SEARCH_BENCH_QUERIES (200), SEARCH_BENCH_KEEP (1: keep the PG database), BENCH_PG_URL
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,14 +14,12 @@ import { loadConfig } from '../server/config.ts';
 import type { AppContext } from '../server/context.ts';
 import { prepareDatabase } from '../server/main.ts';
 import { loadActor } from '../server/modules/auth/actor.ts';
-import { type IndexDocument, replaceDocuments } from '../server/modules/search/search.repo.ts';
 import { search } from '../server/modules/search/search.service.ts';
 import { reindex } from '../server/modules/search/search-index.service.ts';
-import { tokenize } from '../server/modules/search/tokenize.ts';
 import { createScratchPg, type Engine, enginesFromArgs, envInt, ms, percentile, printTable } from './lib.ts';
 
 const MESSAGES = envInt('SEARCH_BENCH_MESSAGES', 1_000_000);
-const ARTICLES = Math.max(1, Math.round(MESSAGES / 100));
+const ARTICLES = envInt('SEARCH_BENCH_ARTICLES', Math.max(1, Math.round(MESSAGES / 100)));
 const QUERIES = envInt('SEARCH_BENCH_QUERIES', 200);
 const PER_TICKET = 5;
 const TARGET_P95_MS = 100;
@@ -174,30 +172,51 @@ async function seed(ctx: AppContext, vocab: Record<string, string[]>): Promise<n
   return operator.id;
 }
 
-/** Generated articles written straight into the index (the knowledge base will own them). */
-async function indexArticles(ctx: AppContext, vocab: Record<string, string[]>): Promise<void> {
+/**
+ * Generated published articles (every third staff-only) written into the knowledge base's tables;
+ * `reindex` then builds their documents as the outbox handler would.
+ */
+async function seedArticles(ctx: AppContext, vocab: Record<string, string[]>, authorId: number): Promise<void> {
   const random = rng(99);
+  const at = new Date().toISOString();
   for (let start = 0; start < ARTICLES; start += BATCH) {
-    const docs: IndexDocument[] = [];
-    for (let i = start; i < Math.min(start + BATCH, ARTICLES); i++) {
-      const lang = LANGS[i % LANGS.length];
-      const title = sentence(random, lang, vocab[lang], 5);
-      const body = Array.from({ length: 8 }, () => sentence(random, lang, vocab[lang], 20)).join(' ');
-      docs.push({
-        type: 'article',
-        objectId: i + 1,
-        audience: 'all',
-        visibility: i % 3 === 0 ? 'staff' : 'public',
-        title,
-        body,
-        titleTerms: tokenize(title),
-        bodyTerms: tokenize(body),
-      });
-    }
-    const ids = docs.map((d) => d.objectId);
-    await ctx.db.kysely
-      .transaction()
-      .execute((trx) => replaceDocuments(trx, ctx.db.dialect, 'article', ids, docs, new Date().toISOString()));
+    await ctx.db.kysely.transaction().execute(async (trx) => {
+      for (let i = start; i < Math.min(start + BATCH, ARTICLES); i++) {
+        const lang = LANGS[i % LANGS.length];
+        const title = sentence(random, lang, vocab[lang], 5);
+        const body = Array.from({ length: 8 }, () => sentence(random, lang, vocab[lang], 20)).join(' ');
+        const { id } = await trx
+          .insertInto('kb_articles')
+          .values({
+            category_id: null,
+            status: 'published',
+            visibility: i % 3 === 0 ? 'staff' : 'public',
+            source_ticket_id: null,
+            helpful_yes: 0,
+            helpful_no: 0,
+            author_id: authorId,
+            created_at: at,
+            updated_at: at,
+            published_at: at,
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        await trx
+          .insertInto('kb_article_translations')
+          .values({
+            article_id: id,
+            locale: lang,
+            title,
+            body_html: `<p>${body}</p>`,
+            body_text: body,
+            search_text: '',
+            updated_by: authorId,
+            created_at: at,
+            updated_at: at,
+          })
+          .execute();
+      }
+    });
   }
 }
 
@@ -265,7 +284,9 @@ export async function benchSearch(engine: Engine): Promise<SearchBenchResult> {
     });
     const seconds = (performance.now() - t0) / 1000;
     t0 = performance.now();
-    await indexArticles(ctx, vocab);
+    await seedArticles(ctx, vocab, operatorId);
+    t0 = performance.now();
+    await reindex(ctx, ['article']);
     const articlesSeconds = (performance.now() - t0) / 1000;
     if (engine === 'postgres') await sql`analyze`.execute(db.kysely);
     else db.sqlite?.exec(`insert into search_fts(search_fts) values('optimize')`);
