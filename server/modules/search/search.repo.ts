@@ -368,13 +368,47 @@ export async function searchArticleDocuments(
   );
   const text = textMatch(dialect, scopes, terms, mode);
   const policy = visibleArticlesWhere(viewer, true);
-  let query = documents(db, dialect)
-    .innerJoin('kb_articles', 'kb_articles.id', 'd.object_id')
-    .select(['d.id', 'd.object_id', 'd.audience', text.score.as('score')])
-    .where(text.where)
-    .where('d.type', '=', 'article');
-  if (policy) query = query.where((eb) => policy(eb as unknown as ExpressionBuilder<Database, 'kb_articles'>));
-  const rows = await query.orderBy('score', 'desc').orderBy('d.id', 'desc').limit(limit).execute();
+  // The visible matches, newest first: only the newest RANK_CANDIDATES of them are ranked.
+  const visible = (executor: Executor) => {
+    const query = documents(executor, dialect)
+      .innerJoin('kb_articles', 'kb_articles.id', 'd.object_id')
+      // No `d.type = 'article'`: the scope terms only occur in articles, and that condition led
+      // PostgreSQL to read every article's tsvector instead of using the GIN index.
+      .where(text.where);
+    return policy ? query.where((eb) => policy(eb as unknown as ExpressionBuilder<Database, 'kb_articles'>)) : query;
+  };
+  let rows: { id: number; object_id: number; audience: string; score: number }[];
+  if (dialect === 'postgres') {
+    // As pgCandidates: the GIN bitmap scan, then `ts_rank` only for the candidates.
+    const pick = async (trx: Executor) => {
+      await sql`set local enable_seqscan = off`.execute(trx);
+      const found = await visible(trx).select('d.id').orderBy(sql`d.id + 0`, 'desc').limit(RANK_CANDIDATES).execute();
+      return found.map((r) => r.id);
+    };
+    const ids = db.isTransaction ? await pick(db) : await (db as Db['kysely']).transaction().execute(pick);
+    if (ids.length === 0) return [];
+    rows = await db
+      .selectFrom('search_documents as d')
+      .select(['d.id', 'd.object_id', 'd.audience', text.score.as('score')])
+      .where(sql<SqlBool>`d.id = any(${ids}::int[])`)
+      .orderBy('score', 'desc')
+      .orderBy('d.id', 'desc')
+      .limit(limit)
+      .execute();
+  } else {
+    const candidates = visible(db)
+      .select(['d.id', 'd.object_id', 'd.audience', text.score.as('score')])
+      .orderBy(sql`search_fts.rowid`, 'desc')
+      .limit(RANK_CANDIDATES)
+      .as('c');
+    rows = await db
+      .selectFrom(candidates)
+      .selectAll()
+      .orderBy('c.score', 'desc')
+      .orderBy('c.id', 'desc')
+      .limit(limit)
+      .execute();
+  }
   const hits = await withTexts(db, rows);
   return hits.map((h, i) => ({ ...h, locale: rows[i].audience }));
 }
