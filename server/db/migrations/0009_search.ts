@@ -32,8 +32,11 @@ export const search: DialectMigration = {
       // Contentless: the terms are ours (see tokenize.ts); the ascii tokenizer only splits on
       // white space and ASCII punctuation, keeping every non-ASCII character and e-mail marks.
       // `scope` holds the document's scope term (search.repo.ts scopeTerm), not ranked.
+      // Prefix indexes (in characters) for search-as-you-type: `prin*` reads one index entry
+      // instead of merging every term that starts with it.
       await sql`create virtual table search_fts using fts5(
-        title, body, scope, content='', contentless_delete=1, tokenize="ascii tokenchars '@._%+-'"
+        title, body, scope, content='', contentless_delete=1, tokenize="ascii tokenchars '@._%+-'",
+        prefix='2 3 4'
       )`.execute(db);
     }
   },
