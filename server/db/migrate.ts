@@ -10,6 +10,7 @@ import { notifications } from './migrations/0007_notifications.ts';
 import { notificationDelivery } from './migrations/0008_notification_delivery.ts';
 import { search } from './migrations/0009_search.ts';
 import { kb } from './migrations/0010_kb.ts';
+import { mailOutboundMessageId } from './migrations/0011_mail_outbound_message_id.ts';
 import type { DialectMigration } from './migrations/helpers.ts';
 
 /** Every migration, in order. Names sort lexically; never rename a shipped one. */
@@ -24,6 +25,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '0008_notification_delivery': notificationDelivery,
   '0009_search': search,
   '0010_kb': kb,
+  '0011_mail_outbound_message_id': mailOutboundMessageId,
 };
 
 /** Brings the schema up to date. Safe to run on every start and from several nodes. */
