@@ -66,6 +66,19 @@ function noNul(value: string): string {
   return value.includes('\u0000') ? value.replaceAll('\u0000', '') : value;
 }
 
+/**
+ * Every string of a parse without NUL, wherever it came from (Message-IDs, content types, bounce
+ * recipients …): one stray byte must not make a mail unfileable on PostgreSQL.
+ */
+function withoutNul<T>(value: T): T {
+  if (typeof value === 'string') return noNul(value) as T;
+  if (Array.isArray(value)) return value.map(withoutNul) as T;
+  if (value === null || typeof value !== 'object' || Buffer.isBuffer(value)) return value;
+  const copy: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value)) copy[key] = withoutNul(item);
+  return copy as T;
+}
+
 function cleanAddress(a: MailAddress): MailAddress {
   return { address: noNul(a.address), name: noNul(a.name) };
 }
@@ -182,10 +195,10 @@ async function parseWithTimeout(raw: Buffer): Promise<MimeResult> {
 export async function parseMail(raw: Buffer): Promise<ParsedMail> {
   const input = Buffer.isBuffer(raw) ? raw : Buffer.from(String(raw ?? ''));
   try {
-    return fromMime(await parseWithTimeout(input), input);
+    return withoutNul(fromMime(await parseWithTimeout(input), input));
   } catch {
     try {
-      return fallbackParse(input);
+      return withoutNul(fallbackParse(input));
     } catch {
       return {
         messageId: null,

@@ -24,7 +24,11 @@ export const PROCESS_RECEIPT_JOB = 'mail.process' as const;
 
 /** The header block of a raw message, unfolded, without decoding anything. */
 function headerBlock(raw: Buffer): string {
-  const head = raw.subarray(0, Math.min(raw.length, 64 * 1024)).toString('latin1');
+  // NUL bytes are dropped: PostgreSQL text cannot hold them, and the receipt must be stored.
+  const head = raw
+    .subarray(0, Math.min(raw.length, 64 * 1024))
+    .toString('latin1')
+    .replaceAll('\u0000', '');
   const end = head.search(/\r?\n\r?\n/);
   return (end === -1 ? head : head.slice(0, end)).replace(/\r?\n[ \t]+/g, ' ');
 }

@@ -65,6 +65,18 @@ describeEachDialect('mail ingest with random and damaged input', (dialect) => {
     );
   });
 
+  // Found by the property below on PostgreSQL (seed 189959570): a NUL byte in a header made the
+  // receipt itself unstorable, so the mail could not even be acknowledged.
+  it('stores and files a message with a NUL byte at any place in its header', { timeout: 180_000 }, async () => {
+    const raw = rawMail({ from: 'nul@customer.test', subject: 'NUL test', body: 'Body', messageId: null });
+    const headerEnd = raw.indexOf('\r\n\r\n');
+    for (let at = 0; at < headerEnd; at += 1) {
+      const damaged = Buffer.from(raw);
+      damaged[at] = 0;
+      await ingestKeepsRaw(damaged);
+    }
+  });
+
   it('never crashes on damaged messages and keeps every raw copy', { timeout: 180_000 }, async () => {
     let n = 0;
     await fc.assert(

@@ -109,6 +109,18 @@ describeEachDialect('tickets', (dialect) => {
     expect(badRef.json().error.fields).toEqual(['categoryId']);
   });
 
+  it('refuses text holding a NUL character, naming the field, and stores nothing', async () => {
+    const newest = async () => (await operator.get('/api/v1/tickets?limit=1')).json().items[0]?.id;
+    const before = await newest();
+    const res = await alice.post('/api/v1/tickets', { subject: 'Printer\u0000', body: 'B' });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.fields).toEqual(['subject']);
+    const search = await alice.get('/api/v1/search?q=print%00er');
+    expect(search.statusCode).toBe(400);
+    expect(search.json().error.fields).toEqual(['q']);
+    expect(await newest()).toBe(before);
+  });
+
   it('lets operators log a phone call on behalf of a customer and assign it', async () => {
     const res = await operator.post('/api/v1/tickets', {
       subject: 'Called: VPN down',
