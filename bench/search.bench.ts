@@ -4,7 +4,8 @@
 // and snippets) as an agent who sees every ticket: one-word, two-word and Chinese queries.
 //
 //   npx node bench/search.bench.ts [--db sqlite|postgres|both]
-//   env: SEARCH_BENCH_MESSAGES (1000000), SEARCH_BENCH_ARTICLES (messages / 100), SEARCH_BENCH_QUERIES (200), SEARCH_BENCH_KEEP (1: keep the PG database), BENCH_PG_URL
+//   env: SEARCH_BENCH_MESSAGES (1000000), SEARCH_BENCH_ARTICLES (messages / 100), SEARCH_BENCH_QUERIES (200), SEARCH_BENCH_KEEP (1: keep the PG database),
+//        SEARCH_BENCH_REUSE (the URL a kept run printed: queries only, no build), BENCH_PG_URL
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -24,6 +25,7 @@ const QUERIES = envInt('SEARCH_BENCH_QUERIES', 200);
 const PER_TICKET = 5;
 const TARGET_P95_MS = 100;
 const BATCH = 500;
+const OPERATOR_EMAIL = 'agent@bench.test';
 
 /** A small deterministic generator, so both databases get the same corpus and queries. */
 function rng(seed: number) {
@@ -115,7 +117,7 @@ async function seed(ctx: AppContext, vocab: Record<string, string[]>): Promise<n
   });
   const operator = await k
     .insertInto('users')
-    .values(user('agent@bench.test', operatorRole))
+    .values(user(OPERATOR_EMAIL, operatorRole))
     .returning('id')
     .executeTakeFirstOrThrow();
   const customers = await k
@@ -261,8 +263,15 @@ export interface SearchBenchResult {
 
 export async function benchSearch(engine: Engine): Promise<SearchBenchResult> {
   const dataDir = mkdtempSync(join(tmpdir(), `fd-bench-search-${engine}-`));
-  const scratch = engine === 'postgres' ? await createScratchPg('search') : undefined;
-  const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...(scratch && { DATABASE_URL: scratch.url }) });
+  // A kept PostgreSQL database can be queried again without the ten-minute build.
+  const reuse = engine === 'postgres' ? process.env.SEARCH_BENCH_REUSE : undefined;
+  const scratch = engine === 'postgres' && !reuse ? await createScratchPg('search') : undefined;
+  const databaseUrl = reuse ?? scratch?.url;
+  const config = loadConfig({
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'warn',
+    ...(databaseUrl && { DATABASE_URL: databaseUrl }),
+  });
   const db = await prepareDatabase(config);
   const { app, ctx } = await buildApp({ config, db, logger: false });
   try {
@@ -270,6 +279,15 @@ export async function benchSearch(engine: Engine): Promise<SearchBenchResult> {
       `\n=== Search · ${engine} · ${MESSAGES.toLocaleString('en')} messages, ${ARTICLES.toLocaleString('en')} articles ===\n`,
     );
     const vocab = vocabularies();
+    if (reuse) {
+      const operator = await db.kysely
+        .selectFrom('users')
+        .select('id')
+        .where('email', '=', OPERATOR_EMAIL)
+        .executeTakeFirstOrThrow();
+      const rows = await runQueries(ctx, engine, operator.id, vocab);
+      return { rows, build: [] };
+    }
     let t0 = performance.now();
     const operatorId = await seed(ctx, vocab);
     process.stdout.write(`seeded in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
@@ -293,32 +311,7 @@ export async function benchSearch(engine: Engine): Promise<SearchBenchResult> {
     process.stdout.write(
       `index build: ${(MESSAGES / seconds).toFixed(0)} messages/s (${seconds.toFixed(1)} s), articles ${articlesSeconds.toFixed(1)} s\n`,
     );
-    const actor = (await loadActor(db, operatorId))!;
-    const rows: SearchBenchRow[] = [];
-    for (const [scenario, list] of Object.entries(queries(vocab))) {
-      const times: number[] = [];
-      let hits = 0;
-      // Warm-up: the first queries load pages and prepare statements.
-      // Tickets, as the results page asks (one type per tab), except the article scenario.
-      const type = scenario.startsWith('articles') ? 'article' : 'ticket';
-      for (const q of list.slice(0, 5)) await search(ctx, actor, { q, type });
-      for (const q of list) {
-        const start = performance.now();
-        const result = await search(ctx, actor, { q, type });
-        times.push(performance.now() - start);
-        hits += result.items.length;
-      }
-      times.sort((a, b) => a - b);
-      rows.push({
-        engine,
-        scenario,
-        n: list.length,
-        p50: percentile(times, 50),
-        p95: percentile(times, 95),
-        hitsAvg: hits / list.length,
-      });
-    }
-    printRows(rows);
+    const rows = await runQueries(ctx, engine, operatorId, vocab);
     return { rows, build: [{ engine, messages: MESSAGES, seconds, articlesSeconds }] };
   } finally {
     await app.close();
@@ -328,6 +321,42 @@ export async function benchSearch(engine: Engine): Promise<SearchBenchResult> {
     else await scratch?.drop();
     rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+/** Runs every query scenario as the operator and prints the figures. */
+async function runQueries(
+  ctx: AppContext,
+  engine: Engine,
+  operatorId: number,
+  vocab: Record<string, string[]>,
+): Promise<SearchBenchRow[]> {
+  const actor = (await loadActor(ctx.db, operatorId))!;
+  const rows: SearchBenchRow[] = [];
+  for (const [scenario, list] of Object.entries(queries(vocab))) {
+    const times: number[] = [];
+    let hits = 0;
+    // Warm-up: the first queries load pages and prepare statements.
+    // Tickets, as the results page asks (one type per tab), except the article scenario.
+    const type = scenario.startsWith('articles') ? 'article' : 'ticket';
+    for (const q of list.slice(0, 5)) await search(ctx, actor, { q, type });
+    for (const q of list) {
+      const start = performance.now();
+      const result = await search(ctx, actor, { q, type });
+      times.push(performance.now() - start);
+      hits += result.items.length;
+    }
+    times.sort((a, b) => a - b);
+    rows.push({
+      engine,
+      scenario,
+      n: list.length,
+      p50: percentile(times, 50),
+      p95: percentile(times, 95),
+      hitsAvg: hits / list.length,
+    });
+  }
+  printRows(rows);
+  return rows;
 }
 
 function printRows(rows: SearchBenchRow[]): void {

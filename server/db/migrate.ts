@@ -11,6 +11,7 @@ import { notificationDelivery } from './migrations/0008_notification_delivery.ts
 import { search } from './migrations/0009_search.ts';
 import { kb } from './migrations/0010_kb.ts';
 import { mailOutboundMessageId } from './migrations/0011_mail_outbound_message_id.ts';
+import { searchNarrowHeap } from './migrations/0012_search_narrow_heap.ts';
 import type { DialectMigration } from './migrations/helpers.ts';
 
 /** Every migration, in order. Names sort lexically; never rename a shipped one. */
@@ -26,6 +27,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '0009_search': search,
   '0010_kb': kb,
   '0011_mail_outbound_message_id': mailOutboundMessageId,
+  '0012_search_narrow_heap': searchNarrowHeap,
 };
 
 /** Brings the schema up to date. Safe to run on every start and from several nodes. */

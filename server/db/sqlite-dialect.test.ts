@@ -17,6 +17,7 @@ describe('node:sqlite dialect', () => {
       '0009_search',
       '0010_kb',
       '0011_mail_outbound_message_id',
+      '0012_search_narrow_heap',
     ]);
     expect(await migrateToLatest(db)).toEqual([]);
     const at = '2026-01-02T03:04:05.678Z';
