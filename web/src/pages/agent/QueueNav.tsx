@@ -1,4 +1,4 @@
-import { Badge, Divider, NavLink, Skeleton, Stack, Text, TextInput } from '@mantine/core';
+import { Badge, Box, Divider, NavLink, Skeleton, Stack, Text, TextInput } from '@mantine/core';
 import {
   IconCircleCheck,
   IconClock,
@@ -26,14 +26,19 @@ const QUEUE_ICONS: Record<QueueKey, ComponentType<IconProps>> = {
   resolved: IconCircleCheck,
 };
 
-/** Ticket search: searches every ticket the agent may see, not just one queue. */
+/**
+ * Ticket search in the navigation drawer, for small screens only: from `sm` up the header's
+ * search box is shown instead (one search box on screen, not two).
+ */
 function QueueSearch({ onNavigate }: { onNavigate: () => void }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const [text, setText] = useState(params.get('q') ?? '');
   return (
-    <form
+    <Box
+      component="form"
+      hiddenFrom="sm"
       onSubmit={(event) => {
         event.preventDefault();
         const q = text.trim();
@@ -50,7 +55,7 @@ function QueueSearch({ onNavigate }: { onNavigate: () => void }) {
         onChange={(event) => setText(event.currentTarget.value)}
         type="search"
       />
-    </form>
+    </Box>
   );
 }
 
@@ -64,7 +69,7 @@ export function QueueNav({ onNavigate }: { onNavigate: () => void }) {
   return (
     <Stack gap="sm">
       <QueueSearch onNavigate={onNavigate} />
-      <Divider />
+      <Divider hiddenFrom="sm" />
       <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="xs">
         {t('agent.queues')}
       </Text>
