@@ -211,7 +211,6 @@ async function seedArticles(ctx: AppContext, vocab: Record<string, string[]>, au
             title,
             body_html: `<p>${body}</p>`,
             body_text: body,
-            search_text: '',
             updated_by: authorId,
             created_at: at,
             updated_at: at,

@@ -608,8 +608,6 @@ export interface KbArticleTranslationTable {
   title: string;
   body_html: string;
   body_text: string;
-  /** Unused (written empty): articles are found through search_documents (ADR 0021). */
-  search_text: string;
   updated_by: number;
   created_at: string;
   updated_at: string;

@@ -243,8 +243,6 @@ export async function saveTranslation(
     title: row.title,
     body_html: row.bodyHtml,
     body_text: row.bodyText,
-    // Unused since articles are found through the search index (ADR 0021); kept, not yet dropped.
-    search_text: '',
     updated_by: row.userId,
   };
   if (existing) {
