@@ -10,7 +10,7 @@ test('customer → operator → engineer → customer confirms', async ({ browse
   const operator = await loginAs(browser, 'operator@frontdesk.example');
   await expect(operator).toHaveURL(/\/agent\/queues\/unassigned/);
   const unassignedCount = operator.getByTestId('queue-count-unassigned');
-  const before = Number(await unassignedCount.innerText());
+  const before = Number(await unassignedCount.textContent());
   await shot(operator, '01-agent-queue');
 
   // The customer registers.
@@ -37,7 +37,7 @@ test('customer → operator → engineer → customer confirms', async ({ browse
   await shot(customer, '04-new-request-phone');
   await customer.getByRole('button', { name: 'Submit request' }).click();
   await expect(customer.getByTestId('ticket-status')).toHaveText('New');
-  const number = (await customer.getByTestId('ticket-number').innerText()).replace(/\D/g, '');
+  const number = ((await customer.getByTestId('ticket-number').textContent()) ?? '').replace(/\D/g, '');
 
   // The operator's queue shows it without a reload.
   await expect(unassignedCount).toHaveText(String(before + 1));

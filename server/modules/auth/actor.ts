@@ -11,7 +11,7 @@ import { findGroupIdsOfUser, findUserWithRoleById } from './auth.repo.ts';
  */
 export async function loadActor(db: Db, userId: number): Promise<Actor | null> {
   const row = await findUserWithRoleById(db, userId);
-  if (!row || row.active !== 1) return null;
+  if (row?.active !== 1) return null;
   const permissions = new Set<Permission>((JSON.parse(row.permissions) as string[]).filter(isPermission));
   return {
     id: row.id,

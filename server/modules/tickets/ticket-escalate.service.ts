@@ -200,7 +200,7 @@ export async function escalateToVendor(
   assertOpen(ctx.workflow.current(), row);
   const reason = requireReason(input.reason);
   const vendor = await findVendor(ctx.db.kysely, input.vendorId);
-  if (!vendor || vendor.active !== 1) throw badRequest('Unknown or inactive vendor', ['vendorId']);
+  if (vendor?.active !== 1) throw badRequest('Unknown or inactive vendor', ['vendorId']);
 
   const now = ctx.clock.now();
   const at = now.toISOString();

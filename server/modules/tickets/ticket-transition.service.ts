@@ -154,7 +154,7 @@ export async function autoCloseResolvedTickets(ctx: AppContext, now: Date): Prom
   for (const id of await findResolvedBefore(ctx.db.kysely, cutoff, 500)) {
     closed += await inTransaction(ctx, async (trx) => {
       const record = await findTicketRecord(trx, id);
-      if (!record || record.status !== 'resolved') return 0;
+      if (record?.status !== 'resolved') return 0;
       if ((await updateTicketRow(trx, id, { status: 'closed', closed_at: at, updated_at: at }, 'resolved')) === 0)
         return 0;
       await insertHistory(trx, [
