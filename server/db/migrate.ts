@@ -12,6 +12,7 @@ import { search } from './migrations/0009_search.ts';
 import { kb } from './migrations/0010_kb.ts';
 import { mailOutboundMessageId } from './migrations/0011_mail_outbound_message_id.ts';
 import { searchNarrowHeap } from './migrations/0012_search_narrow_heap.ts';
+import { mailRawRetention } from './migrations/0013_mail_raw_retention.ts';
 import type { DialectMigration } from './migrations/helpers.ts';
 
 /** Every migration, in order. Names sort lexically; never rename a shipped one. */
@@ -28,6 +29,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '0010_kb': kb,
   '0011_mail_outbound_message_id': mailOutboundMessageId,
   '0012_search_narrow_heap': searchNarrowHeap,
+  '0013_mail_raw_retention': mailRawRetention,
 };
 
 /** Brings the schema up to date. Safe to run on every start and from several nodes. */
