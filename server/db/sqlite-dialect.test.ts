@@ -18,6 +18,7 @@ describe('node:sqlite dialect', () => {
       '0010_kb',
       '0011_mail_outbound_message_id',
       '0012_search_narrow_heap',
+      '0013_mail_raw_retention',
     ]);
     expect(await migrateToLatest(db)).toEqual([]);
     const at = '2026-01-02T03:04:05.678Z';
