@@ -8,6 +8,7 @@ import { isEmpty, seedDemo } from './db/seed-demo.ts';
 import { prepareDatabase, startServer } from './main.ts';
 import { findAccountByKey } from './modules/mail/accounts.repo.ts';
 import { storeReceipt } from './modules/mail/receipts.service.ts';
+import { runBackup, runRestore } from './modules/ops/backup.cli.ts';
 import { progressBar } from './modules/search/progress.ts';
 import { REINDEXABLE, reindex } from './modules/search/search-index.service.ts';
 import { findUserByEmail } from './modules/users/users.repo.ts';
@@ -110,6 +111,23 @@ user
         `Password of ${found.email} reset${o.password ? '' : `: ${password}`}. Their sessions were ended.\n`,
       );
     });
+  });
+
+program
+  .command('backup')
+  .description('write a .tar.gz with the database, attachments and instance secret (safe while the server runs)')
+  .option('--out <file>', 'where to write the archive (default: frontdesk-backup-<UTC time>.tar.gz here)')
+  .action(async (o: { out?: string }) => {
+    process.exitCode = await runBackup(loadConfig(), o);
+  });
+
+program
+  .command('restore')
+  .description('restore a backup (stop the server first), then bring the schema up to date')
+  .argument('<file>', 'the archive written by `frontdesk backup`')
+  .option('--yes', 'replace the existing database, attachments and secret')
+  .action(async (file: string, o: { yes?: boolean }) => {
+    process.exitCode = await runRestore(loadConfig(), file, o);
   });
 
 const mail = program.command('mail').description('the e-mail channel');

@@ -34,6 +34,8 @@ export interface Config {
   mailPollSeconds: number;
   /** Worker threads that parse inbound mail ahead of filing; 0 = parse on the main thread. */
   mailParseThreads: number;
+  /** Days raw inbound mail is kept after it was filed or ignored; 0 = forever. */
+  mailRawRetentionDays: number;
   /** How long the worker holds a claimed batch of jobs; a crashed node's jobs run again after it. */
   jobLockSeconds: number;
 }
@@ -85,6 +87,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpListenHost: env.SMTP_LISTEN_HOST || '0.0.0.0',
     mailMaxBytes: intFrom(env, 'MAIL_MAX_BYTES', 40 * 1024 * 1024),
     mailPollSeconds: intFrom(env, 'MAIL_POLL_SECONDS', 60),
+    mailRawRetentionDays: intFrom(env, 'MAIL_RAW_RETENTION_DAYS', 90),
     jobLockSeconds: intFrom(env, 'JOB_LOCK_SECONDS', 300),
     mailParseThreads: intFrom(env, 'MAIL_PARSE_THREADS', Math.max(0, Math.min(2, availableParallelism() - 1))),
   };

@@ -46,7 +46,13 @@ export function openDatabase(url: string, options: { poolSize?: number } = {}): 
     // without a listener node-postgres would crash the process.
     pool.on('error', (error) => process.emitWarning(`PostgreSQL connection lost: ${error.message}`));
     const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return { kysely, dialect: 'postgres', pool, url, close: () => kysely.destroy() };
+    let closing: Promise<void> | undefined;
+    // Idempotent: ending a pg pool twice throws.
+    const close = () => {
+      closing ??= kysely.destroy();
+      return closing;
+    };
+    return { kysely, dialect: 'postgres', pool, url, close };
   }
   const path = url.replace(/^sqlite:(\/\/)?/, '');
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });

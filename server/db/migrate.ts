@@ -12,6 +12,7 @@ import { search } from './migrations/0009_search.ts';
 import { kb } from './migrations/0010_kb.ts';
 import { mailOutboundMessageId } from './migrations/0011_mail_outbound_message_id.ts';
 import { searchNarrowHeap } from './migrations/0012_search_narrow_heap.ts';
+import { mailRawRetention } from './migrations/0013_mail_raw_retention.ts';
 import { dropKbSearchText } from './migrations/0015_drop_kb_search_text.ts';
 import type { DialectMigration } from './migrations/helpers.ts';
 
@@ -29,6 +30,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '0010_kb': kb,
   '0011_mail_outbound_message_id': mailOutboundMessageId,
   '0012_search_narrow_heap': searchNarrowHeap,
+  '0013_mail_raw_retention': mailRawRetention,
   '0015_drop_kb_search_text': dropKbSearchText,
 };
 

@@ -443,6 +443,8 @@ export interface MailReceiptTable {
   ticket_id: number | null;
   received_at: string;
   processed_at: string | null;
+  /** When the raw bytes (mail_receipt_bodies) were removed by the retention job; null = kept. */
+  raw_removed_at: string | null;
 }
 
 /** The raw bytes of a receipt, exactly as received. */

@@ -2,7 +2,7 @@ import { Type } from 'typebox';
 import type { AppContext } from '../../context.ts';
 import type { TypedApp } from '../../http.ts';
 import { actorOf, TICKET_READERS } from '../auth/auth.plugin.ts';
-import { errorResponses, IdParams } from '../shared.schemas.ts';
+import { ErrorBody, errorResponses, IdParams } from '../shared.schemas.ts';
 import {
   changeMailAccount,
   createMailAccount,
@@ -166,9 +166,9 @@ export async function mailAdminRoutes(app: TypedApp, ctx: AppContext): Promise<v
       config,
       schema: {
         tags,
-        summary: 'The message exactly as received (message/rfc822)',
+        summary: 'The message exactly as received (message/rfc822); 410 once MAIL_RAW_RETENTION_DAYS removed it',
         params: IdParams,
-        response: { 200: Type.Unknown({ description: 'The raw message' }), ...errorResponses },
+        response: { 200: Type.Unknown({ description: 'The raw message' }), ...errorResponses, 410: ErrorBody },
       },
     },
     async (request, reply) => {

@@ -1,6 +1,6 @@
 import { type Actor, authorize } from '../../authz/policy.ts';
 import { type AppContext, inTransaction } from '../../context.ts';
-import { badRequest, notFound } from '../../platform/errors.ts';
+import { AppError, badRequest, notFound } from '../../platform/errors.ts';
 import { emit } from '../../platform/events.ts';
 import { findOutbound, listOutbound, type OutboundListRow, updateOutbound } from './outbound.repo.ts';
 import { SEND_MAIL_JOB } from './outbound.service.ts';
@@ -32,6 +32,7 @@ export function presentReceipt(r: ReceiptListRow) {
     ticketId: r.ticket_id,
     receivedAt: r.received_at,
     processedAt: r.processed_at,
+    rawRemovedAt: r.raw_removed_at,
   };
 }
 
@@ -79,8 +80,11 @@ export async function getMailReceipt(ctx: AppContext, actor: Actor, id: number) 
 export async function rawMailReceipt(ctx: AppContext, actor: Actor, id: number): Promise<Buffer> {
   authorize(actor, PERMISSION);
   const raw = await findReceiptRaw(ctx.db.kysely, id);
-  if (!raw) throw notFound('Mail receipt');
-  return Buffer.from(raw);
+  if (raw) return Buffer.from(raw);
+  const receipt = await findReceipt(ctx.db.kysely, id);
+  if (!receipt) throw notFound('Mail receipt');
+  // The receipt stays in the log after the retention job removed its bytes (MAIL_RAW_RETENTION_DAYS).
+  throw new AppError(410, 'raw_not_kept', 'The raw message of this mail is no longer kept');
 }
 
 export async function listOutgoingMail(

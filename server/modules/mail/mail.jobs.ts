@@ -3,13 +3,14 @@ import { fileReceiptGroup } from './intake-group.ts';
 import { pollAllAccounts } from './mail-poll.service.ts';
 import { deliverOutbound } from './outbound.send.ts';
 import { SEND_MAIL_JOB } from './outbound.service.ts';
+import { removeExpiredRawMail } from './raw-retention.service.ts';
 import { receiptsToParse } from './receipts.repo.ts';
 import { PROCESS_RECEIPT_JOB } from './receipts.service.ts';
 import { sendReceivedMail } from './received-mail.ts';
 
 /**
  * The mail channel's background work: filing stored mail, composing customer mail after ticket
- * changes commit, delivering it, and polling IMAP accounts.
+ * changes commit, delivering it, polling IMAP accounts, and removing old raw mail.
  */
 export function registerMailJobs(ctx: AppContext, pollEveryMs: number): void {
   ctx.worker.beforeBatch(PROCESS_RECEIPT_JOB, async (payloads) => {
@@ -32,6 +33,17 @@ export function registerMailJobs(ctx: AppContext, pollEveryMs: number): void {
       everyMs: pollEveryMs,
       run: async () => {
         await pollAllAccounts(ctx);
+      },
+    });
+  }
+
+  if (ctx.config.mailRawRetentionDays > 0) {
+    ctx.worker.every({
+      name: 'mail.raw-retention',
+      everyMs: 600_000,
+      run: async (now) => {
+        const removed = await removeExpiredRawMail(ctx, now);
+        if (removed > 0) ctx.log.info({ removed }, 'removed raw inbound mail past its retention');
       },
     });
   }

@@ -63,6 +63,8 @@ export const ReceiptSchema = Type.Object({
   ticketId: Nullable(Type.Integer()),
   receivedAt: Type.String(),
   processedAt: Nullable(Type.String()),
+  /** When the raw message was removed after MAIL_RAW_RETENTION_DAYS; null while it is kept. */
+  rawRemovedAt: Nullable(Type.String()),
 });
 
 export const ReceiptListQuery = Type.Object({

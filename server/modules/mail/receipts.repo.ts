@@ -25,6 +25,37 @@ export async function insertReceiptOnce(
   return row.id;
 }
 
+/** Statuses whose raw bytes the retention job may remove: filing is over for good. */
+const FINISHED = ['processed', 'ignored'];
+
+/**
+ * Removes the raw bytes of up to `limit` receipts finished before `before` (oldest first) and
+ * records when; the receipt rows stay. Pending and failed receipts keep theirs: they are still
+ * to be filed. Returns how many were removed.
+ */
+export async function removeRawBodies(db: Db['kysely'], before: string, at: string, limit: number): Promise<number> {
+  return db.transaction().execute(async (trx) => {
+    // The predicate is the partial index's condition (mail_receipts_raw_kept_idx), so the scan
+    // never revisits receipts whose bytes are gone. Only finishing sets processed_at; the status
+    // is checked on the rows found rather than in SQL, where it would lure SQLite onto the
+    // status index.
+    const rows = await trx
+      .selectFrom('mail_receipts')
+      .select(['id', 'status'])
+      .where('raw_removed_at', 'is', null)
+      .where('processed_at', 'is not', null)
+      .where('processed_at', '<', before)
+      .orderBy('processed_at')
+      .limit(limit)
+      .execute();
+    const ids = rows.filter((r) => FINISHED.includes(r.status)).map((r) => r.id);
+    if (ids.length === 0) return 0;
+    await trx.deleteFrom('mail_receipt_bodies').where('receipt_id', 'in', ids).execute();
+    await trx.updateTable('mail_receipts').set({ raw_removed_at: at }).where('id', 'in', ids).execute();
+    return ids.length;
+  });
+}
+
 /** The raw bytes of a receipt. */
 export async function findReceiptRaw(db: Executor, id: number): Promise<Uint8Array | undefined> {
   const row = await db.selectFrom('mail_receipt_bodies').select('raw').where('receipt_id', '=', id).executeTakeFirst();
@@ -69,6 +100,7 @@ const LIST_COLUMNS = [
   'ticket_id',
   'received_at',
   'processed_at',
+  'raw_removed_at',
 ] as const;
 
 /** Receipts newest first, optionally by status, with keyset paging by id. */

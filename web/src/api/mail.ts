@@ -75,6 +75,8 @@ export interface MailReceipt {
   ticketId: number | null;
   receivedAt: string;
   processedAt: string | null;
+  /** When the original was removed after the retention period (MAIL_RAW_RETENTION_DAYS); null while kept. */
+  rawRemovedAt: string | null;
 }
 
 export interface ReceiptList {

@@ -10,7 +10,7 @@ import {
   VisuallyHidden,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconDownload, IconExternalLink, IconInbox, IconRefresh } from '@tabler/icons-react';
+import { IconDownload, IconDownloadOff, IconExternalLink, IconInbox, IconRefresh } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -49,6 +49,7 @@ function ReceiptRow({ receipt, accountName }: { receipt: MailReceipt; accountNam
   const source = sourceKey(receipt.source);
   const outcome = outcomeKey(receipt.outcome);
   const subject = receipt.subject || t('mailAdmin.noSubject');
+  const rawRemoved = t('mailAdmin.inbound.rawRemoved', { date: formatDateTime(receipt.rawRemovedAt) });
 
   return (
     <Table.Tr data-testid={`receipt-${receipt.id}`}>
@@ -108,18 +109,33 @@ function ReceiptRow({ receipt, accountName }: { receipt: MailReceipt; accountNam
               {t('mailAdmin.inbound.retry')}
             </Button>
           )}
-          <Tooltip label={t('mailAdmin.inbound.download')} withArrow>
-            <ActionIcon
-              component="a"
-              href={rawMailReceiptUrl(receipt.id)}
-              download={`receipt-${receipt.id}.eml`}
-              variant="subtle"
-              color="gray"
-              aria-label={t('mailAdmin.inbound.downloadOf', { subject })}
-            >
-              <IconDownload size={16} />
-            </ActionIcon>
-          </Tooltip>
+          {receipt.rawRemovedAt ? (
+            // The retention job removed the original; the row and its outcome stay.
+            <Tooltip label={rawRemoved} withArrow>
+              <ActionIcon
+                variant="subtle"
+                color="gray"
+                data-disabled
+                onClick={(event) => event.preventDefault()}
+                aria-label={rawRemoved}
+              >
+                <IconDownloadOff size={16} />
+              </ActionIcon>
+            </Tooltip>
+          ) : (
+            <Tooltip label={t('mailAdmin.inbound.download')} withArrow>
+              <ActionIcon
+                component="a"
+                href={rawMailReceiptUrl(receipt.id)}
+                download={`receipt-${receipt.id}.eml`}
+                variant="subtle"
+                color="gray"
+                aria-label={t('mailAdmin.inbound.downloadOf', { subject })}
+              >
+                <IconDownload size={16} />
+              </ActionIcon>
+            </Tooltip>
+          )}
         </Group>
       </Table.Td>
     </Table.Tr>
