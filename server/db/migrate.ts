@@ -34,8 +34,8 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '0015_drop_kb_search_text': dropKbSearchText,
 };
 
-/** Brings the schema up to date. Safe to run on every start and from several nodes. */
-export async function migrateToLatest(db: Db): Promise<string[]> {
+/** The migrations bound to the database's dialect, for Kysely's Migrator. */
+function migrator(db: Db): Migrator {
   const provider: MigrationProvider = {
     async getMigrations() {
       const out: Record<string, Migration> = {};
@@ -48,8 +48,19 @@ export async function migrateToLatest(db: Db): Promise<string[]> {
       return out;
     },
   };
-  const migrator = new Migrator({ db: db.kysely, provider });
-  const { error, results } = await migrator.migrateToLatest();
+  return new Migrator({ db: db.kysely, provider });
+}
+
+/** Brings the schema up to date. Safe to run on every start and from several nodes. */
+export async function migrateToLatest(db: Db): Promise<string[]> {
+  const { error, results } = await migrator(db).migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+/** Undoes the newest applied migration; returns its name (tests of older schemas). */
+export async function migrateDownOne(db: Db): Promise<string | undefined> {
+  const { error, results } = await migrator(db).migrateDown();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  return results?.find((r) => r.status === 'Success')?.migrationName;
 }
