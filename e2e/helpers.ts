@@ -1,9 +1,16 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Browser, expect, type Page } from '@playwright/test';
+import { type ParsedMail, simpleParser } from 'mailparser';
+import nodemailer, { type Transporter } from 'nodemailer';
+import { SMTPServer } from 'smtp-server';
 
 export const DEMO_PASSWORD = 'demo1234';
 const ARTIFACTS = join(import.meta.dirname, '..', 'e2e-artifacts');
+// playwright.config.ts opens the server's SMTP listener on this port and points its SMTP_URL at
+// the sink port (each engineer runs on own ports).
+const SMTP_LISTEN_PORT = Number(process.env.E2E_SMTP_LISTEN_PORT ?? 3225);
+const SMTP_SINK_PORT = Number(process.env.E2E_SMTP_SINK_PORT ?? 3226);
 
 /** Saves a full-page screenshot of a main screen as a test artifact (e2e-artifacts/NAME.png). */
 export async function shot(page: Page, name: string): Promise<void> {
@@ -31,4 +38,27 @@ export async function loginAs(
   await page.locator('form button[type="submit"]').click();
   await expect(page).not.toHaveURL(/\/login/);
   return page;
+}
+
+/** The people's mailboxes: a real SMTP server on the sink port that keeps what Frontdesk sends. */
+export function startMailbox(): { received: ParsedMail[]; close: () => Promise<void> } {
+  const received: ParsedMail[] = [];
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['AUTH', 'STARTTLS'],
+    logger: false,
+    async onData(stream, _session, callback) {
+      const chunks: Buffer[] = [];
+      for await (const chunk of stream) chunks.push(chunk as Buffer);
+      received.push(await simpleParser(Buffer.concat(chunks)));
+      callback();
+    },
+  });
+  server.listen(SMTP_SINK_PORT, '127.0.0.1');
+  return { received, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+/** A mail transport into Frontdesk's SMTP listener (close it when done). */
+export function smtpListenerTransport(): Transporter {
+  return nodemailer.createTransport({ host: '127.0.0.1', port: SMTP_LISTEN_PORT, secure: false, ignoreTLS: true });
 }

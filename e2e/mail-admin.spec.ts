@@ -1,10 +1,6 @@
 import { join } from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
-import nodemailer from 'nodemailer';
-import { loginAs, shot } from './helpers.ts';
-
-// playwright.config.ts opens the server's SMTP listener on this port.
-const LISTEN_PORT = Number(process.env.E2E_SMTP_LISTEN_PORT ?? 3225);
+import { loginAs, shot, smtpListenerTransport } from './helpers.ts';
 
 /** Waits until toasts have gone and scrolls to the top, so a full-page shot shows the screen itself. */
 async function settle(page: Page): Promise<void> {
@@ -138,7 +134,7 @@ async function customerTicket(admin: Page): Promise<{ id: number; number: string
 
 /** Sends a mail into Frontdesk's SMTP listener, to the seeded support address. */
 async function mailIn(message: { from: string; subject: string; text: string }): Promise<void> {
-  const send = nodemailer.createTransport({ host: '127.0.0.1', port: LISTEN_PORT, secure: false, ignoreTLS: true });
+  const send = smtpListenerTransport();
   await send.sendMail({
     ...message,
     to: 'support@frontdesk.example',

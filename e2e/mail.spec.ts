@@ -1,30 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { type ParsedMail, simpleParser } from 'mailparser';
-import nodemailer from 'nodemailer';
-import { SMTPServer } from 'smtp-server';
-import { loginAs, shot } from './helpers.ts';
-
-// playwright.config.ts points the server's SMTP_URL at this sink and opens its SMTP listener.
-const SINK_PORT = Number(process.env.E2E_SMTP_SINK_PORT ?? 3226);
-const LISTEN_PORT = Number(process.env.E2E_SMTP_LISTEN_PORT ?? 3225);
-
-/** The customer's mailbox: a real SMTP server that keeps what Frontdesk sends. */
-function startMailbox(): { received: ParsedMail[]; close: () => Promise<void> } {
-  const received: ParsedMail[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['AUTH', 'STARTTLS'],
-    logger: false,
-    async onData(stream, _session, callback) {
-      const chunks: Buffer[] = [];
-      for await (const chunk of stream) chunks.push(chunk as Buffer);
-      received.push(await simpleParser(Buffer.concat(chunks)));
-      callback();
-    },
-  });
-  server.listen(SINK_PORT, '127.0.0.1');
-  return { received, close: () => new Promise((resolve) => server.close(() => resolve())) };
-}
+import { loginAs, shot, smtpListenerTransport, startMailbox } from './helpers.ts';
 
 /**
  * The e-mail round trip: a customer's mail opens a ticket, the agent answers in the UI, the
@@ -35,7 +10,7 @@ test('a mail becomes a ticket, the agent reply reaches the mailbox, the answer t
   const mailbox = startMailbox();
   try {
     const customer = `mail-${Date.now()}@customer.example`;
-    const send = nodemailer.createTransport({ host: '127.0.0.1', port: LISTEN_PORT, secure: false, ignoreTLS: true });
+    const send = smtpListenerTransport();
     await send.sendMail({
       from: `Maria Popescu <${customer}>`,
       to: 'support@frontdesk.example',

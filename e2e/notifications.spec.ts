@@ -1,29 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from '@playwright/test';
-import { type ParsedMail, simpleParser } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
-import { loginAs, shot } from './helpers.ts';
-
-// playwright.config.ts points the server's SMTP_URL at this sink (each engineer runs on own ports).
-const SINK_PORT = Number(process.env.E2E_SMTP_SINK_PORT ?? 3226);
-
-/** The agents' mailboxes: a real SMTP server that keeps what Frontdesk sends. */
-function startMailbox(): { received: ParsedMail[]; close: () => Promise<void> } {
-  const received: ParsedMail[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['AUTH', 'STARTTLS'],
-    logger: false,
-    async onData(stream, _session, callback) {
-      const chunks: Buffer[] = [];
-      for await (const chunk of stream) chunks.push(chunk as Buffer);
-      received.push(await simpleParser(Buffer.concat(chunks)));
-      callback();
-    },
-  });
-  server.listen(SINK_PORT, '127.0.0.1');
-  return { received, close: () => new Promise((resolve) => server.close(() => resolve())) };
-}
+import { loginAs, shot, startMailbox } from './helpers.ts';
 
 /** Calls the API in the page's session (cookie from the context, CSRF token from /me). */
 async function api(page: Page, method: 'GET' | 'POST' | 'PATCH', url: string, data?: object) {

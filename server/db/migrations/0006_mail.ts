@@ -1,25 +1,9 @@
-import type { Kysely } from 'kysely';
-import { type DialectMigration, instantType, withId } from './helpers.ts';
+import { type DialectMigration, grantNewPermissions, instantType, withId } from './helpers.ts';
 
 /** Permissions added by this migration and the default roles that receive them. */
 const NEW_PERMISSIONS: Record<string, string[]> = {
   'admin.mail.manage': ['admin'],
 };
-
-async function grantNewPermissions(db: Kysely<unknown>): Promise<void> {
-  const k = db as unknown as Kysely<{ roles: { id: number; key: string; permissions: string } }>;
-  for (const role of await k.selectFrom('roles').select(['id', 'key', 'permissions']).execute()) {
-    const permissions = new Set(JSON.parse(role.permissions) as string[]);
-    for (const [permission, roles] of Object.entries(NEW_PERMISSIONS)) {
-      if (roles.includes(role.key)) permissions.add(permission);
-    }
-    await k
-      .updateTable('roles')
-      .set({ permissions: JSON.stringify([...permissions]) })
-      .where('id', '=', role.id)
-      .execute();
-  }
-}
 
 /**
  * The e-mail channel: mail accounts, receipts of every inbound message (raw bytes kept before
@@ -168,7 +152,7 @@ export const mail: DialectMigration = {
       .addColumn('unverified_sender', 'integer', (c) => c.notNull().defaultTo(0))
       .execute();
 
-    await grantNewPermissions(db);
+    await grantNewPermissions(db, NEW_PERMISSIONS);
   },
 
   async down(db) {

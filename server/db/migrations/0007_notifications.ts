@@ -1,34 +1,16 @@
-import type { Kysely } from 'kysely';
-import { type DialectMigration, instantType, withId } from './helpers.ts';
+import {
+  type DefaultRule,
+  type DialectMigration,
+  grantNewPermissions,
+  insertDefaultRules,
+  instantType,
+  withId,
+} from './helpers.ts';
 
 /** Permissions added by this migration and the default roles that receive them. */
 const NEW_PERMISSIONS: Record<string, string[]> = {
   'admin.notifications.manage': ['admin'],
 };
-
-async function grantNewPermissions(db: Kysely<unknown>): Promise<void> {
-  const k = db as unknown as Kysely<{ roles: { id: number; key: string; permissions: string } }>;
-  for (const role of await k.selectFrom('roles').select(['id', 'key', 'permissions']).execute()) {
-    const permissions = new Set(JSON.parse(role.permissions) as string[]);
-    for (const [permission, roles] of Object.entries(NEW_PERMISSIONS)) {
-      if (roles.includes(role.key)) permissions.add(permission);
-    }
-    await k
-      .updateTable('roles')
-      .set({ permissions: JSON.stringify([...permissions]) })
-      .where('id', '=', role.id)
-      .execute();
-  }
-}
-
-/** One seeded level-1 rule of the default process: event, recipient role, channel, on/off, user-overridable. */
-export interface DefaultRule {
-  event: string;
-  recipientRole: string;
-  channel: 'email' | 'in_app';
-  enabled: boolean;
-  userOverridable: boolean;
-}
 
 const both = (event: string, recipientRole: string, userOverridable = true): DefaultRule[] => [
   { event, recipientRole, channel: 'in_app', enabled: true, userOverridable },
@@ -92,29 +74,9 @@ export const notifications: DialectMigration = {
       .columns(['event', 'channel'])
       .execute();
 
-    const k = db as unknown as Kysely<{ notification_rules: Record<string, string | number | null> }>;
-    await k
-      .insertInto('notification_rules')
-      .values(
-        DEFAULT_NOTIFICATION_RULES.map((r) => ({
-          level: 'workflow',
-          ticket_type: null,
-          service_id: null,
-          user_id: null,
-          event: r.event,
-          category_id: null,
-          status_to: null,
-          recipient_role: r.recipientRole,
-          channel: r.channel,
-          enabled: r.enabled ? 1 : 0,
-          user_overridable: r.userOverridable ? 1 : 0,
-          created_at: now,
-          updated_at: now,
-        })),
-      )
-      .execute();
+    await insertDefaultRules(db, DEFAULT_NOTIFICATION_RULES, now);
 
-    await grantNewPermissions(db);
+    await grantNewPermissions(db, NEW_PERMISSIONS);
   },
 
   async down(db) {

@@ -1,6 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { DefaultRule } from './0007_notifications.ts';
-import { type DialectMigration, instantType, withId } from './helpers.ts';
+import { type DefaultRule, type DialectMigration, insertDefaultRules, instantType, withId } from './helpers.ts';
 
 /**
  * Level-1 defaults added with delivery: the customer mails the mail channel already sent before
@@ -51,27 +50,7 @@ export const notificationDelivery: DialectMigration = {
       .execute();
     await db.schema.createIndex('ticket_watchers_user_idx').on('ticket_watchers').column('user_id').execute();
 
-    const k = db as unknown as Kysely<{ notification_rules: Record<string, string | number | null> }>;
-    await k
-      .insertInto('notification_rules')
-      .values(
-        DELIVERY_DEFAULT_RULES.map((r) => ({
-          level: 'workflow',
-          ticket_type: null,
-          service_id: null,
-          user_id: null,
-          event: r.event,
-          category_id: null,
-          status_to: null,
-          recipient_role: r.recipientRole,
-          channel: r.channel,
-          enabled: r.enabled ? 1 : 0,
-          user_overridable: r.userOverridable ? 1 : 0,
-          created_at: now,
-          updated_at: now,
-        })),
-      )
-      .execute();
+    await insertDefaultRules(db, DELIVERY_DEFAULT_RULES, now);
   },
 
   async down(db) {

@@ -1,5 +1,4 @@
-import type { Kysely } from 'kysely';
-import { type DialectMigration, instantType, withId } from './helpers.ts';
+import { type DialectMigration, grantNewPermissions, instantType, withId } from './helpers.ts';
 
 /** Permissions added by this migration and the default roles that receive them. */
 const NEW_PERMISSIONS: Record<string, string[]> = {
@@ -8,21 +7,6 @@ const NEW_PERMISSIONS: Record<string, string[]> = {
   'kb.publish': ['manager', 'admin'],
   'canned.manage_global': ['manager', 'admin'],
 };
-
-async function grantNewPermissions(db: Kysely<unknown>): Promise<void> {
-  const k = db as unknown as Kysely<{ roles: { id: number; key: string; permissions: string } }>;
-  for (const role of await k.selectFrom('roles').select(['id', 'key', 'permissions']).execute()) {
-    const permissions = new Set(JSON.parse(role.permissions) as string[]);
-    for (const [permission, roles] of Object.entries(NEW_PERMISSIONS)) {
-      if (roles.includes(role.key)) permissions.add(permission);
-    }
-    await k
-      .updateTable('roles')
-      .set({ permissions: JSON.stringify([...permissions]) })
-      .where('id', '=', role.id)
-      .execute();
-  }
-}
 
 /**
  * Knowledge base (categories, articles with translations and versions, visibility join tables,
@@ -154,7 +138,7 @@ export const kb: DialectMigration = {
       .columns(['scope', 'name'])
       .execute();
 
-    await grantNewPermissions(db);
+    await grantNewPermissions(db, NEW_PERMISSIONS);
   },
 
   async down(db) {

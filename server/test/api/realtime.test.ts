@@ -1,36 +1,7 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { type Client, loginAs, makeUser, openTicket } from '../factories.ts';
 import { buildTestApp, describeEachDialect, type TestApp } from '../harness.ts';
-
-/** Reads SSE events from a live server until `count` events of the type arrived or time runs out. */
-async function collectEvents(url: string, cookie: string, until: () => Promise<void>, count: number, timeoutMs = 5000) {
-  const controller = new AbortController();
-  const response = await fetch(url, { headers: { cookie: `fd_session=${cookie}` }, signal: controller.signal });
-  const reader = response.body!.getReader();
-  const decoder = new TextDecoder();
-  const events: { ticketId: number }[] = [];
-  let buffer = '';
-  const timer = setTimeout(() => controller.abort(), timeoutMs);
-  await until();
-  try {
-    while (events.length < count) {
-      const { value, done } = await reader.read();
-      if (done) break;
-      buffer += decoder.decode(value, { stream: true });
-      for (const block of buffer.split('\n\n').slice(0, -1)) {
-        const data = block.split('\n').find((l) => l.startsWith('data: '));
-        if (block.includes('event: ticket.changed') && data) events.push(JSON.parse(data.slice(6)));
-      }
-      buffer = buffer.slice(buffer.lastIndexOf('\n\n') + 2);
-    }
-  } catch {
-    // aborted by the timeout: return what arrived
-  } finally {
-    clearTimeout(timer);
-    controller.abort();
-  }
-  return events;
-}
+import { collectSseEvents, startLiveApp } from '../sse-client.ts';
 
 describeEachDialect('live updates', (dialect) => {
   let t: TestApp;
@@ -40,11 +11,7 @@ describeEachDialect('live updates', (dialect) => {
   let operator: Client;
   beforeEach(async () => {
     t = await buildTestApp(dialect);
-    await t.app.listen({ port: 0, host: '127.0.0.1' });
-    const address = t.app.server.address();
-    base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-    t.ctx.worker.start(50);
-    await t.ctx.realtime.start();
+    base = await startLiveApp(t);
     customer = await loginAs(t, await makeUser(t, 'customer'));
     stranger = await loginAs(t, await makeUser(t, 'customer'));
     operator = await loginAs(t, await makeUser(t, 'operator'));
@@ -57,19 +24,22 @@ describeEachDialect('live updates', (dialect) => {
       ticketId = (await openTicket(customer)).id;
     };
     const [agentEvents, strangerEvents] = await Promise.all([
-      collectEvents(`${base}/api/v1/events`, operator.cookie, make, 1),
-      collectEvents(`${base}/api/v1/events`, stranger.cookie, async () => undefined, 1, 1500),
+      collectSseEvents(`${base}/api/v1/events`, operator.cookie, { event: 'ticket.changed', count: 1, act: make }),
+      collectSseEvents(`${base}/api/v1/events`, stranger.cookie, {
+        event: 'ticket.changed',
+        count: 1,
+        timeoutMs: 1500,
+      }),
     ]);
     expect(agentEvents).toEqual([{ ticketId }]);
     expect(strangerEvents).toEqual([]);
-    const own = await collectEvents(
-      `${base}/api/v1/events`,
-      customer.cookie,
-      async () => {
+    const own = await collectSseEvents(`${base}/api/v1/events`, customer.cookie, {
+      event: 'ticket.changed',
+      count: 1,
+      act: async () => {
         await operator.post(`/api/v1/tickets/${ticketId}/messages`, { body: 'On it' });
       },
-      1,
-    );
+    });
     expect(own).toEqual([{ ticketId }]);
   });
 

@@ -1,13 +1,12 @@
-import { Badge, Button, Group, Paper, Skeleton, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Badge, Group, Table, Text } from '@mantine/core';
 import { IconArrowsMove, IconCornerDownRight, IconFolder, IconPencil, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CatalogCategory } from '../../api/catalog.ts';
 import { useCatalog } from '../../app/queries.ts';
-import { EmptyState } from '../../components/EmptyState.tsx';
-import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { CatalogActions } from './CatalogActions.tsx';
 import { CatalogDeleteModal, type DeleteTarget } from './CatalogDeleteModal.tsx';
+import { CatalogTable, CatalogToolbar } from './CatalogTable.tsx';
 import { type CategoryDialogTarget, CategoryModal } from './CategoryDialogs.tsx';
 
 interface TreeRow {
@@ -41,102 +40,88 @@ export function CategoriesTab() {
 
   return (
     <>
-      <Group justify="space-between" mb="md" align="flex-start">
-        <Text size="sm" c="dimmed" maw={640}>
-          {t('admin.catalog.categories.intro')}
-        </Text>
-        <Button leftSection={<IconPlus size={16} />} onClick={() => setDialog({ mode: 'create' })}>
-          {t('admin.catalog.categories.create')}
-        </Button>
-      </Group>
-      {catalog.error && <ErrorAlert error={catalog.error} mb="md" />}
-      <Paper withBorder>
-        <Table.ScrollContainer minWidth={520}>
-          <Table verticalSpacing="sm" highlightOnHover aria-label={t('admin.catalog.categories.title')}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('admin.catalog.name')}</Table.Th>
-                <Table.Th ta="right">{t('admin.catalog.categories.children')}</Table.Th>
-                <Table.Th w={56}>
-                  <VisuallyHidden>{t('admin.actions')}</VisuallyHidden>
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {catalog.isPending &&
-                [0, 1, 2, 3].map((i) => (
-                  <Table.Tr key={i}>
-                    <Table.Td colSpan={3}>
-                      <Skeleton h={28} />
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              {rows.map(({ category, depth, children }) => (
-                <Table.Tr
-                  key={category.id}
-                  className="fd-clickable-row"
-                  onClick={() => setDialog({ mode: 'rename', category })}
-                  data-testid={`category-row-${category.id}`}
-                >
-                  <Table.Td>
-                    <Group gap="xs" wrap="nowrap" pl={depth * 28}>
-                      {depth === 0 ? (
-                        <IconFolder size={16} color="var(--mantine-color-indigo-6)" aria-hidden />
-                      ) : (
-                        <IconCornerDownRight size={16} color="var(--mantine-color-gray-5)" aria-hidden />
-                      )}
-                      <Text size="sm" fw={depth === 0 ? 600 : 400}>
-                        {category.name}
-                      </Text>
-                    </Group>
-                  </Table.Td>
-                  <Table.Td ta="right">
-                    {depth === 0 ? (
-                      <Badge variant="light" color={children > 0 ? 'indigo' : 'gray'}>
-                        {children}
-                      </Badge>
-                    ) : (
-                      <Text size="sm" c="dimmed">
-                        —
-                      </Text>
-                    )}
-                  </Table.Td>
-                  <Table.Td>
-                    <CatalogActions
-                      name={category.name}
-                      actions={[
-                        ...(depth === 0
-                          ? [
-                              {
-                                label: t('admin.catalog.categories.addChild'),
-                                icon: <IconPlus size={14} />,
-                                onClick: () => setDialog({ mode: 'create', parentId: category.id }),
-                              },
-                            ]
-                          : []),
+      <CatalogToolbar
+        intro={t('admin.catalog.categories.intro')}
+        createLabel={t('admin.catalog.categories.create')}
+        onCreate={() => setDialog({ mode: 'create' })}
+      />
+      <CatalogTable
+        label={t('admin.catalog.categories.title')}
+        minWidth={520}
+        head={
+          <>
+            <Table.Th>{t('admin.catalog.name')}</Table.Th>
+            <Table.Th ta="right">{t('admin.catalog.categories.children')}</Table.Th>
+          </>
+        }
+        columns={3}
+        loadingRows={4}
+        loading={catalog.isPending}
+        error={catalog.error}
+        empty={catalog.data !== undefined && rows.length === 0}
+        emptyTitle={t('admin.catalog.categories.empty')}
+        emptyIcon={<IconFolder size={26} />}
+      >
+        {rows.map(({ category, depth, children }) => (
+          <Table.Tr
+            key={category.id}
+            className="fd-clickable-row"
+            onClick={() => setDialog({ mode: 'rename', category })}
+            data-testid={`category-row-${category.id}`}
+          >
+            <Table.Td>
+              <Group gap="xs" wrap="nowrap" pl={depth * 28}>
+                {depth === 0 ? (
+                  <IconFolder size={16} color="var(--mantine-color-indigo-6)" aria-hidden />
+                ) : (
+                  <IconCornerDownRight size={16} color="var(--mantine-color-gray-5)" aria-hidden />
+                )}
+                <Text size="sm" fw={depth === 0 ? 600 : 400}>
+                  {category.name}
+                </Text>
+              </Group>
+            </Table.Td>
+            <Table.Td ta="right">
+              {depth === 0 ? (
+                <Badge variant="light" color={children > 0 ? 'indigo' : 'gray'}>
+                  {children}
+                </Badge>
+              ) : (
+                <Text size="sm" c="dimmed">
+                  —
+                </Text>
+              )}
+            </Table.Td>
+            <Table.Td>
+              <CatalogActions
+                name={category.name}
+                actions={[
+                  ...(depth === 0
+                    ? [
                         {
-                          label: t('admin.catalog.rename'),
-                          icon: <IconPencil size={14} />,
-                          onClick: () => setDialog({ mode: 'rename', category }),
+                          label: t('admin.catalog.categories.addChild'),
+                          icon: <IconPlus size={14} />,
+                          onClick: () => setDialog({ mode: 'create', parentId: category.id }),
                         },
-                        {
-                          label: t('admin.catalog.categories.move'),
-                          icon: <IconArrowsMove size={14} />,
-                          onClick: () => setDialog({ mode: 'move', category, hasChildren: children > 0 }),
-                        },
-                      ]}
-                      onDelete={() => setDeleting({ kind: 'categories', id: category.id, name: category.name })}
-                    />
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-        {catalog.data && rows.length === 0 && (
-          <EmptyState title={t('admin.catalog.categories.empty')} icon={<IconFolder size={26} />} />
-        )}
-      </Paper>
+                      ]
+                    : []),
+                  {
+                    label: t('admin.catalog.rename'),
+                    icon: <IconPencil size={14} />,
+                    onClick: () => setDialog({ mode: 'rename', category }),
+                  },
+                  {
+                    label: t('admin.catalog.categories.move'),
+                    icon: <IconArrowsMove size={14} />,
+                    onClick: () => setDialog({ mode: 'move', category, hasChildren: children > 0 }),
+                  },
+                ]}
+                onDelete={() => setDeleting({ kind: 'categories', id: category.id, name: category.name })}
+              />
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </CatalogTable>
       <CategoryModal target={dialog} categories={categories} onClose={() => setDialog(null)} />
       <CatalogDeleteModal target={deleting} onClose={() => setDeleting(null)} />
     </>

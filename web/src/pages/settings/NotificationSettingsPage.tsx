@@ -16,6 +16,7 @@ import {
 import { useNotifyNames } from '../../app/notify-names.ts';
 import { useCatalog } from '../../app/queries.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { EventCell } from '../admin/notifications/EventCell.tsx';
 import { FieldErrors } from '../admin/notifications/FieldErrors.tsx';
 
 const ALL = '*';
@@ -119,14 +120,7 @@ function RoleSection({ role, items, busy, onChange }: RoleSectionProps) {
             <Table.Tbody>
               {events.map((event) => (
                 <Table.Tr key={event}>
-                  <Table.Td>
-                    <Text size="sm" fw={600}>
-                      {names.event(event)}
-                    </Text>
-                    <Text size="xs" c="dimmed" lh={1.3}>
-                      {names.eventDescription(event)}
-                    </Text>
-                  </Table.Td>
+                  <EventCell event={event} />
                   {NOTIFICATION_CHANNELS.map((channel) => {
                     const item = mine.find((i) => i.event === event && i.channel === channel);
                     return (

@@ -13,6 +13,7 @@ import { listRules, notifyKeys } from '../../../api/notifications.ts';
 import { useNotifyNames } from '../../../app/notify-names.ts';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { CellButton } from './CellButton.tsx';
+import { EventCell } from './EventCell.tsx';
 import { FieldErrors } from './FieldErrors.tsx';
 import { type MatrixScope, matrixCell } from './matrix.ts';
 import { ScopeFilters } from './ScopeFilters.tsx';
@@ -70,14 +71,7 @@ export function MatrixTab() {
               <Table.Tbody>
                 {NOTIFICATION_EVENTS.map((event) => (
                   <Table.Tr key={event}>
-                    <Table.Td>
-                      <Text size="sm" fw={600}>
-                        {names.event(event)}
-                      </Text>
-                      <Text size="xs" c="dimmed" lh={1.3}>
-                        {names.eventDescription(event)}
-                      </Text>
-                    </Table.Td>
+                    <EventCell event={event} />
                     {RECIPIENT_ROLES.flatMap((role) =>
                       NOTIFICATION_CHANNELS.map((channel) => {
                         const cellKey = `${event}|${role}|${channel}`;

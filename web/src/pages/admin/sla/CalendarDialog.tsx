@@ -1,15 +1,13 @@
-import { Button, Divider, Group, Modal, SimpleGrid, Stack, TextInput } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import { useMutation } from '@tanstack/react-query';
+import { Divider, SimpleGrid, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { createCalendar, type SlaCalendar, updateCalendar } from '../../../api/sla.ts';
-import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { MAX_NAME_LENGTH } from '../CategoryDialogs.tsx';
-import { type CalendarValues, toCalendarInput, toCalendarValues } from './calendar-form.ts';
+import { toCalendarInput, toCalendarValues } from './calendar-form.ts';
+import { EditorForm, EditorModal } from './EditorDialog.tsx';
 import { HolidaysEditor } from './HolidaysEditor.tsx';
 import { TimeZoneSelect } from './TimeZoneSelect.tsx';
 import { useCalendarForm } from './useEditorForms.ts';
-import { fieldErrorsOf, useSlaChanged } from './useSlaAdmin.ts';
+import { useEditorSave } from './useEditorSave.ts';
 import { WeekHoursEditor } from './WeekHoursEditor.tsx';
 import { officeHoursWeek } from './week.ts';
 
@@ -21,7 +19,6 @@ const browserZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'U
 
 function CalendarForm({ target, onDone }: { target: CalendarDialogTarget; onDone: () => void }) {
   const { t } = useTranslation();
-  const changed = useSlaChanged();
   const calendar = target.mode === 'edit' ? target.calendar : null;
   const form = useCalendarForm(toCalendarValues(calendar, officeHoursWeek(), browserZone()));
   const serverMessages = {
@@ -30,57 +27,40 @@ function CalendarForm({ target, onDone }: { target: CalendarDialogTarget; onDone
     week: t('admin.sla.calendars.weekInvalid'),
     holidays: t('admin.sla.calendars.holidaysInvalid'),
   };
-  const save = useMutation({
-    mutationFn: async (values: CalendarValues) => {
-      const input = toCalendarInput(values);
-      if (calendar) await updateCalendar(calendar.id, input);
-      else await createCalendar(input);
-      return input.name;
-    },
-    onSuccess: (name) => {
-      changed();
-      const key = calendar ? 'admin.sla.calendars.saved' : 'admin.sla.calendars.created';
-      notifications.show({ color: 'green', message: t(key, { name }) });
-      onDone();
-    },
-    onError: (error) => form.setErrors(fieldErrorsOf(error, serverMessages)),
+  const editor = useEditorSave({
+    form,
+    editingId: calendar?.id ?? null,
+    toInput: toCalendarInput,
+    create: createCalendar,
+    update: updateCalendar,
+    toast: { saved: 'admin.sla.calendars.saved', created: 'admin.sla.calendars.created' },
+    serverMessages,
+    onDone,
   });
-  const onField = Object.keys(fieldErrorsOf(save.error, serverMessages)).length > 0;
 
   return (
-    <form onSubmit={form.onSubmit((values) => save.mutate(values))} noValidate>
-      <Stack>
-        {save.error && !onField && <ErrorAlert error={save.error} />}
-        <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <TextInput
-            label={t('admin.sla.name')}
-            required
-            data-autofocus
-            maxLength={MAX_NAME_LENGTH}
-            {...form.getInputProps('name')}
-          />
-          <TimeZoneSelect
-            label={t('admin.sla.calendars.timeZone')}
-            description={t('admin.sla.calendars.timeZoneHint')}
-            placeholder={t('admin.sla.calendars.timeZonePlaceholder')}
-            nothingFoundMessage={t('admin.sla.calendars.noTimeZone')}
-            required
-            {...form.getInputProps('timeZone')}
-          />
-        </SimpleGrid>
-        <WeekHoursEditor form={form} />
-        <Divider />
-        <HolidaysEditor form={form} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={save.isPending}>
-            {calendar ? t('admin.sla.save') : t('admin.sla.create')}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+    <EditorForm {...editor}>
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <TextInput
+          label={t('admin.sla.name')}
+          required
+          data-autofocus
+          maxLength={MAX_NAME_LENGTH}
+          {...form.getInputProps('name')}
+        />
+        <TimeZoneSelect
+          label={t('admin.sla.calendars.timeZone')}
+          description={t('admin.sla.calendars.timeZoneHint')}
+          placeholder={t('admin.sla.calendars.timeZonePlaceholder')}
+          nothingFoundMessage={t('admin.sla.calendars.noTimeZone')}
+          required
+          {...form.getInputProps('timeZone')}
+        />
+      </SimpleGrid>
+      <WeekHoursEditor form={form} />
+      <Divider />
+      <HolidaysEditor form={form} />
+    </EditorForm>
   );
 }
 
@@ -92,8 +72,8 @@ export function CalendarModal({ target, onClose }: { target: CalendarDialogTarge
       ? t('admin.sla.calendars.editTitle', { name: target.calendar.name })
       : t('admin.sla.calendars.createTitle');
   return (
-    <Modal opened={target !== null} onClose={onClose} title={title} size="xl">
-      {target && <CalendarForm target={target} onDone={onClose} />}
-    </Modal>
+    <EditorModal target={target} title={title} size="xl" onClose={onClose}>
+      {(target) => <CalendarForm target={target} onDone={onClose} />}
+    </EditorModal>
   );
 }

@@ -1,13 +1,10 @@
-import { Button, Group, Input, Modal, SegmentedControl, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Input, SegmentedControl, Select, SimpleGrid, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { notifications } from '@mantine/notifications';
-import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { User } from '../../../api/auth.ts';
 import type { CatalogService } from '../../../api/catalog.ts';
 import type { Organization } from '../../../api/organizations.ts';
 import { type Contract, createContract, type SlaPolicy, updateContract } from '../../../api/sla.ts';
-import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { MAX_NAME_LENGTH } from '../CategoryDialogs.tsx';
 import {
   ALL_SERVICES,
@@ -18,9 +15,10 @@ import {
   toContractInput,
   toContractValues,
 } from './contract-form.ts';
+import { EditorForm, EditorModal } from './EditorDialog.tsx';
 import { CustomerSelect, OrganizationSelect } from './HolderSelects.tsx';
 import { localToday } from './sla-values.ts';
-import { fieldErrorsOf, useSlaChanged } from './useSlaAdmin.ts';
+import { useEditorSave } from './useEditorSave.ts';
 
 /** What the contract dialog does: create a contract, or edit one. */
 export type ContractDialogTarget = { mode: 'create' } | { mode: 'edit'; contract: Contract };
@@ -43,7 +41,6 @@ function ContractForm({
   onDone: () => void;
 }) {
   const { t } = useTranslation();
-  const changed = useSlaChanged();
   const contract = target.mode === 'edit' ? target.contract : null;
   const defaultPolicy = choices.policies.find((policy) => policy.isDefault) ?? choices.policies[0];
   const form = useForm<ContractValues>({
@@ -61,113 +58,96 @@ function ContractForm({
     validFrom: t('admin.sla.contracts.dateInvalid'),
     validTo: t('admin.sla.contracts.endBeforeStart'),
   };
-  const save = useMutation({
-    mutationFn: async (values: ContractValues) => {
-      const input = toContractInput(values);
-      if (contract) await updateContract(contract.id, input);
-      else await createContract(input);
-      return input.name;
-    },
-    onSuccess: (name) => {
-      changed();
-      const key = contract ? 'admin.sla.contracts.saved' : 'admin.sla.contracts.created';
-      notifications.show({ color: 'green', message: t(key, { name }) });
-      onDone();
-    },
-    onError: (error) => form.setErrors(fieldErrorsOf(error, serverMessages)),
+  const editor = useEditorSave({
+    form,
+    editingId: contract?.id ?? null,
+    toInput: toContractInput,
+    create: createContract,
+    update: updateContract,
+    toast: { saved: 'admin.sla.contracts.saved', created: 'admin.sla.contracts.created' },
+    serverMessages,
+    onDone,
   });
-  const onField = Object.keys(fieldErrorsOf(save.error, serverMessages)).length > 0;
   const kind = form.values.holderKind;
   const customerName = choices.customers.find((user) => user.id === form.values.customerId)?.name;
 
   return (
-    <form onSubmit={form.onSubmit((values) => save.mutate(values))} noValidate>
-      <Stack>
-        {save.error && !onField && <ErrorAlert error={save.error} />}
-        <TextInput
-          label={t('admin.sla.name')}
-          required
-          data-autofocus
-          maxLength={MAX_NAME_LENGTH}
-          {...form.getInputProps('name')}
+    <EditorForm {...editor}>
+      <TextInput
+        label={t('admin.sla.name')}
+        required
+        data-autofocus
+        maxLength={MAX_NAME_LENGTH}
+        {...form.getInputProps('name')}
+      />
+      <Input.Wrapper label={t('admin.sla.contracts.holder')} description={t('admin.sla.contracts.holderHint')}>
+        <SegmentedControl
+          mt={6}
+          data={HOLDER_KINDS.map((value) => ({ value, label: t(`admin.sla.contracts.kind.${value}`) }))}
+          {...form.getInputProps('holderKind')}
+          onChange={(value) => {
+            form.setFieldValue('holderKind', value as HolderKind);
+            form.clearFieldError('organizationId');
+            form.clearFieldError('customerId');
+          }}
         />
-        <Input.Wrapper label={t('admin.sla.contracts.holder')} description={t('admin.sla.contracts.holderHint')}>
-          <SegmentedControl
-            mt={6}
-            data={HOLDER_KINDS.map((value) => ({ value, label: t(`admin.sla.contracts.kind.${value}`) }))}
-            {...form.getInputProps('holderKind')}
-            onChange={(value) => {
-              form.setFieldValue('holderKind', value as HolderKind);
-              form.clearFieldError('organizationId');
-              form.clearFieldError('customerId');
-            }}
-          />
-        </Input.Wrapper>
-        {kind === 'organization' ? (
-          <OrganizationSelect
-            label={t('admin.sla.contracts.organization')}
-            description={t('admin.sla.contracts.organizationHint')}
-            required
-            organizations={choices.organizations}
-            {...form.getInputProps('organizationId')}
-            value={form.values.organizationId}
-          />
-        ) : (
-          <CustomerSelect
-            label={t('admin.sla.contracts.customer')}
-            required
-            valueLabel={customerName}
-            {...form.getInputProps('customerId')}
-            value={form.values.customerId}
-          />
-        )}
-        <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <Select
-            label={t('admin.sla.contracts.service')}
-            description={t('admin.sla.contracts.serviceHint')}
-            data={[
-              { value: ALL_SERVICES, label: t('admin.sla.contracts.allServices') },
-              ...choices.services.map((service) => ({ value: String(service.id), label: service.name })),
-            ]}
-            searchable
-            allowDeselect={false}
-            comboboxProps={{ withinPortal: true }}
-            {...form.getInputProps('serviceId')}
-          />
-          <Select
-            label={t('admin.sla.contracts.policy')}
-            description={t('admin.sla.contracts.policyHint')}
-            placeholder={t('admin.sla.contracts.policyPlaceholder')}
-            data={choices.policies.map((policy) => ({ value: String(policy.id), label: policy.name }))}
-            required
-            searchable
-            comboboxProps={{ withinPortal: true }}
-            {...form.getInputProps('slaPolicyId')}
-          />
-          <TextInput
-            type="date"
-            label={t('admin.sla.contracts.validFrom')}
-            description={t('admin.sla.contracts.validFromHint')}
-            required
-            {...form.getInputProps('validFrom')}
-          />
-          <TextInput
-            type="date"
-            label={t('admin.sla.contracts.validTo')}
-            description={t('admin.sla.contracts.validToHint')}
-            {...form.getInputProps('validTo')}
-          />
-        </SimpleGrid>
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={save.isPending}>
-            {contract ? t('admin.sla.save') : t('admin.sla.create')}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+      </Input.Wrapper>
+      {kind === 'organization' ? (
+        <OrganizationSelect
+          label={t('admin.sla.contracts.organization')}
+          description={t('admin.sla.contracts.organizationHint')}
+          required
+          organizations={choices.organizations}
+          {...form.getInputProps('organizationId')}
+          value={form.values.organizationId}
+        />
+      ) : (
+        <CustomerSelect
+          label={t('admin.sla.contracts.customer')}
+          required
+          valueLabel={customerName}
+          {...form.getInputProps('customerId')}
+          value={form.values.customerId}
+        />
+      )}
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <Select
+          label={t('admin.sla.contracts.service')}
+          description={t('admin.sla.contracts.serviceHint')}
+          data={[
+            { value: ALL_SERVICES, label: t('admin.sla.contracts.allServices') },
+            ...choices.services.map((service) => ({ value: String(service.id), label: service.name })),
+          ]}
+          searchable
+          allowDeselect={false}
+          comboboxProps={{ withinPortal: true }}
+          {...form.getInputProps('serviceId')}
+        />
+        <Select
+          label={t('admin.sla.contracts.policy')}
+          description={t('admin.sla.contracts.policyHint')}
+          placeholder={t('admin.sla.contracts.policyPlaceholder')}
+          data={choices.policies.map((policy) => ({ value: String(policy.id), label: policy.name }))}
+          required
+          searchable
+          comboboxProps={{ withinPortal: true }}
+          {...form.getInputProps('slaPolicyId')}
+        />
+        <TextInput
+          type="date"
+          label={t('admin.sla.contracts.validFrom')}
+          description={t('admin.sla.contracts.validFromHint')}
+          required
+          {...form.getInputProps('validFrom')}
+        />
+        <TextInput
+          type="date"
+          label={t('admin.sla.contracts.validTo')}
+          description={t('admin.sla.contracts.validToHint')}
+          {...form.getInputProps('validTo')}
+        />
+      </SimpleGrid>
+    </EditorForm>
   );
 }
 
@@ -187,8 +167,8 @@ export function ContractModal({
       ? t('admin.sla.contracts.editTitle', { name: target.contract.name })
       : t('admin.sla.contracts.createTitle');
   return (
-    <Modal opened={target !== null} onClose={onClose} title={title} size="lg">
-      {target && <ContractForm target={target} choices={choices} onDone={onClose} />}
-    </Modal>
+    <EditorModal target={target} title={title} size="lg" onClose={onClose}>
+      {(target) => <ContractForm target={target} choices={choices} onDone={onClose} />}
+    </EditorModal>
   );
 }

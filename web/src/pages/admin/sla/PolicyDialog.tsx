@@ -1,15 +1,13 @@
-import { Alert, Button, Group, Modal, NumberInput, Select, SimpleGrid, Stack, Switch, TextInput } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
+import { Alert, NumberInput, Select, SimpleGrid, Switch, TextInput } from '@mantine/core';
 import { IconInfoCircle } from '@tabler/icons-react';
-import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { createPolicy, type SlaCalendar, type SlaPolicy, updatePolicy } from '../../../api/sla.ts';
-import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { MAX_NAME_LENGTH } from '../CategoryDialogs.tsx';
-import { type PolicyValues, toPolicyInput, toPolicyValues } from './policy-form.ts';
+import { EditorForm, EditorModal } from './EditorDialog.tsx';
+import { toPolicyInput, toPolicyValues } from './policy-form.ts';
 import { TargetsEditor } from './TargetsEditor.tsx';
 import { usePolicyForm } from './useEditorForms.ts';
-import { fieldErrorsOf, useSlaChanged } from './useSlaAdmin.ts';
+import { useEditorSave } from './useEditorSave.ts';
 
 /** What the policy dialog does: create a policy, or edit one. */
 export type PolicyDialogTarget = { mode: 'create' } | { mode: 'edit'; policy: SlaPolicy };
@@ -22,7 +20,6 @@ interface PolicyFormProps {
 
 function PolicyForm({ target, calendars, onDone }: PolicyFormProps) {
   const { t } = useTranslation();
-  const changed = useSlaChanged();
   const policy = target.mode === 'edit' ? target.policy : null;
   const form = usePolicyForm(toPolicyValues(policy, calendars[0]?.id ?? null));
   const serverMessages = {
@@ -31,85 +28,68 @@ function PolicyForm({ target, calendars, onDone }: PolicyFormProps) {
     warnAtPercent: t('admin.sla.policies.warnRange'),
     targets: t('admin.sla.policies.targetsInvalid'),
   };
-  const save = useMutation({
-    mutationFn: async (values: PolicyValues) => {
-      const input = toPolicyInput(values);
-      if (policy) await updatePolicy(policy.id, input);
-      else await createPolicy(input);
-      return input.name;
-    },
-    onSuccess: (name) => {
-      changed();
-      const key = policy ? 'admin.sla.policies.saved' : 'admin.sla.policies.created';
-      notifications.show({ color: 'green', message: t(key, { name }) });
-      onDone();
-    },
-    onError: (error) => form.setErrors(fieldErrorsOf(error, serverMessages)),
+  const editor = useEditorSave({
+    form,
+    editingId: policy?.id ?? null,
+    toInput: toPolicyInput,
+    create: createPolicy,
+    update: updatePolicy,
+    toast: { saved: 'admin.sla.policies.saved', created: 'admin.sla.policies.created' },
+    serverMessages,
+    onDone,
   });
-  const onField = Object.keys(fieldErrorsOf(save.error, serverMessages)).length > 0;
   const targetsError = form.errors.targets;
 
   return (
-    <form onSubmit={form.onSubmit((values) => save.mutate(values))} noValidate>
-      <Stack>
-        {save.error && !onField && <ErrorAlert error={save.error} />}
-        {calendars.length === 0 && (
-          <Alert color="orange" variant="light" icon={<IconInfoCircle size={18} />}>
-            {t('admin.sla.policies.needCalendar')}
-          </Alert>
-        )}
-        <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <TextInput
-            label={t('admin.sla.name')}
-            required
-            data-autofocus
-            maxLength={MAX_NAME_LENGTH}
-            {...form.getInputProps('name')}
-          />
-          <Select
-            label={t('admin.sla.policies.calendar')}
-            description={t('admin.sla.policies.calendarHint')}
-            placeholder={t('admin.sla.policies.calendarPlaceholder')}
-            data={calendars.map((calendar) => ({
-              value: String(calendar.id),
-              label: `${calendar.name} · ${calendar.timeZone}`,
-            }))}
-            required
-            searchable
-            comboboxProps={{ withinPortal: true }}
-            {...form.getInputProps('calendarId')}
-          />
-          <NumberInput
-            label={t('admin.sla.policies.warnAt')}
-            description={t('admin.sla.policies.warnAtHint')}
-            required
-            min={1}
-            max={100}
-            suffix=" %"
-            allowDecimal={false}
-            allowNegative={false}
-            clampBehavior="strict"
-            styles={{ wrapper: { maxWidth: 140 } }}
-            {...form.getInputProps('warnAtPercent')}
-          />
-          <Switch
-            mt="lg"
-            label={t('admin.sla.policies.isDefault')}
-            description={t('admin.sla.policies.isDefaultHint')}
-            {...form.getInputProps('isDefault', { type: 'checkbox' })}
-          />
-        </SimpleGrid>
-        <TargetsEditor form={form} error={typeof targetsError === 'string' ? targetsError : undefined} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={save.isPending} disabled={calendars.length === 0}>
-            {policy ? t('admin.sla.save') : t('admin.sla.create')}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+    <EditorForm {...editor} submitDisabled={calendars.length === 0}>
+      {calendars.length === 0 && (
+        <Alert color="orange" variant="light" icon={<IconInfoCircle size={18} />}>
+          {t('admin.sla.policies.needCalendar')}
+        </Alert>
+      )}
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <TextInput
+          label={t('admin.sla.name')}
+          required
+          data-autofocus
+          maxLength={MAX_NAME_LENGTH}
+          {...form.getInputProps('name')}
+        />
+        <Select
+          label={t('admin.sla.policies.calendar')}
+          description={t('admin.sla.policies.calendarHint')}
+          placeholder={t('admin.sla.policies.calendarPlaceholder')}
+          data={calendars.map((calendar) => ({
+            value: String(calendar.id),
+            label: `${calendar.name} · ${calendar.timeZone}`,
+          }))}
+          required
+          searchable
+          comboboxProps={{ withinPortal: true }}
+          {...form.getInputProps('calendarId')}
+        />
+        <NumberInput
+          label={t('admin.sla.policies.warnAt')}
+          description={t('admin.sla.policies.warnAtHint')}
+          required
+          min={1}
+          max={100}
+          suffix=" %"
+          allowDecimal={false}
+          allowNegative={false}
+          clampBehavior="strict"
+          styles={{ wrapper: { maxWidth: 140 } }}
+          {...form.getInputProps('warnAtPercent')}
+        />
+        <Switch
+          mt="lg"
+          label={t('admin.sla.policies.isDefault')}
+          description={t('admin.sla.policies.isDefaultHint')}
+          {...form.getInputProps('isDefault', { type: 'checkbox' })}
+        />
+      </SimpleGrid>
+      <TargetsEditor form={form} error={typeof targetsError === 'string' ? targetsError : undefined} />
+    </EditorForm>
   );
 }
 
@@ -129,8 +109,8 @@ export function PolicyModal({
       ? t('admin.sla.policies.editTitle', { name: target.policy.name })
       : t('admin.sla.policies.createTitle');
   return (
-    <Modal opened={target !== null} onClose={onClose} title={title} size="xl">
-      {target && <PolicyForm target={target} calendars={calendars} onDone={onClose} />}
-    </Modal>
+    <EditorModal target={target} title={title} size="xl" onClose={onClose}>
+      {(target) => <PolicyForm target={target} calendars={calendars} onDone={onClose} />}
+    </EditorModal>
   );
 }
