@@ -91,6 +91,15 @@ describeEachDialect('field rules everywhere a ticket shows', (dialect) => {
       expect((await operator.get('/api/v1/tickets/export')).body).toContain(SECRET);
     });
 
+    it('is left out of linked tickets', async () => {
+      const links = (await engineer.get(`/api/v1/tickets/${incident.id}/links`)).json();
+      expect(links).toEqual([expect.objectContaining({ ticketId: change.id, number: change.number, subject: null })]);
+      const forOperator = (await operator.get(`/api/v1/tickets/${incident.id}/links`)).json();
+      expect(forOperator).toEqual([
+        expect.objectContaining({ ticketId: change.id, subject: `${SECRET} rollout plan` }),
+      ]);
+    });
+
     it('is neither shown in search results nor matched by a search', async () => {
       const found = await search(engineer, 'gadget');
       expect(found.map((i) => i.id).sort()).toEqual([change.id, incident.id].sort());
