@@ -132,6 +132,23 @@ describeEachDialect('field rules everywhere a ticket shows', (dialect) => {
     });
   });
 
+  describe('live events', () => {
+    it('tell nobody about a change to fields they may not read', async () => {
+      for (const list of pushes.values()) list.length = 0;
+      const groups = await t.ctx.db.kysely.selectFrom('support_groups').select(['id', 'tier']).execute();
+      const tier2 = groups.find((g) => g.tier === 2)!.id;
+      // The group is hidden from customers: they are not told it changed.
+      expect((await operator.patch(`/api/v1/tickets/${incident.id}`, { groupId: tier2 })).statusCode).toBe(200);
+      await t.ctx.worker.drain();
+      expect(pushes.get('engineer')).toEqual([{ type: 'ticket.changed', ticketId: incident.id, fields: ['groupId'] }]);
+      expect(pushes.get('customer')).toEqual([]);
+      // The priority is not: they are.
+      expect((await operator.patch(`/api/v1/tickets/${incident.id}`, { priority: 'high' })).statusCode).toBe(200);
+      await t.ctx.worker.drain();
+      expect(pushes.get('customer')).toEqual([{ type: 'ticket.changed', ticketId: incident.id, fields: ['priority'] }]);
+    });
+  });
+
   describe('a locked field', () => {
     it('is refused on write, naming it, and nothing changes', async () => {
       const before = (await operator.get(`/api/v1/tickets/${incident.id}`)).json();
