@@ -158,6 +158,59 @@ describeEachDialect('customer isolation', (dialect) => {
     });
   });
 
+  describe('self-registration', () => {
+    it('joins an organization by e-mail domain only once the address is proven, never on the say-so of a form', async () => {
+      const acme = await makeOrganization(t, 'Acme', { domain: 'acme.test', shared: true });
+      const member = await loginAs(t, await makeUser(t, 'customer', { organizationId: acme }));
+      const secret = await openTicket(member, { subject: 'Acme merger printer', body: 'Confidential.' });
+      const registered = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/register',
+        payload: { email: 'intruder@acme.test', password: 'longenough', name: 'Not From Acme' },
+      });
+      expect(registered.statusCode, registered.body).toBe(201);
+      expect(registered.json().user.organizationId).toBeNull();
+      const cookie = registered.cookies.find((c) => c.name === 'fd_session')!.value;
+      const asIntruder = (url: string) =>
+        t.app.inject({ method: 'GET', url, headers: { cookie: `fd_session=${cookie}` } });
+      expect((await asIntruder(`/api/v1/tickets/${secret.id}`)).statusCode).toBe(404);
+      expect((await asIntruder('/api/v1/tickets')).json().items).toEqual([]);
+
+      // Whoever reads mail at the address proves it with the mailed link, and then joins.
+      const asked = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/password-reset',
+        payload: { email: 'intruder@acme.test' },
+      });
+      expect(asked.statusCode).toBe(202);
+      const mail = await t.ctx.db.kysely
+        .selectFrom('mail_outbound')
+        .select('body_text')
+        .where('to_address', '=', 'intruder@acme.test')
+        .executeTakeFirstOrThrow();
+      const token = decodeURIComponent(/reset-password\?token=([\w%-]+)/.exec(mail.body_text)![1]);
+      const confirmed = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/password-reset/confirm',
+        payload: { token, password: 'evenlongerpass' },
+      });
+      expect(confirmed.statusCode).toBe(204);
+      const login = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { email: 'intruder@acme.test', password: 'evenlongerpass' },
+      });
+      expect(login.json().user.organizationId).toBe(acme);
+      const session = login.cookies.find((c) => c.name === 'fd_session')!.value;
+      const list = await t.app.inject({
+        method: 'GET',
+        url: '/api/v1/tickets',
+        headers: { cookie: `fd_session=${session}` },
+      });
+      expect(list.json().items.map((i: { id: number }) => i.id)).toEqual([secret.id]);
+    });
+  });
+
   describe('notifications of another user', () => {
     it('neither lists, reads, counts nor marks them', async () => {
       const others = await t.ctx.db.kysely
