@@ -21,10 +21,12 @@ export async function ticketMailStatus(ctx: AppContext, actor: Actor, ticketId: 
   const addresses = [...(requester ? [requester.email] : []), ...cc];
   const bouncing = await bouncingAmong(ctx.db.kysely, addresses);
   const deliveries = await listOutbound(ctx.db.kysely, { ticketId, limit: 100 });
+  // A mail's subject carries the ticket's: blank where field rules hide it from this agent.
+  const subjectVisible = fieldAccess(actor, 'subject', { type: ticket.type, status: ticket.status }) !== 'hidden';
   return {
     cc,
     bouncing: bouncing.map((b) => ({ email: b.email, reason: b.reason, lastBounceAt: b.last_bounce_at })),
-    deliveries: deliveries.map(presentOutbound),
+    deliveries: deliveries.map((d) => ({ ...presentOutbound(d), ...(!subjectVisible && { subject: '' }) })),
   };
 }
 

@@ -117,6 +117,14 @@ describeEachDialect('field rules everywhere a ticket shows', (dialect) => {
       expect(byOperator.map((i) => i.id)).toEqual([change.id]);
     });
 
+    it('is left out of the mail deliveries shown on the ticket', async () => {
+      const forOperator = (await operator.get(`/api/v1/tickets/${change.id}/mail`)).json();
+      expect(JSON.stringify(forOperator.deliveries)).toContain(SECRET);
+      const forEngineer = (await engineer.get(`/api/v1/tickets/${change.id}/mail`)).json();
+      expect(forEngineer.deliveries.length).toBe(forOperator.deliveries.length);
+      expect(JSON.stringify(forEngineer)).not.toContain(SECRET);
+    });
+
     it('is left out of the inbox and of mail', async () => {
       const inbox = (await engineer.get('/api/v1/notifications?limit=100')).json();
       const aboutChange = inbox.items.filter((i: { ticketId: number }) => i.ticketId === change.id);
