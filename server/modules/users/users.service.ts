@@ -94,7 +94,7 @@ export async function createUser(ctx: AppContext, input: NewUserInput): Promise<
  */
 export async function joinDomainOrganization(ctx: AppContext, userId: number): Promise<void> {
   const user = await findUserById(ctx.db, userId);
-  if (!user || user.role_key !== 'customer' || user.organization_id !== null) return;
+  if (user?.role_key !== 'customer' || user.organization_id !== null) return;
   const organization = await findOrganizationByDomain(ctx.db, user.email.split('@')[1] ?? '');
   if (!organization) return;
   const now = ctx.clock.now().toISOString();
