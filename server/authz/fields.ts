@@ -67,6 +67,17 @@ export function fieldAccess(actor: Actor, field: FieldName, context?: FieldConte
   return resolveFieldAccess(actor.fieldRules, field, context);
 }
 
+/**
+ * True when the field is hidden from the actor on some tickets: by default, or by an override
+ * for some types or statuses. For reads that cannot look at each ticket's own rules (matching
+ * search terms in the index).
+ */
+export function mayBeHidden(actor: Actor, field: FieldName): boolean {
+  const rules = actor.fieldRules;
+  if ((rules.default[field] ?? 'hidden') === 'hidden') return true;
+  return rules.overrides.some((rule) => rule.field === field && rule.access === 'hidden');
+}
+
 /** Names of the given fields the actor may not write on this ticket, in the given order. */
 export function unwritableFields<F extends FieldName>(actor: Actor, fields: readonly F[], context?: FieldContext): F[] {
   return fields.filter((field) => fieldAccess(actor, field, context) !== 'write');

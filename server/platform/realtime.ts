@@ -3,7 +3,14 @@ import type { Db } from '../db/kysely.ts';
 
 /** What live clients are told. They refetch what they show; no data travels in the event. */
 export type RealtimeMessage =
-  | { type: 'ticket.changed'; ticketId: number }
+  | {
+      type: 'ticket.changed';
+      ticketId: number;
+      /** Only internal activity changed (a note): people who cannot read notes are not told. */
+      internal?: boolean;
+      /** Only these fields changed: people who may read none of them are not told. */
+      fields?: string[];
+    }
   /** A new in-app notification; only `userId` may receive it. */
   | { type: 'notification.created'; notificationId: number; userId: number };
 

@@ -53,6 +53,18 @@ export function actorOf(request: FastifyRequest): Actor {
   return request.actor;
 }
 
+/**
+ * Who the request's credentials stand for now, read again (no CSRF check: for re-checking a
+ * long-lived GET such as the live event stream). Null once the session or token is gone.
+ */
+export async function currentActor(ctx: AppContext, request: FastifyRequest): Promise<Actor | null> {
+  const header = request.headers.authorization;
+  if (header?.startsWith('Bearer ')) return actorFromApiToken(ctx, header.slice(7).trim());
+  const cookie = request.cookies[SESSION_COOKIE];
+  if (!cookie) return null;
+  return (await actorFromSession(ctx, cookie))?.actor ?? null;
+}
+
 async function authenticate(ctx: AppContext, request: FastifyRequest): Promise<void> {
   const header = request.headers.authorization;
   if (header?.startsWith('Bearer ')) {

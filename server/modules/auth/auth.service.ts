@@ -56,7 +56,8 @@ export async function register(
   ctx: AppContext,
   input: { email: string; password: string; name: string; locale?: string },
 ): Promise<SessionResult> {
-  const user = await createUser(ctx, { ...input, role: 'customer' });
+  // The address is not proven yet: joining its domain's organization waits for a used mailed link.
+  const user = await createUser(ctx, { ...input, role: 'customer', joinDomainOrganization: false });
   return startSession(ctx, user.id);
 }
 

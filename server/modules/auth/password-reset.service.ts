@@ -5,7 +5,7 @@ import { queueMail } from '../mail/outbound.service.ts';
 import { fill, textsFor } from '../mail/outbound.texts.ts';
 import { readSettings } from '../settings/settings.repo.ts';
 import { findUserByEmail } from '../users/users.repo.ts';
-import { MIN_PASSWORD_LENGTH, normalizeEmail } from '../users/users.service.ts';
+import { joinDomainOrganization, MIN_PASSWORD_LENGTH, normalizeEmail } from '../users/users.service.ts';
 import { hashPassword } from './password.ts';
 import {
   findUsablePasswordReset,
@@ -79,11 +79,14 @@ export async function confirmPasswordReset(ctx: AppContext, token: string, passw
   }
   const at = ctx.clock.now().toISOString();
   const passwordHash = await hashPassword(password);
-  await inTransaction(ctx, async (trx) => {
+  const userId = await inTransaction(ctx, async (trx) => {
     const reset = await findUsablePasswordReset(trx, hashToken(token), at);
     if (!reset) throw badRequest('This link is invalid or has expired; ask for a new one', ['token']);
     // The link is used up, and so are the user's other open links.
     await usePasswordResetsOf(trx, reset.user_id, at);
     await setPasswordEndingSessions(trx, reset.user_id, passwordHash, at);
+    return reset.user_id;
   });
+  // The link reached the mailbox: a self-registered customer now joins their domain's organization.
+  await joinDomainOrganization(ctx, userId);
 }

@@ -1,3 +1,4 @@
+import { fieldAccess } from '../../authz/fields.ts';
 import { type Actor, authorize } from '../../authz/policy.ts';
 import type { AppContext } from '../../context.ts';
 import { loadVisibleTicket } from '../tickets/ticket-load.ts';
@@ -20,10 +21,12 @@ export async function ticketMailStatus(ctx: AppContext, actor: Actor, ticketId: 
   const addresses = [...(requester ? [requester.email] : []), ...cc];
   const bouncing = await bouncingAmong(ctx.db.kysely, addresses);
   const deliveries = await listOutbound(ctx.db.kysely, { ticketId, limit: 100 });
+  // A mail's subject carries the ticket's: blank where field rules hide it from this agent.
+  const subjectVisible = fieldAccess(actor, 'subject', { type: ticket.type, status: ticket.status }) !== 'hidden';
   return {
     cc,
     bouncing: bouncing.map((b) => ({ email: b.email, reason: b.reason, lastBounceAt: b.last_bounce_at })),
-    deliveries: deliveries.map(presentOutbound),
+    deliveries: deliveries.map((d) => ({ ...presentOutbound(d), ...(!subjectVisible && { subject: '' }) })),
   };
 }
 
@@ -35,10 +38,12 @@ export async function ticketLinks(ctx: AppContext, actor: Actor, ticketId: numbe
   for (const row of rows) {
     const linked = await findTicketById(ctx.db.kysely, row.linked_ticket_id);
     if (!linked || !canReadTicket(actor, linked)) continue;
+    const subjectVisible = fieldAccess(actor, 'subject', { type: linked.type, status: linked.status }) !== 'hidden';
     links.push({
       ticketId: linked.id,
       number: linked.number,
-      subject: linked.subject,
+      // Field rules: a subject hidden to the reader is left out, as on the ticket itself.
+      subject: subjectVisible ? linked.subject : null,
       status: linked.status,
       kind: row.kind,
     });

@@ -122,7 +122,7 @@ export const TicketMailSchema = Type.Object({
 export const TicketLinkSchema = Type.Object({
   ticketId: Type.Integer(),
   number: Type.Integer(),
-  subject: Type.String(),
+  subject: Type.Union([Type.String(), Type.Null()], { description: 'Null when the subject is hidden to you' }),
   status: Type.String(),
   kind: Type.String(),
 });

@@ -1,6 +1,11 @@
+import type { Actor } from '../../authz/policy.ts';
 import type { AppContext } from '../../context.ts';
 import type { TypedApp } from '../../http.ts';
-import { actorOf } from '../auth/auth.plugin.ts';
+import type { RealtimeClient } from '../../platform/realtime.ts';
+import { actorOf, currentActor } from '../auth/auth.plugin.ts';
+
+/** Interval of the keep-alive comment and of the credential re-check of an open stream. */
+export const HEARTBEAT_MS = 25_000;
 
 /**
  * `GET /events`: a Server-Sent Events stream of changes the actor may see. Messages carry ids
@@ -30,7 +35,7 @@ export async function eventsRoutes(app: TypedApp, ctx: AppContext): Promise<void
         'x-accel-buffering': 'no',
       });
       raw.write('retry: 3000\n\n');
-      const unsubscribe = ctx.realtime.subscribe({
+      const client: RealtimeClient<Actor> = {
         actor,
         send: (message) =>
           raw.write(
@@ -38,9 +43,20 @@ export async function eventsRoutes(app: TypedApp, ctx: AppContext): Promise<void
               ? `event: notification\ndata: ${JSON.stringify({ id: message.notificationId })}\n\n`
               : `event: ${message.type}\ndata: ${JSON.stringify({ ticketId: message.ticketId })}\n\n`,
           ),
-      });
-      // Comments keep proxies from closing an idle stream.
-      const heartbeat = setInterval(() => raw.write(': ping\n\n'), 25_000);
+      };
+      const unsubscribe = ctx.realtime.subscribe(client);
+      // Comments keep proxies from closing an idle stream. Each beat also reads the credentials
+      // again: a logout, a deactivation or a role change reaches an open stream within one beat.
+      const heartbeat = setInterval(() => {
+        currentActor(ctx, request).then(
+          (fresh) => {
+            if (!fresh || fresh.id !== actor.id) return end();
+            client.actor = fresh;
+            raw.write(': ping\n\n');
+          },
+          () => end(),
+        );
+      }, HEARTBEAT_MS);
       const close = () => {
         clearInterval(heartbeat);
         unsubscribe();

@@ -39,6 +39,8 @@ export interface SearchHit {
   score: number;
   number: number | null;
   status: string | null;
+  /** Tickets: their type, for the field rules that depend on it. */
+  ticketType?: string;
 }
 
 /**
@@ -145,31 +147,52 @@ export async function clearType(db: Executor, dialect: Dialect, type: SearchType
  */
 export type MatchMode = 'all' | 'any';
 
+/**
+ * Which indexed text a query reads: `all` (title and body) or `body` only, for readers who may
+ * not see a ticket's title text (its subject or requester, by field rules): matching on it would
+ * reveal it.
+ */
+export type MatchColumns = 'all' | 'body';
+
 /** FTS5 query text: one of the scope terms, and every (or any) term; prefixes end in `*`. */
-function ftsQuery(scopes: string[], terms: QueryTerm[], mode: MatchMode): string {
+function ftsQuery(scopes: string[], terms: QueryTerm[], mode: MatchMode, columns: MatchColumns): string {
   const scope = `scope : (${scopes.map((x) => `"${x}"`).join(' OR ')})`;
-  const parts = terms.map((t) => `"${t.term.replaceAll('"', '""')}"${t.prefix ? '*' : ''}`);
+  const column = columns === 'body' ? 'body : ' : '';
+  const parts = terms.map((t) => `${column}"${t.term.replaceAll('"', '""')}"${t.prefix ? '*' : ''}`);
   return mode === 'all' ? [scope, ...parts].join(' AND ') : `${scope} AND (${parts.join(' OR ')})`;
 }
 
-/** tsquery text (cast, not parsed by a configuration): one scope, every (or any) term; prefixes as `:*`. */
-function tsQuery(scopes: string[], terms: QueryTerm[], mode: MatchMode): string {
+/**
+ * tsquery text (cast, not parsed by a configuration): one scope, every (or any) term; prefixes as
+ * `:*`; body terms only (weight D) as `:D`.
+ */
+function tsQuery(scopes: string[], terms: QueryTerm[], mode: MatchMode, columns: MatchColumns): string {
   const scope = `(${scopes.map((x) => `'${x}'`).join(' | ')})`;
-  const parts = terms.map((t) => `'${t.term.replace(/['\\]/g, (c) => `${c}${c}`)}'${t.prefix ? ':*' : ''}`);
+  const weight = columns === 'body' ? 'D' : '';
+  const parts = terms.map((t) => {
+    const label = `${t.prefix ? '*' : ''}${weight}`;
+    return `'${t.term.replace(/['\\]/g, (c) => `${c}${c}`)}'${label ? `:${label}` : ''}`;
+  });
   return mode === 'all' ? [scope, ...parts].join(' & ') : `${scope} & (${parts.join(' | ')})`;
 }
 
 /** The text condition and the score expression (higher is better) for the dialect. */
-function textMatch(dialect: Dialect, scopes: string[], terms: QueryTerm[], mode: MatchMode = 'all') {
+function textMatch(
+  dialect: Dialect,
+  scopes: string[],
+  terms: QueryTerm[],
+  mode: MatchMode = 'all',
+  columns: MatchColumns = 'all',
+) {
   if (dialect === 'postgres') {
-    const q = sql`${tsQuery(scopes, terms, mode)}::tsquery`;
+    const q = sql`${tsQuery(scopes, terms, mode, columns)}::tsquery`;
     return {
       where: sql<SqlBool>`d.tsv @@ ${q}`,
       score: sql<number>`ts_rank(d.tsv, ${q})`,
     };
   }
   return {
-    where: sql<SqlBool>`search_fts match ${ftsQuery(scopes, terms, mode)}`,
+    where: sql<SqlBool>`search_fts match ${ftsQuery(scopes, terms, mode, columns)}`,
     // bm25 is lower-is-better; the title column weighs ten times the body, the scope nothing.
     score: sql<number>`-bm25(search_fts, 10.0, 1.0, 0.0)`,
   };
@@ -219,8 +242,9 @@ async function rankOnly(
   scopes: string[],
   terms: QueryTerm[],
   limit: number,
+  columns: MatchColumns = 'all',
 ): Promise<{ id: number; object_id: number; score: number }[]> {
-  const text = textMatch(dialect, scopes, terms);
+  const text = textMatch(dialect, scopes, terms, 'all', columns);
   if (dialect === 'postgres') {
     const ids = await pgCandidates(db, text.where);
     if (ids.length === 0) return [];
@@ -272,7 +296,8 @@ export interface TicketSearchFilter {
 
 /**
  * Tickets matching all terms that the actor may read (the ticket list scope, in SQL), through
- * the one text meant for them: internal notes only for those who may read internal notes.
+ * the one text meant for them: internal notes only for those who may read internal notes, and
+ * the messages alone (`columns: 'body'`) for those who may not read every ticket's title text.
  */
 export async function searchTicketDocuments(
   db: Executor,
@@ -282,9 +307,10 @@ export async function searchTicketDocuments(
   audiences: IndexDocument['audience'][],
   filter: TicketSearchFilter,
   limit: number,
+  columns: MatchColumns = 'all',
 ): Promise<SearchHit[]> {
   const scopes = audiences.map((audience) => scopeTerm({ type: 'ticket', audience, visibility: null }));
-  const text = textMatch(dialect, scopes, terms);
+  const text = textMatch(dialect, scopes, terms, 'all', columns);
   const scope = visibleTicketsWhere(actor);
   const conditions = (eb: ExpressionBuilder<Database, 'tickets'>) => {
     const all: Expression<SqlBool>[] = [];
@@ -300,7 +326,7 @@ export async function searchTicketDocuments(
   // thousands of documents and a lookup per match was most of the time.
   const rows =
     scope === null && Object.values(filter).every((v) => v === undefined || (Array.isArray(v) && v.length === 0))
-      ? await rankOnly(db, dialect, scopes, terms, limit)
+      ? await rankOnly(db, dialect, scopes, terms, limit, columns)
       : await documents(db, dialect)
           .innerJoin('tickets', 'tickets.id', 'd.object_id')
           .select(['d.id', 'd.object_id', text.score.as('score')])
@@ -315,7 +341,7 @@ export async function searchTicketDocuments(
   const hits = await withTexts(db, rows);
   const tickets = await db
     .selectFrom('tickets')
-    .select(['id', 'number', 'status'])
+    .select(['id', 'number', 'status', 'type'])
     .where('id', 'in', hits.map((h) => h.objectId).concat(0))
     .execute();
   const byId = new Map(tickets.map((t) => [t.id, t]));
@@ -323,6 +349,7 @@ export async function searchTicketDocuments(
     ...h,
     number: byId.get(h.objectId)?.number ?? null,
     status: byId.get(h.objectId)?.status ?? null,
+    ticketType: byId.get(h.objectId)?.type,
   }));
 }
 

@@ -1,4 +1,4 @@
-import { fieldAccess } from '../../authz/fields.ts';
+import { fieldAccess, mayBeHidden } from '../../authz/fields.ts';
 import { type Actor, can } from '../../authz/policy.ts';
 import type { AppContext } from '../../context.ts';
 import { badRequest, forbidden } from '../../platform/errors.ts';
@@ -6,6 +6,7 @@ import type { KbViewer } from '../kb/kb.policy.ts';
 import { canReadInternal } from '../tickets/tickets.policy.ts';
 import {
   type ArticleHit,
+  type MatchColumns,
   type MatchMode,
   type SearchHit,
   type SearchType,
@@ -65,7 +66,7 @@ function ticketFilter(ctx: AppContext, actor: Actor, query: SearchQuery): Ticket
   if (query.status?.some((s) => !workflow.status(s))) throw badRequest('Unknown status', ['status']);
   if (query.ticketType !== undefined && !workflow.hasType(query.ticketType, false))
     throw badRequest('Unknown ticket type', ['ticketType']);
-  if (query.owner !== undefined && fieldAccess(actor, 'ownerId') === 'hidden')
+  if (query.owner !== undefined && mayBeHidden(actor, 'ownerId'))
     throw badRequest('You may not filter on these fields', ['owner']);
   return {
     statuses: query.status,
@@ -74,6 +75,21 @@ function ticketFilter(ctx: AppContext, actor: Actor, query: SearchQuery): Ticket
     from: instant(query.from, 'from', false),
     to: instant(query.to, 'to', true),
   };
+}
+
+/**
+ * A ticket's indexed title holds its subject and requester. Whoever may not see one of them on
+ * some ticket matches the messages only, so a search cannot reveal them.
+ */
+function ticketMatchColumns(actor: Actor): MatchColumns {
+  return mayBeHidden(actor, 'subject') || mayBeHidden(actor, 'requesterId') ? 'body' : 'all';
+}
+
+/** The title of a hit as the actor may see it: a ticket's subject only where field rules show it. */
+function visibleTitle(actor: Actor, type: SearchType, hit: SearchHit): string {
+  if (type !== 'ticket') return hit.title;
+  const context = { type: hit.ticketType ?? '', status: hit.status ?? '' };
+  return fieldAccess(actor, 'subject', context) === 'hidden' ? '' : hit.title;
 }
 
 /** Matches ranked per article; more are read than shown, as translations of one article collapse. */
@@ -150,7 +166,16 @@ export async function search(ctx: AppContext, actor: Actor, query: SearchQuery):
       const audiences: ('all' | 'internal' | 'public')[] = canReadInternal(actor)
         ? ['all', 'internal']
         : ['all', 'public'];
-      hits = await searchTicketDocuments(kysely, dialect, actor, terms, audiences, filter, limit);
+      hits = await searchTicketDocuments(
+        kysely,
+        dialect,
+        actor,
+        terms,
+        audiences,
+        filter,
+        limit,
+        ticketMatchColumns(actor),
+      );
     } else if (hasTicketFilter && !query.type) {
       // Ticket filters narrow a mixed search to tickets.
       continue;
@@ -167,7 +192,7 @@ export async function search(ctx: AppContext, actor: Actor, query: SearchQuery):
     items: found.slice(0, limit).map(({ type, hit }) => ({
       type,
       id: hit.objectId,
-      title: hit.title,
+      title: visibleTitle(actor, type, hit),
       snippet: snippet(hit.body, highlighter),
       score: hit.score,
       ...(hit.number !== null && { number: hit.number }),

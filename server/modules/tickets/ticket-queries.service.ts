@@ -1,5 +1,5 @@
 import { QUEUE_KEYS, type QueueKey, type TicketField } from '../../../common/domain.ts';
-import { fieldAccess } from '../../authz/fields.ts';
+import { fieldAccess, mayBeHidden } from '../../authz/fields.ts';
 import { type Actor, authorize } from '../../authz/policy.ts';
 import type { AppContext } from '../../context.ts';
 import { badRequest } from '../../platform/errors.ts';
@@ -83,13 +83,18 @@ function parseSearch(q: string | undefined): TicketListFilter['numberOrText'] {
   return number ? { number: Number(number[1]) } : { text };
 }
 
-/** Filters on a field the actor may not read would reveal it; refuse them. */
+/**
+ * Filters on a field the actor may not read would reveal it; refuse them. A field hidden on
+ * some tickets only (an override by type or status) counts as hidden: the filter runs in SQL,
+ * across tickets of every type and status. A text search reads the subject.
+ */
 function assertFilterable(actor: Actor, query: TicketListQuery): void {
-  const asked: TicketField[] = [];
-  if (query.ownerId !== undefined) asked.push('ownerId');
-  if (query.requesterId !== undefined) asked.push('requesterId');
-  if (query.sort === 'due' || query.sort === '-due') asked.push('sla');
-  const hidden = asked.filter((f) => fieldAccess(actor, f) === 'hidden');
+  const asked: [TicketField, string][] = [];
+  if (query.ownerId !== undefined) asked.push(['ownerId', 'ownerId']);
+  if (query.requesterId !== undefined) asked.push(['requesterId', 'requesterId']);
+  if (query.sort === 'due' || query.sort === '-due') asked.push(['sla', 'sla']);
+  if (parseSearch(query.q)?.text !== undefined) asked.push(['subject', 'q']);
+  const hidden = asked.filter(([field]) => mayBeHidden(actor, field)).map(([, param]) => param);
   if (hidden.length > 0) throw badRequest('You may not filter on these fields', hidden);
 }
 

@@ -26,6 +26,11 @@ export interface NewUserInput {
   role: string;
   locale?: string;
   organizationId?: number | null;
+  /**
+   * Join the organization of the e-mail domain (customers without one). False for
+   * self-registration: nobody has proven yet that they read mail at that address.
+   */
+  joinDomainOrganization?: boolean;
 }
 
 /** Lower-cased, trimmed e-mail: the one form we store and look up. */
@@ -53,7 +58,7 @@ export async function createUser(ctx: AppContext, input: NewUserInput): Promise<
   if (await findUserByEmail(ctx.db, email))
     throw conflict('email_taken', 'This e-mail address is already registered', ['email']);
   let organizationId = input.organizationId ?? null;
-  if (organizationId === null && role.key === 'customer') {
+  if (organizationId === null && role.key === 'customer' && input.joinDomainOrganization !== false) {
     organizationId = (await findOrganizationByDomain(ctx.db, email.split('@')[1] ?? ''))?.id ?? null;
   }
   const passwordHash = input.password ? await hashPassword(input.password) : null;
@@ -81,6 +86,22 @@ export async function createUser(ctx: AppContext, input: NewUserInput): Promise<
       throw conflict('email_taken', 'This e-mail address is already registered', ['email']);
     throw error;
   }
+}
+
+/**
+ * Joins a customer who has no organization to the one of their e-mail domain, once they proved
+ * they read mail at the address (they used a link mailed to it). Does nothing otherwise.
+ */
+export async function joinDomainOrganization(ctx: AppContext, userId: number): Promise<void> {
+  const user = await findUserById(ctx.db, userId);
+  if (user?.role_key !== 'customer' || user.organization_id !== null) return;
+  const organization = await findOrganizationByDomain(ctx.db, user.email.split('@')[1] ?? '');
+  if (!organization) return;
+  const now = ctx.clock.now().toISOString();
+  await inTransaction(ctx, async (trx) => {
+    await updateUser(trx, userId, { organization_id: organization.id, updated_at: now });
+    await emit(trx, now, { type: 'user.changed', payload: { userId } });
+  });
 }
 
 /** Admin: create a user with any role. */

@@ -205,6 +205,24 @@ describeEachDialect('authorization matrix', (dialect) => {
     expect(mismatches).toEqual([]);
   });
 
+  it("never lets a customer succeed on a route about another customer's ticket", async () => {
+    // Route rules let customers through to these; the object rules must still say no.
+    const customer = clients.get('customer')!;
+    const ticketRoutes = t.routes.filter((r) => r.url.startsWith('/api/v1/tickets/:id'));
+    expect(ticketRoutes.length).toBeGreaterThan(10);
+    const succeeded: string[] = [];
+    for (const route of ticketRoutes) {
+      const res = await t.app.inject({
+        method: route.method as 'GET',
+        url: route.url.replace(':id', String(ticketId)),
+        headers: { cookie: `fd_session=${customer.cookie}`, 'x-csrf-token': customer.csrfToken },
+        ...(route.method !== 'GET' && route.method !== 'DELETE' && { payload: {} }),
+      });
+      if (res.statusCode < 300) succeeded.push(`${route.method} ${route.url} -> ${res.statusCode}`);
+    }
+    expect(succeeded).toEqual([]);
+  });
+
   it('refuses anonymous callers on every non-public route', async () => {
     const api = t.routes.filter((r) => r.url.startsWith('/api/v1/') && !r.public);
     for (const route of api) {

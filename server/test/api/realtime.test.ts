@@ -1,4 +1,5 @@
-import { afterEach, beforeEach, expect, it } from 'vitest';
+import { afterEach, beforeEach, expect, it, vi } from 'vitest';
+import { HEARTBEAT_MS } from '../../modules/realtime/events.routes.ts';
 import { type Client, loginAs, makeUser, openTicket } from '../factories.ts';
 import { buildTestApp, describeEachDialect, type TestApp } from '../harness.ts';
 import { collectSseEvents, startLiveApp } from '../sse-client.ts';
@@ -41,6 +42,31 @@ describeEachDialect('live updates', (dialect) => {
       },
     });
     expect(own).toEqual([{ ticketId }]);
+  });
+
+  it('reads the credentials again on each beat and ends the stream of an ended session', async () => {
+    // Only the heartbeat's interval runs on fake time; sockets and the database keep real time.
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    try {
+      const response = await fetch(`${base}/api/v1/events`, { headers: { cookie: `fd_session=${operator.cookie}` } });
+      const reader = response.body!.getReader();
+      const decoder = new TextDecoder();
+      expect(decoder.decode((await reader.read()).value)).toContain('retry:');
+      await vi.advanceTimersByTimeAsync(HEARTBEAT_MS);
+      expect(decoder.decode((await reader.read()).value)).toContain(': ping');
+      expect((await operator.post('/api/v1/auth/logout')).statusCode).toBe(204);
+      await vi.advanceTimersByTimeAsync(HEARTBEAT_MS);
+      const ended = await Promise.race([
+        (async () => {
+          for (;;) if ((await reader.read()).done) return true;
+        })(),
+        new Promise<false>((resolve) => setTimeout(() => resolve(false), 3000)),
+      ]);
+      expect(ended).toBe(true);
+      expect(t.ctx.realtime.clientCount).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('ends open streams when the server shuts down', async () => {

@@ -149,7 +149,8 @@ export interface TicketMailStatus {
 export interface TicketLink {
   ticketId: number;
   number: number;
-  subject: string;
+  /** Null when the subject is hidden to you (field rules). */
+  subject: string | null;
   status: TicketStatus | (string & {});
   kind: string;
 }

@@ -26,7 +26,7 @@ function LinkedTicket({ link }: { link: TicketLink }) {
       </Text>
       <Group justify="space-between" gap="xs" wrap="nowrap" align="flex-start">
         <Anchor component={Link} to={`/agent/tickets/${link.ticketId}`} size="sm" lineClamp={2}>
-          #{link.number} {link.subject}
+          #{link.number} {link.subject ?? ''}
         </Anchor>
         <StatusBadge status={link.status} size="sm" variant="light" style={{ flexShrink: 0 }} />
       </Group>

@@ -1,0 +1,187 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { linkTickets } from '../../modules/mail/threads.repo.ts';
+import type { RealtimeMessage } from '../../platform/realtime.ts';
+import { type Client, loginAs, makeUser, openTicket, type TicketJson } from '../factories.ts';
+import { buildTestApp, describeEachDialect, type TestApp } from '../harness.ts';
+
+interface SearchItem {
+  type: string;
+  id: number;
+  title: string;
+  snippet: string;
+}
+
+/**
+ * Field rules beyond the ticket card: a subject an admin hides from engineers on change requests
+ * (and only there) must not reach them through the list, the export, linked tickets, search
+ * (neither shown nor matched), the inbox, mail or live events; a locked field is refused on
+ * write, naming it, with nothing changed.
+ */
+describeEachDialect('field rules everywhere a ticket shows', (dialect) => {
+  let t: TestApp;
+  let admin: Client;
+  let operator: Client;
+  let engineer: Client;
+  let customer: Client;
+  let change: TicketJson;
+  let incident: TicketJson;
+  const pushes = new Map<string, RealtimeMessage[]>();
+  const SECRET = 'Kestrel';
+
+  const roleOf = async (key: string) =>
+    ((await admin.get('/api/v1/roles')).json().items as { id: number; key: string; fieldRules: object }[]).find(
+      (r) => r.key === key,
+    )!;
+  const search = async (client: Client, q: string) => {
+    const res = await client.get(`/api/v1/search?q=${encodeURIComponent(q)}&type=ticket`);
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json().items as SearchItem[];
+  };
+
+  beforeAll(async () => {
+    t = await buildTestApp(dialect);
+    admin = await loginAs(t, await makeUser(t, 'admin'));
+    operator = await loginAs(t, await makeUser(t, 'operator', { groupTier: 1 }));
+    engineer = await loginAs(t, await makeUser(t, 'engineer', { groupTier: 2 }));
+    customer = await loginAs(t, await makeUser(t, 'customer'));
+    const engineerRole = await roleOf('engineer');
+    const hide = await admin.patch(`/api/v1/roles/${engineerRole.id}`, {
+      fieldRules: {
+        ...engineerRole.fieldRules,
+        overrides: [
+          { field: 'subject', access: 'hidden', types: ['change_request'] },
+          { field: 'subject', access: 'read', types: ['incident'] },
+        ],
+      },
+    });
+    expect(hide.statusCode, hide.body).toBe(200);
+    change = await openTicket(customer, {
+      type: 'change_request',
+      subject: `${SECRET} rollout plan`,
+      body: 'Please schedule the gadget upgrade.',
+    });
+    incident = await openTicket(customer, { subject: 'Heron outage', body: 'The gadget is down.' });
+    for (const id of [change.id, incident.id]) {
+      const assign = await operator.patch(`/api/v1/tickets/${id}`, { ownerId: engineer.actor.id });
+      expect(assign.statusCode, assign.body).toBe(200);
+    }
+    await linkTickets(t.ctx.db.kysely, incident.id, change.id, 'test', t.clock.now().toISOString());
+    for (const [name, client] of Object.entries({ engineer, customer, operator })) {
+      const list: RealtimeMessage[] = [];
+      pushes.set(name, list);
+      t.ctx.realtime.subscribe({ actor: client.actor, send: (message) => list.push(message) });
+    }
+    await t.ctx.worker.drain();
+  });
+  afterAll(async () => t.close());
+
+  describe('a hidden subject', () => {
+    it('is left out of the card and the list, but only on the tickets the rule names', async () => {
+      expect((await engineer.get(`/api/v1/tickets/${change.id}`)).json()).not.toHaveProperty('subject');
+      expect((await engineer.get(`/api/v1/tickets/${incident.id}`)).json()).toMatchObject({ subject: 'Heron outage' });
+      const items = (await engineer.get('/api/v1/tickets')).json().items as { id: number; subject?: string }[];
+      expect(items.find((i) => i.id === change.id)).not.toHaveProperty('subject');
+      expect(JSON.stringify(items)).not.toContain(SECRET);
+    });
+
+    it('is left out of the export', async () => {
+      const csv = (await engineer.get('/api/v1/tickets/export')).body;
+      expect(csv).toContain('Heron outage');
+      expect(csv).not.toContain(SECRET);
+      expect((await operator.get('/api/v1/tickets/export')).body).toContain(SECRET);
+    });
+
+    it('is left out of linked tickets', async () => {
+      const links = (await engineer.get(`/api/v1/tickets/${incident.id}/links`)).json();
+      expect(links).toEqual([expect.objectContaining({ ticketId: change.id, number: change.number, subject: null })]);
+      const forOperator = (await operator.get(`/api/v1/tickets/${incident.id}/links`)).json();
+      expect(forOperator).toEqual([
+        expect.objectContaining({ ticketId: change.id, subject: `${SECRET} rollout plan` }),
+      ]);
+    });
+
+    it('is neither shown in search results nor matched by a search', async () => {
+      const found = await search(engineer, 'gadget');
+      expect(found.map((i) => i.id).sort()).toEqual([change.id, incident.id].sort());
+      expect(found.find((i) => i.id === change.id)?.title).toBe('');
+      expect(found.find((i) => i.id === incident.id)?.title).toBe('Heron outage');
+      expect(JSON.stringify(found)).not.toContain(SECRET);
+      // Matching the hidden words would tell the engineer what the subject says.
+      expect(await search(engineer, SECRET)).toEqual([]);
+      expect((await search(operator, SECRET)).map((i) => i.id)).toEqual([change.id]);
+      // The same holds for the ticket list's text filter: refused, naming it.
+      const filtered = await engineer.get(`/api/v1/tickets?q=${SECRET}`);
+      expect(filtered.statusCode).toBe(400);
+      expect(filtered.json().error.fields).toEqual(['q']);
+      const byOperator = (await operator.get(`/api/v1/tickets?q=${SECRET}`)).json().items as { id: number }[];
+      expect(byOperator.map((i) => i.id)).toEqual([change.id]);
+    });
+
+    it('is left out of the mail deliveries shown on the ticket', async () => {
+      const forOperator = (await operator.get(`/api/v1/tickets/${change.id}/mail`)).json();
+      expect(JSON.stringify(forOperator.deliveries)).toContain(SECRET);
+      const forEngineer = (await engineer.get(`/api/v1/tickets/${change.id}/mail`)).json();
+      expect(forEngineer.deliveries.length).toBe(forOperator.deliveries.length);
+      expect(JSON.stringify(forEngineer)).not.toContain(SECRET);
+    });
+
+    it('is left out of the inbox and of mail', async () => {
+      const inbox = (await engineer.get('/api/v1/notifications?limit=100')).json();
+      const aboutChange = inbox.items.filter((i: { ticketId: number }) => i.ticketId === change.id);
+      expect(aboutChange.length).toBeGreaterThan(0);
+      expect(aboutChange.every((i: { ticketSubject: string | null }) => i.ticketSubject === null)).toBe(true);
+      expect(JSON.stringify(inbox)).not.toContain(SECRET);
+      const mails = await t.ctx.db.kysely
+        .selectFrom('mail_outbound')
+        .select(['subject', 'body_text', 'body_html'])
+        .where('to_address', '=', engineer.actor.email)
+        .execute();
+      expect(JSON.stringify(mails)).not.toContain(SECRET);
+    });
+  });
+
+  describe('live events', () => {
+    it('tell nobody about a change to fields they may not read', async () => {
+      for (const list of pushes.values()) list.length = 0;
+      const groups = await t.ctx.db.kysely.selectFrom('support_groups').select(['id', 'tier']).execute();
+      const tier2 = groups.find((g) => g.tier === 2)!.id;
+      // The group is hidden from customers: they are not told it changed.
+      expect((await operator.patch(`/api/v1/tickets/${incident.id}`, { groupId: tier2 })).statusCode).toBe(200);
+      await t.ctx.worker.drain();
+      expect(pushes.get('engineer')).toEqual([{ type: 'ticket.changed', ticketId: incident.id, fields: ['groupId'] }]);
+      expect(pushes.get('customer')).toEqual([]);
+      // The priority is not: they are.
+      expect((await operator.patch(`/api/v1/tickets/${incident.id}`, { priority: 'high' })).statusCode).toBe(200);
+      await t.ctx.worker.drain();
+      expect(pushes.get('customer')).toEqual([{ type: 'ticket.changed', ticketId: incident.id, fields: ['priority'] }]);
+    });
+  });
+
+  describe('a locked field', () => {
+    it('is refused on write, naming it, and nothing changes', async () => {
+      const before = (await operator.get(`/api/v1/tickets/${incident.id}`)).json();
+      // Read-only for engineers on incidents: refused together with a field they may write.
+      const refused = await engineer.patch(`/api/v1/tickets/${incident.id}`, {
+        subject: 'Renamed',
+        priority: 'low',
+      });
+      expect(refused.statusCode).toBe(403);
+      expect(refused.json().error).toMatchObject({ code: 'field_forbidden', fields: ['subject'] });
+      // Hidden on change requests: refused the same way, never silently ignored.
+      const hidden = await engineer.patch(`/api/v1/tickets/${change.id}`, { subject: 'Renamed' });
+      expect(hidden.statusCode).toBe(403);
+      expect(hidden.json().error.fields).toEqual(['subject']);
+      expect((await operator.get(`/api/v1/tickets/${incident.id}`)).json()).toEqual(before);
+      expect((await operator.get(`/api/v1/tickets/${change.id}`)).json()).toMatchObject({
+        subject: `${SECRET} rollout plan`,
+      });
+      // Customers may not change what they may only read, on creation or later.
+      const created = await customer.post('/api/v1/tickets', { subject: 'S', body: 'B', channel: 'email' });
+      expect(created.statusCode).toBe(403);
+      expect(created.json().error.fields).toEqual(['channel']);
+      const solution = await customer.patch(`/api/v1/tickets/${incident.id}`, { solution: 'Done myself' });
+      expect(solution.statusCode).toBe(403);
+      expect(solution.json().error.fields).toEqual(['solution']);
+    });
+  });
+});
