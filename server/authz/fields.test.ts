@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { type FieldRules, parseFieldRules, resolveFieldAccess } from './fields.ts';
+import { type FieldRules, fieldVisibility, parseFieldRules, resolveFieldAccess } from './fields.ts';
+import type { Actor } from './policy.ts';
 
 const base = parseFieldRules(JSON.stringify({ priority: 'write', ownerId: 'read' }));
 
@@ -67,5 +68,46 @@ describe('field rule resolution', () => {
     // A well-formed key of a status that no longer exists stays narrowed to it: it never applies.
     expect(parsed.overrides).toEqual([{ field: 'priority', access: 'read', statuses: ['retired_status'] }]);
     expect(resolveFieldAccess(parsed, 'priority', { type: 'incident', status: 'new' })).toBe('hidden');
+  });
+});
+
+describe('where a field is visible, for filters across tickets', () => {
+  const actorWith = (rules: FieldRules): Actor => ({
+    id: 1,
+    email: 'a@example.test',
+    name: 'A',
+    roleKey: 'engineer',
+    locale: 'en',
+    organizationId: null,
+    organizationSharesTickets: false,
+    groupIds: [],
+    permissions: new Set(),
+    fieldRules: rules,
+  });
+  const types = ['incident', 'change_request'];
+  const statuses = ['new', 'resolved'];
+
+  it('is everywhere without a hiding override, and nowhere when hidden by default', () => {
+    expect(fieldVisibility(actorWith(withOverrides([])), 'ownerId', types, statuses)).toBe('all');
+    expect(fieldVisibility(actorWith(withOverrides([])), 'solution', types, statuses)).toBe('none');
+  });
+
+  it('lists the types and statuses left visible by overrides that hide it', () => {
+    const rules = withOverrides([
+      { field: 'ownerId', access: 'hidden', types: ['change_request'] },
+      { field: 'ownerId', access: 'read', types: ['change_request'], statuses: ['resolved'] },
+    ]);
+    expect(fieldVisibility(actorWith(rules), 'ownerId', types, statuses)).toEqual([
+      { type: 'incident', statuses: ['new', 'resolved'] },
+      { type: 'change_request', statuses: ['resolved'] },
+    ]);
+  });
+
+  it('finds where an override shows a field hidden by default', () => {
+    const rules = withOverrides([{ field: 'solution', access: 'read', statuses: ['resolved'] }]);
+    expect(fieldVisibility(actorWith(rules), 'solution', types, statuses)).toEqual([
+      { type: 'incident', statuses: ['resolved'] },
+      { type: 'change_request', statuses: ['resolved'] },
+    ]);
   });
 });

@@ -78,6 +78,30 @@ export function mayBeHidden(actor: Actor, field: FieldName): boolean {
   return rules.overrides.some((rule) => rule.field === field && rule.access === 'hidden');
 }
 
+/**
+ * Where a field is visible to the actor, for filters that run in SQL across tickets: `all`, or
+ * `none`, or the ticket types with the statuses in which it is (an override by type or status
+ * hides it on the rest). Types and statuses not listed in `types` / `statuses` never match.
+ */
+export type FieldVisibility = 'all' | 'none' | { type: string; statuses: string[] }[];
+
+/** The visibility of one field over every known type × status (see {@link FieldVisibility}). */
+export function fieldVisibility(
+  actor: Actor,
+  field: FieldName,
+  types: readonly string[],
+  statuses: readonly string[],
+): FieldVisibility {
+  if (!mayBeHidden(actor, field)) return 'all';
+  const visible = types
+    .map((type) => ({
+      type,
+      statuses: statuses.filter((status) => fieldAccess(actor, field, { type, status }) !== 'hidden'),
+    }))
+    .filter((entry) => entry.statuses.length > 0);
+  return visible.length === 0 ? 'none' : visible;
+}
+
 /** Names of the given fields the actor may not write on this ticket, in the given order. */
 export function unwritableFields<F extends FieldName>(actor: Actor, fields: readonly F[], context?: FieldContext): F[] {
   return fields.filter((field) => fieldAccess(actor, field, context) !== 'write');

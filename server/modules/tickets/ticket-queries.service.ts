@@ -1,5 +1,5 @@
 import { QUEUE_KEYS, type QueueKey, type TicketField } from '../../../common/domain.ts';
-import { fieldAccess, mayBeHidden } from '../../authz/fields.ts';
+import { fieldAccess, fieldVisibility, mayBeHidden } from '../../authz/fields.ts';
 import { type Actor, authorize } from '../../authz/policy.ts';
 import type { AppContext } from '../../context.ts';
 import { badRequest } from '../../platform/errors.ts';
@@ -84,18 +84,33 @@ function parseSearch(q: string | undefined): TicketListFilter['numberOrText'] {
 }
 
 /**
- * Filters on a field the actor may not read would reveal it; refuse them. A field hidden on
- * some tickets only (an override by type or status) counts as hidden: the filter runs in SQL,
- * across tickets of every type and status. A text search reads the subject.
+ * Filters on a field the actor may not read would reveal it. A field hidden on every ticket is
+ * refused (400 naming the parameter); one hidden on some tickets only (an override by type or
+ * status) filters just the tickets where the actor sees it. A text search reads the subject.
+ * Sorting by due date cannot be narrowed that way: refused where the SLA may be hidden.
  */
-function assertFilterable(actor: Actor, query: TicketListQuery): void {
+function filterRestrictions(
+  ctx: AppContext,
+  actor: Actor,
+  query: TicketListQuery,
+): NonNullable<TicketListFilter['onlyWhere']> {
+  const workflow = ctx.workflow.current();
+  const types = workflow.types.map((t) => t.key);
+  const statuses = workflow.statuses.map((s) => s.key);
   const asked: [TicketField, string][] = [];
   if (query.ownerId !== undefined) asked.push(['ownerId', 'ownerId']);
   if (query.requesterId !== undefined) asked.push(['requesterId', 'requesterId']);
-  if (query.sort === 'due' || query.sort === '-due') asked.push(['sla', 'sla']);
   if (parseSearch(query.q)?.text !== undefined) asked.push(['subject', 'q']);
-  const hidden = asked.filter(([field]) => mayBeHidden(actor, field)).map(([, param]) => param);
-  if (hidden.length > 0) throw badRequest('You may not filter on these fields', hidden);
+  const refused: string[] = [];
+  const restrictions: NonNullable<TicketListFilter['onlyWhere']> = [];
+  for (const [field, param] of asked) {
+    const visibility = fieldVisibility(actor, field, types, statuses);
+    if (visibility === 'none') refused.push(param);
+    else if (visibility !== 'all') restrictions.push(visibility);
+  }
+  if ((query.sort === 'due' || query.sort === '-due') && mayBeHidden(actor, 'sla')) refused.push('sla');
+  if (refused.length > 0) throw badRequest('You may not filter on these fields', refused);
+  return restrictions;
 }
 
 /** A page of the tickets the actor may see, newest activity first unless asked otherwise. */
@@ -104,7 +119,7 @@ export async function listTickets(
   actor: Actor,
   query: TicketListQuery,
 ): Promise<{ items: TicketView[]; nextCursor: string | null }> {
-  assertFilterable(actor, query);
+  const onlyWhere = filterRestrictions(ctx, actor, query);
   const workflow = ctx.workflow.current();
   if (query.status?.some((s) => !workflow.status(s))) throw badRequest('Unknown status', ['status']);
   const fields = await activeCustomFields(ctx);
@@ -116,6 +131,7 @@ export async function listTickets(
     ...(query.requesterId !== undefined && { requesterId: query.requesterId }),
     numberOrText: parseSearch(query.q),
     custom: customFilters(actor, fields, query.cf ?? []),
+    onlyWhere,
   };
   const sort = SORT_SPECS[query.sort ?? '-updated'];
   const limit = Math.min(Math.max(query.limit ?? 50, 1), 200);

@@ -181,6 +181,11 @@ export interface TicketListFilter {
   numberOrText?: { number?: number; text?: string };
   /** Custom field conditions: the ticket has this value (a multi-select: among its values). */
   custom?: { fieldId: number; text?: string; number?: number }[];
+  /**
+   * Restrictions to tickets of these types in these statuses: a filter on a field that field
+   * rules hide on some tickets matches only where the field is visible (each list ANDed).
+   */
+  onlyWhere?: { type: string; statuses: string[] }[][];
 }
 
 export type SortKey = 'updated_at' | 'created_at' | 'number' | 'due_at';
@@ -208,6 +213,15 @@ function ticketConditions(actor: Actor, filter: TicketListFilter) {
     else if (search?.text) {
       const like = `%${search.text.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
       all.push(sql<SqlBool>`lower(tickets.subject) like lower(${like}) escape '\\'`);
+    }
+    for (const entries of filter.onlyWhere ?? []) {
+      all.push(
+        eb.or(
+          entries.map((entry) =>
+            eb.and([eb('tickets.type', '=', entry.type), eb('tickets.status', 'in', entry.statuses)]),
+          ),
+        ),
+      );
     }
     for (const c of filter.custom ?? []) {
       const values = eb
