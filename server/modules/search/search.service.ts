@@ -4,6 +4,7 @@ import type { AppContext } from '../../context.ts';
 import { badRequest, forbidden } from '../../platform/errors.ts';
 import type { KbViewer } from '../kb/kb.policy.ts';
 import { canReadInternal } from '../tickets/tickets.policy.ts';
+import { listTicketPage, type TicketRow } from '../tickets/tickets.repo.ts';
 import {
   type ArticleHit,
   type MatchColumns,
@@ -92,6 +93,45 @@ function visibleTitle(actor: Actor, type: SearchType, hit: SearchHit): string {
   return fieldAccess(actor, 'subject', context) === 'hidden' ? '' : hit.title;
 }
 
+/**
+ * The ticket a query names by number (`1042`, `#1042`) within what the actor may see and the
+ * filters, as a hit ranked above any text match; none for other queries.
+ */
+async function ticketByNumber(
+  ctx: AppContext,
+  actor: Actor,
+  q: string,
+  filter: TicketSearchFilter,
+): Promise<SearchHit[]> {
+  const number = /^#?(\d{1,9})$/.exec(q.trim());
+  if (!number) return [];
+  const rows = await listTicketPage(
+    ctx.db.kysely,
+    actor,
+    {
+      numberOrText: { number: Number(number[1]) },
+      ...(filter.statuses?.length && { statuses: filter.statuses }),
+      ...(filter.ownerId !== undefined && { ownerId: filter.ownerId }),
+    },
+    { key: 'number', direction: 'desc' },
+    null,
+    1,
+  );
+  const matches = (row: TicketRow) =>
+    (filter.ticketType === undefined || row.type === filter.ticketType) &&
+    (filter.from === undefined || row.created_at >= filter.from) &&
+    (filter.to === undefined || row.created_at < filter.to);
+  return rows.filter(matches).map((row) => ({
+    objectId: row.id,
+    title: row.subject,
+    body: '',
+    score: Number.MAX_SAFE_INTEGER,
+    number: row.number,
+    status: row.status,
+    ticketType: row.type,
+  }));
+}
+
 /** Matches ranked per article; more are read than shown, as translations of one article collapse. */
 const ARTICLE_CANDIDATES_PER_RESULT = 5;
 /** The reader's language ranks above a translation matching as well (ADR 0021). */
@@ -166,16 +206,13 @@ export async function search(ctx: AppContext, actor: Actor, query: SearchQuery):
       const audiences: ('all' | 'internal' | 'public')[] = canReadInternal(actor)
         ? ['all', 'internal']
         : ['all', 'public'];
-      hits = await searchTicketDocuments(
-        kysely,
-        dialect,
-        actor,
-        terms,
-        audiences,
-        filter,
-        limit,
-        ticketMatchColumns(actor),
-      );
+      const columns = ticketMatchColumns(actor);
+      hits = await searchTicketDocuments(kysely, dialect, actor, terms, audiences, filter, limit, columns);
+      // The number is in a ticket's title terms, which such a reader cannot match: look it up.
+      if (columns === 'body') {
+        const named = await ticketByNumber(ctx, actor, query.q, filter);
+        hits = [...named, ...hits.filter((hit) => !named.some((n) => n.objectId === hit.objectId))];
+      }
     } else if (hasTicketFilter && !query.type) {
       // Ticket filters narrow a mixed search to tickets.
       continue;

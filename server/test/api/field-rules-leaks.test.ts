@@ -119,6 +119,17 @@ describeEachDialect('field rules everywhere a ticket shows', (dialect) => {
       expect(byOperator.map((i) => i.id)).toEqual([change.id]);
     });
 
+    it('still finds a ticket by its number for a reader who matches messages only', async () => {
+      const byNumber = await search(engineer, `#${change.number}`);
+      expect(byNumber.map((i) => i.id)).toEqual([change.id]);
+      expect(byNumber[0].title).toBe('');
+      const incidentByNumber = await search(engineer, String(incident.number));
+      expect(incidentByNumber[0]).toMatchObject({ id: incident.id, title: 'Heron outage' });
+      // A customer of another organization is not told about the ticket behind a number.
+      const stranger = await loginAs(t, await makeUser(t, 'customer'));
+      expect(await search(stranger, `#${change.number}`)).toEqual([]);
+    });
+
     it('is left out of the mail deliveries shown on the ticket', async () => {
       const forOperator = (await operator.get(`/api/v1/tickets/${change.id}/mail`)).json();
       expect(JSON.stringify(forOperator.deliveries)).toContain(SECRET);
