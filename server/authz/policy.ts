@@ -13,7 +13,10 @@ export interface Actor {
   /** Whether the actor's organization lets its members see each other's tickets. */
   organizationSharesTickets: boolean;
   groupIds: number[];
+  /** What this request may do: the role's permissions, narrowed to the scopes of an API token. */
   permissions: ReadonlySet<Permission>;
+  /** Set only when the request came with a scoped API token: the scopes it was limited to. */
+  tokenScopes?: ReadonlySet<Permission>;
   fieldRules: Readonly<FieldRules>;
 }
 

@@ -13,6 +13,7 @@ import { kb } from './migrations/0010_kb.ts';
 import { mailOutboundMessageId } from './migrations/0011_mail_outbound_message_id.ts';
 import { searchNarrowHeap } from './migrations/0012_search_narrow_heap.ts';
 import { mailRawRetention } from './migrations/0013_mail_raw_retention.ts';
+import { apiTokenScopes } from './migrations/0014_api_token_scopes.ts';
 import { dropKbSearchText } from './migrations/0015_drop_kb_search_text.ts';
 import type { DialectMigration } from './migrations/helpers.ts';
 
@@ -31,6 +32,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '0011_mail_outbound_message_id': mailOutboundMessageId,
   '0012_search_narrow_heap': searchNarrowHeap,
   '0013_mail_raw_retention': mailRawRetention,
+  '0014_api_token_scopes': apiTokenScopes,
   '0015_drop_kb_search_text': dropKbSearchText,
 };
 

@@ -126,6 +126,8 @@ export interface ApiTokenTable {
   created_at: string;
   last_used_at: string | null;
   revoked_at: string | null;
+  /** JSON array of permission names; null = everything the owner's role allows (ADR 0024). */
+  scopes: string | null;
 }
 
 export interface CategoryTable {

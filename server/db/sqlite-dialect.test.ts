@@ -19,6 +19,7 @@ describe('node:sqlite dialect', () => {
       '0011_mail_outbound_message_id',
       '0012_search_narrow_heap',
       '0013_mail_raw_retention',
+      '0014_api_token_scopes',
       '0015_drop_kb_search_text',
     ]);
     expect(await migrateToLatest(db)).toEqual([]);

@@ -62,7 +62,7 @@ export async function deleteSessionsOfUser(db: Db, userId: number): Promise<void
 export async function findActiveApiToken(db: Db, tokenHash: string) {
   return db.kysely
     .selectFrom('api_tokens')
-    .select(['id', 'user_id'])
+    .select(['id', 'user_id', 'scopes'])
     .where('token_hash', '=', tokenHash)
     .where('revoked_at', 'is', null)
     .executeTakeFirst();

@@ -1,4 +1,5 @@
 import type { Actor } from '../../authz/policy.ts';
+import { parseTokenScopes, tokenPermissions } from '../../authz/token-scopes.ts';
 import type { AppContext } from '../../context.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { UserView } from '../users/users.presenter.ts';
@@ -76,10 +77,17 @@ export async function actorFromSession(
   return actor ? { actor, csrfToken: session.csrf_token } : null;
 }
 
-/** Resolves a bearer API token to its actor, or null when unknown or revoked. */
+/**
+ * Resolves a bearer API token to its actor, or null when unknown or revoked. The actor's
+ * permissions are its owner's current role permissions narrowed to the token's scopes; field
+ * rules stay the role's.
+ */
 export async function actorFromApiToken(ctx: AppContext, token: string): Promise<Actor | null> {
   const row = await findActiveApiToken(ctx.db, hashToken(token));
   if (!row) return null;
   await touchApiToken(ctx.db, row.id, ctx.clock.now().toISOString());
-  return loadActor(ctx.db, row.user_id);
+  const actor = await loadActor(ctx.db, row.user_id);
+  const scopes = parseTokenScopes(row.scopes);
+  if (!actor || scopes === null) return actor;
+  return { ...actor, permissions: tokenPermissions(actor.permissions, scopes), tokenScopes: new Set(scopes) };
 }

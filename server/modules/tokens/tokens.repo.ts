@@ -1,17 +1,34 @@
 import type { Db } from '../../db/kysely.ts';
 
+/** Active tokens with the name of the user each acts as. */
 export async function listActiveTokens(db: Db) {
   return db.kysely
     .selectFrom('api_tokens')
-    .select(['id', 'name', 'user_id', 'created_at', 'last_used_at'])
-    .where('revoked_at', 'is', null)
-    .orderBy('id')
+    .innerJoin('users', 'users.id', 'api_tokens.user_id')
+    .select([
+      'api_tokens.id',
+      'api_tokens.name',
+      'api_tokens.user_id',
+      'users.name as user_name',
+      'api_tokens.scopes',
+      'api_tokens.created_at',
+      'api_tokens.last_used_at',
+    ])
+    .where('api_tokens.revoked_at', 'is', null)
+    .orderBy('api_tokens.id')
     .execute();
 }
 
 export async function insertToken(
   db: Db,
-  values: { name: string; token_hash: string; user_id: number; created_by: number; created_at: string },
+  values: {
+    name: string;
+    token_hash: string;
+    user_id: number;
+    created_by: number;
+    created_at: string;
+    scopes: string | null;
+  },
 ): Promise<number> {
   const row = await db.kysely.insertInto('api_tokens').values(values).returning('id').executeTakeFirstOrThrow();
   return row.id;

@@ -74,6 +74,7 @@ const EXPECTED: Record<string, DefaultRoleKey[] | 'all'> = {
   'DELETE /api/v1/workflow/types/:key': ['admin'],
   'PUT /api/v1/workflow/transitions': ['admin'],
   'GET /api/v1/api-tokens': ['admin'],
+  'GET /api/v1/api-tokens/scopes': ['admin'],
   'POST /api/v1/api-tokens': ['admin'],
   'DELETE /api/v1/api-tokens/:id': ['admin'],
   'GET /api/v1/mail/accounts': ['admin'],

@@ -27,5 +27,7 @@ export const queryKeys = {
   ticketMail: (id: number) => ['ticket', id, 'mail'] as const,
   ticketLinks: (id: number) => ['ticket', id, 'links'] as const,
   users: ['users'] as const,
+  apiTokens: ['api-tokens'] as const,
+  tokenScopes: ['api-tokens', 'scopes'] as const,
   userList: (params: UserListParams) => ['users', 'list', params] as const,
 };

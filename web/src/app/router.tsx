@@ -35,6 +35,7 @@ const WorkflowPage = lazy(() => import('../pages/admin/workflow/WorkflowPage.tsx
 const MailPage = lazy(() => import('../pages/admin/mail/MailPage.tsx'));
 const SettingsPage = lazy(() => import('../pages/admin/SettingsPage.tsx'));
 const AuditPage = lazy(() => import('../pages/admin/AuditPage.tsx'));
+const TokensPage = lazy(() => import('../pages/admin/tokens/TokensPage.tsx'));
 const NotificationsPage = lazy(() => import('../pages/admin/notifications/NotificationsPage.tsx'));
 const NotificationSettingsPage = lazy(() => import('../pages/settings/NotificationSettingsPage.tsx'));
 
@@ -132,6 +133,10 @@ const router = createBrowserRouter([
               {
                 element: <RequirePermission permission="admin.settings.manage" />,
                 children: [{ path: '/admin/settings', element: <SettingsPage /> }],
+              },
+              {
+                element: <RequirePermission permission="admin.tokens.manage" />,
+                children: [{ path: '/admin/tokens', element: <TokensPage /> }],
               },
               {
                 element: <RequirePermission permission="admin.audit.read" />,

@@ -6,6 +6,7 @@ import {
   IconClockHour4,
   IconForms,
   IconHistory,
+  IconKey,
   IconMail,
   type IconProps,
   IconSettings,
@@ -44,6 +45,7 @@ export const ADMIN_LINKS: AdminLink[] = [
     icon: IconBell,
   },
   { permission: 'admin.settings.manage', to: '/admin/settings', labelKey: 'admin.nav.settings', icon: IconSettings },
+  { permission: 'admin.tokens.manage', to: '/admin/tokens', labelKey: 'admin.nav.tokens', icon: IconKey },
   { permission: 'admin.audit.read', to: '/admin/audit', labelKey: 'admin.nav.audit', icon: IconHistory },
 ];
 

@@ -20,7 +20,8 @@ interface GroupCardProps {
   onToggle: (names: string[], on: boolean) => void;
 }
 
-function PermissionGroupCard({ groupKey, permissions, granted, onToggle }: GroupCardProps) {
+/** One group of the permission checklist: a select-all box, a count and a box per permission. */
+export function PermissionGroupCard({ groupKey, permissions, granted, onToggle }: GroupCardProps) {
   const { t } = useTranslation();
   const count = permissions.filter((name) => granted.has(name)).length;
   const title = t(`permissionGroup.${groupKey}.title`, { defaultValue: groupKey });

@@ -1,0 +1,114 @@
+import { isPermission, type Permission } from '../../../common/permissions.ts';
+import { groupedPermissions } from '../../authz/permission-groups.ts';
+import { type Actor, authorize } from '../../authz/policy.ts';
+import { parseTokenScopes } from '../../authz/token-scopes.ts';
+import type { AppContext } from '../../context.ts';
+import { badRequest, forbidden, notFound } from '../../platform/errors.ts';
+import { loadActor } from '../auth/actor.ts';
+import { hashToken, newSecret } from '../auth/tokens.ts';
+import { insertToken, listActiveTokens, revokeToken } from './tokens.repo.ts';
+
+export interface TokenView {
+  id: number;
+  name: string;
+  userId: number;
+  userName: string;
+  scopes: Permission[] | null;
+  createdAt: string;
+  lastUsedAt: string | null;
+}
+
+export interface CreateTokenInput {
+  name: string;
+  userId?: number;
+  scopes?: string[] | null;
+}
+
+/** Active tokens of every user (token administration sees them all). */
+export async function listTokens(ctx: AppContext, actor: Actor): Promise<TokenView[]> {
+  authorize(actor, 'admin.tokens.manage');
+  return (await listActiveTokens(ctx.db)).map((r) => ({
+    id: r.id,
+    name: r.name,
+    userId: r.user_id,
+    userName: r.user_name,
+    scopes: parseTokenScopes(r.scopes),
+    createdAt: r.created_at,
+    lastUsedAt: r.last_used_at,
+  }));
+}
+
+async function loadOwner(ctx: AppContext, actor: Actor, userId: number | undefined): Promise<Actor> {
+  const owner = userId === undefined || userId === actor.id ? actor : await loadActor(ctx.db, userId);
+  if (!owner) throw badRequest('The token must act as an active user', ['userId']);
+  return owner;
+}
+
+/**
+ * What a token for `owner` may carry: the owner's role permissions. A caller who came with a
+ * scoped token cannot hand out more than its own scopes: that would turn a narrow token into a
+ * wide one. (When the owner is that caller, its permissions are already narrowed.)
+ */
+function grantable(actor: Actor, owner: Actor): Set<Permission> {
+  const all = new Set(owner.permissions);
+  if (actor.tokenScopes) for (const p of all) if (!actor.permissions.has(p)) all.delete(p);
+  return all;
+}
+
+/** The scopes a token acting as `userId` (default: the caller) may carry, grouped for a picker. */
+export async function grantableScopes(
+  ctx: AppContext,
+  actor: Actor,
+  userId: number | undefined,
+): Promise<{ key: string; permissions: Permission[] }[]> {
+  authorize(actor, 'admin.tokens.manage');
+  const allowed = grantable(actor, await loadOwner(ctx, actor, userId));
+  return groupedPermissions()
+    .map((g) => ({ key: g.key, permissions: g.permissions.filter((p) => allowed.has(p)) }))
+    .filter((g) => g.permissions.length > 0);
+}
+
+/** Checks the requested scopes; returns what to store (null = all of the owner's permissions). */
+function checkScopes(actor: Actor, requested: string[] | null | undefined, allowed: Set<Permission>): string | null {
+  if (requested === undefined || requested === null) {
+    if (actor.tokenScopes) throw forbidden('A scoped token may only create tokens with scopes of its own');
+    return null;
+  }
+  const scopes = [...new Set(requested)].sort();
+  if (scopes.length === 0) throw badRequest('Choose at least one scope', ['scopes']);
+  const unknown = scopes.filter((s) => !isPermission(s));
+  if (unknown.length > 0) throw badRequest(`Unknown scopes: ${unknown.join(', ')}`, ['scopes']);
+  const beyond = scopes.filter((s) => !allowed.has(s as Permission));
+  if (beyond.length > 0) {
+    if (actor.tokenScopes) throw forbidden(`This token may not grant: ${beyond.join(', ')}`);
+    throw badRequest(`The token's user does not have: ${beyond.join(', ')}`, ['scopes']);
+  }
+  return JSON.stringify(scopes);
+}
+
+/** Creates a token acting as a user (default: the caller); the secret is returned once, stored hashed. */
+export async function createApiToken(
+  ctx: AppContext,
+  actor: Actor,
+  input: CreateTokenInput,
+): Promise<{ id: number; token: string }> {
+  authorize(actor, 'admin.tokens.manage');
+  const owner = await loadOwner(ctx, actor, input.userId);
+  const scopes = checkScopes(actor, input.scopes, grantable(actor, owner));
+  const token = newSecret('fd_');
+  const id = await insertToken(ctx.db, {
+    name: input.name,
+    token_hash: hashToken(token),
+    user_id: owner.id,
+    created_by: actor.id,
+    created_at: ctx.clock.now().toISOString(),
+    scopes,
+  });
+  return { id, token };
+}
+
+/** Revokes an active token; 404 when there is none with that id. */
+export async function revokeApiToken(ctx: AppContext, actor: Actor, id: number): Promise<void> {
+  authorize(actor, 'admin.tokens.manage');
+  if (!(await revokeToken(ctx.db, id, ctx.clock.now().toISOString()))) throw notFound('Token');
+}

@@ -1,0 +1,184 @@
+import {
+  Alert,
+  Button,
+  Code,
+  CopyButton,
+  Group,
+  Modal,
+  Radio,
+  SimpleGrid,
+  Skeleton,
+  Stack,
+  TextInput,
+} from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { IconCheck, IconCopy, IconKey } from '@tabler/icons-react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { isApiError } from '../../../api/client.ts';
+import { queryKeys } from '../../../api/keys.ts';
+import { type CreateTokenInput, createToken, fetchTokenScopes } from '../../../api/tokens.ts';
+import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
+import { PermissionGroupCard } from '../PermissionsTab.tsx';
+
+interface FormValues {
+  name: string;
+  mode: 'all' | 'chosen';
+  scopes: string[];
+}
+
+/** The scope checklist: the caller's own permissions, grouped as the role editor groups them. */
+function ScopePicker({ value, onChange, error }: { value: string[]; onChange: (v: string[]) => void; error?: string }) {
+  const groups = useQuery({ queryKey: queryKeys.tokenScopes, queryFn: async () => (await fetchTokenScopes()).groups });
+  const chosen = new Set(value);
+  const toggle = (names: string[], on: boolean) => {
+    const next = new Set(chosen);
+    for (const name of names) {
+      if (on) next.add(name);
+      else next.delete(name);
+    }
+    onChange([...next].sort());
+  };
+  return (
+    <Stack gap="xs">
+      {error && (
+        <Alert color="red" variant="light" role="alert">
+          {error}
+        </Alert>
+      )}
+      {groups.error && <ErrorAlert error={groups.error} />}
+      <SimpleGrid cols={{ base: 1, md: 2 }} spacing="sm">
+        {groups.isPending && [0, 1].map((i) => <Skeleton key={i} h={200} />)}
+        {groups.data?.map((group) => (
+          <PermissionGroupCard
+            key={group.key}
+            groupKey={group.key}
+            permissions={group.permissions}
+            granted={chosen}
+            onToggle={toggle}
+          />
+        ))}
+      </SimpleGrid>
+    </Stack>
+  );
+}
+
+function CreateTokenForm({ onCreated, onCancel }: { onCreated: (token: string) => void; onCancel: () => void }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const form = useForm<FormValues>({
+    initialValues: { name: '', mode: 'all', scopes: [] },
+    validate: {
+      name: (value) => (value.trim() ? null : t('common.required')),
+      scopes: (value, values) => (values.mode === 'chosen' && value.length === 0 ? t('apiTokens.noScopes') : null),
+    },
+  });
+  const create = useMutation({
+    mutationFn: (input: CreateTokenInput) => createToken(input),
+    onSuccess: ({ token }) => {
+      void queryClient.invalidateQueries({ queryKey: queryKeys.apiTokens });
+      onCreated(token);
+    },
+    onError: (error) => {
+      if (isApiError(error) && error.fields?.includes('scopes')) form.setFieldError('scopes', t('apiTokens.badScopes'));
+    },
+  });
+  const submit = (values: FormValues) =>
+    create.mutate({ name: values.name.trim(), scopes: values.mode === 'all' ? null : values.scopes });
+
+  return (
+    <form onSubmit={form.onSubmit(submit)} noValidate>
+      <Stack>
+        {create.error && <ErrorAlert error={create.error} />}
+        <TextInput
+          label={t('apiTokens.name')}
+          description={t('apiTokens.nameHint')}
+          required
+          data-autofocus
+          maxLength={100}
+          {...form.getInputProps('name')}
+        />
+        <Radio.Group
+          label={t('apiTokens.scopes')}
+          description={t('apiTokens.scopesHint')}
+          {...form.getInputProps('mode')}
+        >
+          <Stack gap="xs" mt="xs">
+            <Radio value="all" label={t('apiTokens.allMine')} description={t('apiTokens.allMineHint')} />
+            <Radio value="chosen" label={t('apiTokens.chosen')} description={t('apiTokens.chosenHint')} />
+          </Stack>
+        </Radio.Group>
+        {form.values.mode === 'chosen' && (
+          <ScopePicker
+            value={form.values.scopes}
+            onChange={(scopes) => form.setFieldValue('scopes', scopes)}
+            error={typeof form.errors.scopes === 'string' ? form.errors.scopes : undefined}
+          />
+        )}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onCancel}>
+            {t('common.cancel')}
+          </Button>
+          <Button type="submit" loading={create.isPending}>
+            {t('apiTokens.create')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+function CreatedToken({ token, onDone }: { token: string; onDone: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <Stack>
+      <Alert color="green" icon={<IconKey size={16} />} title={t('apiTokens.created')}>
+        {t('apiTokens.createdHint')}
+      </Alert>
+      <Group gap="xs" wrap="nowrap">
+        <Code fz="sm" p="sm" data-testid="new-api-token" style={{ flex: 1, userSelect: 'all', wordBreak: 'break-all' }}>
+          {token}
+        </Code>
+        <CopyButton value={token}>
+          {({ copied, copy }) => (
+            <Button
+              variant="light"
+              color={copied ? 'teal' : undefined}
+              onClick={copy}
+              leftSection={copied ? <IconCheck size={16} /> : <IconCopy size={16} />}
+            >
+              {copied ? t('common.copied') : t('common.copy')}
+            </Button>
+          )}
+        </CopyButton>
+      </Group>
+      <Group justify="flex-end">
+        <Button onClick={onDone}>{t('common.done')}</Button>
+      </Group>
+    </Stack>
+  );
+}
+
+/**
+ * Creates a token acting as the signed-in admin, limited to chosen scopes or with all of their
+ * permissions. The secret lives only in this dialog's state and is gone when it closes.
+ */
+export function CreateTokenModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
+  const { t } = useTranslation();
+  const [token, setToken] = useState<string | null>(null);
+  const close = () => {
+    setToken(null);
+    onClose();
+  };
+  return (
+    <Modal opened={opened} onClose={close} title={t('apiTokens.create')} size="xl">
+      {opened &&
+        (token ? (
+          <CreatedToken token={token} onDone={close} />
+        ) : (
+          <CreateTokenForm onCreated={setToken} onCancel={close} />
+        ))}
+    </Modal>
+  );
+}

@@ -1,0 +1,150 @@
+import { Badge, Button, Group, Modal, Paper, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { notifications } from '@mantine/notifications';
+import { IconKeyOff, IconPlus } from '@tabler/icons-react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { queryKeys } from '../../../api/keys.ts';
+import { type ApiToken, listTokens, revokeToken } from '../../../api/tokens.ts';
+import { formatDateTime } from '../../../app/format.ts';
+import { EmptyState } from '../../../components/EmptyState.tsx';
+import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
+import { CreateTokenModal } from './CreateTokenModal.tsx';
+
+/** The token's scopes as badges, or one badge when it may use all of its user's permissions. */
+function ScopeBadges({ scopes }: { scopes: string[] | null }) {
+  const { t } = useTranslation();
+  if (scopes === null) {
+    return (
+      <Badge variant="light" color="indigo" tt="none">
+        {t('apiTokens.allOfUser')}
+      </Badge>
+    );
+  }
+  return (
+    <Group gap={4}>
+      {scopes.map((scope) => (
+        <Badge key={scope} variant="light" color="gray" tt="none" title={scope} data-scope={scope}>
+          {t(`permission.${scope}.label`, { defaultValue: scope })}
+        </Badge>
+      ))}
+    </Group>
+  );
+}
+
+function RevokeModal({ token, onClose }: { token: ApiToken | null; onClose: () => void }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const revoke = useMutation({
+    mutationFn: (id: number) => revokeToken(id),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: queryKeys.apiTokens });
+      notifications.show({ color: 'green', message: t('apiTokens.revoked', { name: token?.name }) });
+      close();
+    },
+  });
+  const close = () => {
+    revoke.reset();
+    onClose();
+  };
+  return (
+    <Modal opened={token !== null} onClose={close} title={t('apiTokens.revoke')}>
+      {token && (
+        <Stack>
+          {revoke.error && <ErrorAlert error={revoke.error} />}
+          <Text size="sm">{t('apiTokens.revokeConfirm', { name: token.name })}</Text>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={close}>
+              {t('common.cancel')}
+            </Button>
+            <Button color="red" loading={revoke.isPending} onClick={() => revoke.mutate(token.id)}>
+              {t('apiTokens.revoke')}
+            </Button>
+          </Group>
+        </Stack>
+      )}
+    </Modal>
+  );
+}
+
+/** API tokens for integrations: who each acts as, what it may do, and revocation. */
+export default function TokensPage() {
+  const { t } = useTranslation();
+  const [createOpened, createModal] = useDisclosure(false);
+  const [revoking, setRevoking] = useState<ApiToken | null>(null);
+  const tokens = useQuery({ queryKey: queryKeys.apiTokens, queryFn: async () => (await listTokens()).items });
+
+  return (
+    <>
+      <Group justify="space-between" mb="xs">
+        <Title order={1} size="h3">
+          {t('apiTokens.title')}
+        </Title>
+        <Button leftSection={<IconPlus size={16} />} onClick={createModal.open}>
+          {t('apiTokens.create')}
+        </Button>
+      </Group>
+      <Text size="sm" c="dimmed" mb="md">
+        {t('apiTokens.intro')}
+      </Text>
+      {tokens.error && <ErrorAlert error={tokens.error} mb="md" />}
+      {tokens.data?.length === 0 ? (
+        <EmptyState title={t('apiTokens.none')} />
+      ) : (
+        <Paper withBorder>
+          <Table.ScrollContainer minWidth={760}>
+            <Table verticalSpacing="xs" aria-label={t('apiTokens.title')}>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('apiTokens.name')}</Table.Th>
+                  <Table.Th>{t('apiTokens.actsAs')}</Table.Th>
+                  <Table.Th>{t('apiTokens.scopes')}</Table.Th>
+                  <Table.Th>{t('apiTokens.createdAt')}</Table.Th>
+                  <Table.Th>{t('apiTokens.lastUsed')}</Table.Th>
+                  <Table.Th>{t('admin.actions')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {tokens.isPending && (
+                  <Table.Tr>
+                    <Table.Td colSpan={6}>
+                      <Skeleton h={24} />
+                    </Table.Td>
+                  </Table.Tr>
+                )}
+                {tokens.data?.map((token) => (
+                  <Table.Tr key={token.id} data-token={token.name}>
+                    <Table.Td fw={600}>{token.name}</Table.Td>
+                    <Table.Td>{token.userName}</Table.Td>
+                    <Table.Td maw={420}>
+                      <ScopeBadges scopes={token.scopes} />
+                    </Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(token.createdAt)}</Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                      {token.lastUsedAt ? formatDateTime(token.lastUsedAt) : t('apiTokens.neverUsed')}
+                    </Table.Td>
+                    <Table.Td>
+                      <Button
+                        size="xs"
+                        variant="subtle"
+                        color="red"
+                        leftSection={<IconKeyOff size={14} />}
+                        onClick={() => setRevoking(token)}
+                        aria-label={t('apiTokens.revokeNamed', { name: token.name })}
+                      >
+                        {t('apiTokens.revoke')}
+                      </Button>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        </Paper>
+      )}
+      <CreateTokenModal opened={createOpened} onClose={createModal.close} />
+      <RevokeModal token={revoking} onClose={() => setRevoking(null)} />
+    </>
+  );
+}
