@@ -14,6 +14,7 @@ import { mailOutboundMessageId } from './migrations/0011_mail_outbound_message_i
 import { searchNarrowHeap } from './migrations/0012_search_narrow_heap.ts';
 import { mailRawRetention } from './migrations/0013_mail_raw_retention.ts';
 import { dropKbSearchText } from './migrations/0015_drop_kb_search_text.ts';
+import { emailConfirmation } from './migrations/0016_email_confirmation.ts';
 import type { DialectMigration } from './migrations/helpers.ts';
 
 /** Every migration, in order. Names sort lexically; never rename a shipped one. */
@@ -32,6 +33,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '0012_search_narrow_heap': searchNarrowHeap,
   '0013_mail_raw_retention': mailRawRetention,
   '0015_drop_kb_search_text': dropKbSearchText,
+  '0016_email_confirmation': emailConfirmation,
 };
 
 /** The migrations bound to the database's dialect, for Kysely's Migrator. */
