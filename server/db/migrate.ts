@@ -15,6 +15,7 @@ import { searchNarrowHeap } from './migrations/0012_search_narrow_heap.ts';
 import { mailRawRetention } from './migrations/0013_mail_raw_retention.ts';
 import { apiTokenScopes } from './migrations/0014_api_token_scopes.ts';
 import { dropKbSearchText } from './migrations/0015_drop_kb_search_text.ts';
+import { emailConfirmation } from './migrations/0016_email_confirmation.ts';
 import type { DialectMigration } from './migrations/helpers.ts';
 
 /** Every migration, in order. Names sort lexically; never rename a shipped one. */
@@ -34,6 +35,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '0013_mail_raw_retention': mailRawRetention,
   '0014_api_token_scopes': apiTokenScopes,
   '0015_drop_kb_search_text': dropKbSearchText,
+  '0016_email_confirmation': emailConfirmation,
 };
 
 /** The migrations bound to the database's dialect, for Kysely's Migrator. */

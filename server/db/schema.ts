@@ -92,6 +92,8 @@ export interface UserTable {
   locale: string;
   active: number;
   phone: string | null;
+  /** When the address was proven by a used mailed link, or vouched for by whoever created the user. */
+  email_verified_at: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -513,6 +515,8 @@ export interface TicketCcTable {
 export interface PasswordResetTable {
   id: Generated<number>;
   user_id: number;
+  /** `reset` (sets a password) or `confirm_email` (proves the address); see ADR 0025. */
+  purpose: Generated<string>;
   token_hash: string;
   created_at: string;
   expires_at: string;

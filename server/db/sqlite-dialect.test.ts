@@ -21,6 +21,7 @@ describe('node:sqlite dialect', () => {
       '0013_mail_raw_retention',
       '0014_api_token_scopes',
       '0015_drop_kb_search_text',
+      '0016_email_confirmation',
     ]);
     expect(await migrateToLatest(db)).toEqual([]);
     const at = '2026-01-02T03:04:05.678Z';

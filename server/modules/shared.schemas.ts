@@ -32,5 +32,6 @@ export const UserSchema = Type.Object({
   organizationId: Type.Union([Type.Integer(), Type.Null()]),
   locale: Type.String(),
   active: Type.Boolean(),
+  emailVerified: Type.Boolean(),
   createdAt: Type.String(),
 });

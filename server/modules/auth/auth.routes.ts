@@ -10,6 +10,7 @@ import { findUserById } from '../users/users.repo.ts';
 import { updateOwnProfile } from '../users/users.service.ts';
 import { actorOf, SESSION_COOKIE } from './auth.plugin.ts';
 import { login, logout, register, type SessionResult } from './auth.service.ts';
+import { confirmAddress, requestAddressConfirmation } from './email-confirmation.service.ts';
 import { confirmPasswordReset, requestPasswordReset } from './password-reset.service.ts';
 
 const Locale = Type.Enum(LOCALES);
@@ -105,6 +106,36 @@ export async function authRoutes(app: TypedApp, ctx: AppContext): Promise<void> 
       await confirmPasswordReset(ctx, request.body.token, request.body.password);
       return reply.status(204).send(null);
     },
+  );
+
+  app.post(
+    '/auth/email-confirmation',
+    {
+      config: { permission: 'authenticated', rateLimit },
+      schema: {
+        tags: ['auth'],
+        summary: 'Mail the signed-in user a new link to confirm their address (nothing when confirmed already)',
+        response: { 202: Type.Object({}), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      await requestAddressConfirmation(ctx, actorOf(request).id);
+      return reply.status(202).send({});
+    },
+  );
+
+  app.post(
+    '/auth/email-confirmation/confirm',
+    {
+      config: { public: true, rateLimit },
+      schema: {
+        tags: ['auth'],
+        summary: 'Confirm an e-mail address with the token from the mailed link',
+        body: Type.Object({ token: Type.String({ minLength: 1, maxLength: 200 }) }),
+        response: { 200: Type.Object({ joinedOrganization: Type.Boolean() }), ...errorResponses },
+      },
+    },
+    async (request) => confirmAddress(ctx, request.body.token),
   );
 
   app.post(

@@ -15,6 +15,7 @@ import {
   insertSession,
   touchApiToken,
 } from './auth.repo.ts';
+import { requestAddressConfirmation } from './email-confirmation.service.ts';
 import { verifyPassword } from './password.ts';
 import { hashToken, newSecret } from './tokens.ts';
 
@@ -52,13 +53,22 @@ export async function login(ctx: AppContext, email: string, password: string): P
   return startSession(ctx, credentials.id);
 }
 
-/** Self-registration: creates a customer and logs them in. */
+/**
+ * Self-registration: creates a customer, mails them a link to confirm the address (in the
+ * language they chose) and logs them in.
+ */
 export async function register(
   ctx: AppContext,
   input: { email: string; password: string; name: string; locale?: string },
 ): Promise<SessionResult> {
   // The address is not proven yet: joining its domain's organization waits for a used mailed link.
-  const user = await createUser(ctx, { ...input, role: 'customer', joinDomainOrganization: false });
+  const user = await createUser(ctx, {
+    ...input,
+    role: 'customer',
+    joinDomainOrganization: false,
+    emailVerified: false,
+  });
+  await requestAddressConfirmation(ctx, user.id);
   return startSession(ctx, user.id);
 }
 

@@ -43,7 +43,8 @@ export async function resolveSender(ctx: AppContext, from: MailAddress | null): 
   if (!user) {
     const name = from.name.trim().slice(0, 200) || email.split('@')[0];
     try {
-      await createUser(ctx, { email, name, role: 'customer' });
+      // The From header proves nothing: the address counts as verified once a mailed link is used.
+      await createUser(ctx, { email, name, role: 'customer', emailVerified: false });
       created = true;
     } catch (error) {
       // A parallel mail from the same new sender created the contact first.

@@ -17,6 +17,11 @@ export interface MailTexts {
   resetSubject: string;
   resetBody: string;
   resetIgnore: string;
+  confirmSubject: string;
+  confirmBody: string;
+  confirmOrganization: string;
+  confirmAction: string;
+  confirmIgnore: string;
 }
 
 /** `{name}`, `{number}`, `{subject}`, `{hours}` are filled in by the composer. */
@@ -41,6 +46,12 @@ export const MAIL_TEXTS: Record<Locale, MailTexts> = {
     resetBody:
       'Someone (hopefully you) asked to set a password for this e-mail address. The link is valid for {hours} hours:',
     resetIgnore: 'If you did not ask for this, ignore this e-mail; nothing changes.',
+    confirmSubject: 'Confirm your e-mail address',
+    confirmBody:
+      'Thank you for registering. Please confirm that this e-mail address is yours with the link below; it is valid for {hours} hours.',
+    confirmOrganization: 'Once it is confirmed, the portal also shows you the requests your organization shares.',
+    confirmAction: 'Confirm my e-mail address',
+    confirmIgnore: 'If you did not register, ignore this e-mail; the address stays unconfirmed.',
   },
   uk: {
     greeting: 'Вітаємо, {name}!',
@@ -60,6 +71,13 @@ export const MAIL_TEXTS: Record<Locale, MailTexts> = {
     resetSubject: 'Встановіть пароль Frontdesk',
     resetBody: 'Хтось (сподіваємося, ви) попросив встановити пароль для цієї адреси. Посилання дійсне {hours} год.:',
     resetIgnore: 'Якщо ви цього не просили, просто проігноруйте лист; нічого не зміниться.',
+    confirmSubject: 'Підтвердьте свою адресу електронної пошти',
+    confirmBody:
+      'Дякуємо за реєстрацію. Будь ласка, підтвердьте, що ця адреса належить вам, за посиланням нижче; воно дійсне {hours} год.',
+    confirmOrganization:
+      'Після підтвердження портал також показуватиме вам звернення, якими ділиться ваша організація.',
+    confirmAction: 'Підтвердити мою адресу',
+    confirmIgnore: 'Якщо ви не реєструвалися, просто проігноруйте цей лист; адреса залишиться непідтвердженою.',
   },
   ru: {
     greeting: 'Здравствуйте, {name}!',
@@ -80,6 +98,13 @@ export const MAIL_TEXTS: Record<Locale, MailTexts> = {
     resetSubject: 'Установите пароль Frontdesk',
     resetBody: 'Кто-то (надеемся, вы) попросил установить пароль для этого адреса. Ссылка действительна {hours} ч.:',
     resetIgnore: 'Если вы этого не запрашивали, просто проигнорируйте письмо; ничего не изменится.',
+    confirmSubject: 'Подтвердите свой адрес электронной почты',
+    confirmBody:
+      'Спасибо за регистрацию. Пожалуйста, подтвердите, что этот адрес принадлежит вам, по ссылке ниже; она действительна {hours} ч.',
+    confirmOrganization:
+      'После подтверждения портал также будет показывать вам обращения, которыми делится ваша организация.',
+    confirmAction: 'Подтвердить мой адрес',
+    confirmIgnore: 'Если вы не регистрировались, просто проигнорируйте это письмо; адрес останется неподтверждённым.',
   },
   ro: {
     greeting: 'Bună ziua, {name},',
@@ -101,6 +126,12 @@ export const MAIL_TEXTS: Record<Locale, MailTexts> = {
     resetBody:
       'Cineva (sperăm că dumneavoastră) a cerut setarea unei parole pentru această adresă. Linkul este valabil {hours} ore:',
     resetIgnore: 'Dacă nu ați cerut acest lucru, ignorați acest e-mail; nu se schimbă nimic.',
+    confirmSubject: 'Confirmați adresa de e-mail',
+    confirmBody:
+      'Vă mulțumim pentru înregistrare. Vă rugăm să confirmați că această adresă de e-mail vă aparține, folosind linkul de mai jos; este valabil {hours} ore.',
+    confirmOrganization: 'După confirmare, portalul vă arată și solicitările partajate de organizația dumneavoastră.',
+    confirmAction: 'Confirm adresa mea de e-mail',
+    confirmIgnore: 'Dacă nu v-ați înregistrat, ignorați acest e-mail; adresa rămâne neconfirmată.',
   },
   zh: {
     greeting: '{name}，您好：',
@@ -118,6 +149,11 @@ export const MAIL_TEXTS: Record<Locale, MailTexts> = {
     resetSubject: '设置您的 Frontdesk 密码',
     resetBody: '有人（希望是您本人）请求为此邮箱地址设置密码。链接在 {hours} 小时内有效：',
     resetIgnore: '如果这不是您的请求，请忽略此邮件，不会有任何变化。',
+    confirmSubject: '请确认您的电子邮箱地址',
+    confirmBody: '感谢您的注册。请通过下面的链接确认此邮箱地址属于您；链接在 {hours} 小时内有效。',
+    confirmOrganization: '确认后，您还可以在门户中看到您所在组织共享的请求。',
+    confirmAction: '确认我的邮箱地址',
+    confirmIgnore: '如果您没有注册过，请忽略此邮件；该地址将保持未确认状态。',
   },
 };
 

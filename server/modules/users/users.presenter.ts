@@ -9,6 +9,8 @@ export interface UserView {
   organizationId: number | null;
   locale: string;
   active: boolean;
+  /** The address is proven (a mailed link was used) or was vouched for by whoever created the user. */
+  emailVerified: boolean;
   createdAt: string;
 }
 
@@ -21,6 +23,7 @@ export function presentUser(row: UserRow): UserView {
     organizationId: row.organization_id,
     locale: row.locale,
     active: row.active === 1,
+    emailVerified: row.email_verified_at !== null,
     createdAt: row.created_at,
   };
 }

@@ -1,7 +1,7 @@
 import { LOCALES, type Locale } from '../../../common/domain.ts';
 import type { Actor } from '../../authz/policy.ts';
 import { authorize } from '../../authz/policy.ts';
-import { type AppContext, inTransaction } from '../../context.ts';
+import { type AppContext, inTransaction, type Trx } from '../../context.ts';
 import { badRequest, conflict, notFound } from '../../platform/errors.ts';
 import { emit } from '../../platform/events.ts';
 import { deleteSessionsOfUser } from '../auth/auth.repo.ts';
@@ -12,8 +12,10 @@ import {
   findRoleByKey,
   findUserByEmail,
   findUserById,
+  findUserByIdIn,
   insertUser,
   listUsers,
+  markEmailVerified,
   updateUser,
 } from './users.repo.ts';
 
@@ -31,6 +33,12 @@ export interface NewUserInput {
    * self-registration: nobody has proven yet that they read mail at that address.
    */
   joinDomainOrganization?: boolean;
+  /**
+   * Whoever creates the user vouches for the address (admins, the CLI, demo data), so it counts
+   * as verified unless this is false: self-registration and contacts created from mail, whose
+   * address is proven only by a used mailed link (ADR 0025).
+   */
+  emailVerified?: boolean;
 }
 
 /** Lower-cased, trimmed e-mail: the one form we store and look up. */
@@ -59,7 +67,7 @@ export async function createUser(ctx: AppContext, input: NewUserInput): Promise<
     throw conflict('email_taken', 'This e-mail address is already registered', ['email']);
   let organizationId = input.organizationId ?? null;
   if (organizationId === null && role.key === 'customer' && input.joinDomainOrganization !== false) {
-    organizationId = (await findOrganizationByDomain(ctx.db, email.split('@')[1] ?? ''))?.id ?? null;
+    organizationId = (await findOrganizationByDomain(ctx.db.kysely, email.split('@')[1] ?? ''))?.id ?? null;
   }
   const passwordHash = input.password ? await hashPassword(input.password) : null;
   const now = ctx.clock.now().toISOString();
@@ -73,6 +81,7 @@ export async function createUser(ctx: AppContext, input: NewUserInput): Promise<
         organization_id: organizationId,
         locale: pickLocale(input.locale),
         active: 1,
+        email_verified_at: input.emailVerified === false ? null : now,
         created_at: now,
         updated_at: now,
       });
@@ -89,19 +98,21 @@ export async function createUser(ctx: AppContext, input: NewUserInput): Promise<
 }
 
 /**
- * Joins a customer who has no organization to the one of their e-mail domain, once they proved
- * they read mail at the address (they used a link mailed to it). Does nothing otherwise.
+ * Records, in the caller's transaction, that the user proved they read mail at their address:
+ * they used a link mailed to it (e-mail confirmation or password reset). The first proof marks
+ * the address verified and joins a customer without an organization to the one of their e-mail
+ * domain; later proofs change nothing, so a customer an admin took out of it stays out.
+ * Returns whether they joined an organization now.
  */
-export async function joinDomainOrganization(ctx: AppContext, userId: number): Promise<void> {
-  const user = await findUserById(ctx.db, userId);
-  if (user?.role_key !== 'customer' || user.organization_id !== null) return;
-  const organization = await findOrganizationByDomain(ctx.db, user.email.split('@')[1] ?? '');
-  if (!organization) return;
-  const now = ctx.clock.now().toISOString();
-  await inTransaction(ctx, async (trx) => {
-    await updateUser(trx, userId, { organization_id: organization.id, updated_at: now });
-    await emit(trx, now, { type: 'user.changed', payload: { userId } });
-  });
+export async function proveAddress(trx: Trx, userId: number, at: string): Promise<{ joinedOrganization: boolean }> {
+  if (!(await markEmailVerified(trx, userId, at))) return { joinedOrganization: false };
+  await emit(trx, at, { type: 'user.changed', payload: { userId } });
+  const user = await findUserByIdIn(trx, userId);
+  if (user?.role_key !== 'customer' || user.organization_id !== null) return { joinedOrganization: false };
+  const organization = await findOrganizationByDomain(trx, user.email.split('@')[1] ?? '');
+  if (!organization) return { joinedOrganization: false };
+  await updateUser(trx, userId, { organization_id: organization.id, updated_at: at });
+  return { joinedOrganization: true };
 }
 
 /** Admin: create a user with any role. */

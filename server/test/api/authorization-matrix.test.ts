@@ -9,6 +9,7 @@ const AGENTS: DefaultRoleKey[] = ['operator', 'engineer', 'manager', 'admin'];
 const EXPECTED: Record<string, DefaultRoleKey[] | 'all'> = {
   'GET /api/v1/me': 'all',
   'PATCH /api/v1/me': 'all',
+  'POST /api/v1/auth/email-confirmation': 'all',
   'GET /api/v1/users': AGENTS,
   'POST /api/v1/users': ['admin'],
   'PATCH /api/v1/users/:id': ['admin'],
@@ -161,6 +162,7 @@ describeEachDialect('authorization matrix', (dialect) => {
     const publicRoutes = api.filter((r) => r.public).map((r) => `${r.method} ${r.url}`);
     expect(publicRoutes.sort()).toEqual(
       [
+        'POST /api/v1/auth/email-confirmation/confirm',
         'POST /api/v1/auth/login',
         'POST /api/v1/auth/logout',
         'POST /api/v1/auth/password-reset',

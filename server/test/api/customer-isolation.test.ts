@@ -187,6 +187,7 @@ describeEachDialect('customer isolation', (dialect) => {
         .selectFrom('mail_outbound')
         .select('body_text')
         .where('to_address', '=', 'intruder@acme.test')
+        .where('template', '=', 'password_reset')
         .executeTakeFirstOrThrow();
       const token = decodeURIComponent(/reset-password\?token=([\w%-]+)/.exec(mail.body_text)![1]);
       const confirmed = await t.app.inject({

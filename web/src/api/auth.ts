@@ -10,6 +10,8 @@ export interface User {
   organizationId: number | null;
   locale: string;
   active: boolean;
+  /** The address is confirmed (a mailed link was used) or was vouched for by an admin. */
+  emailVerified: boolean;
   createdAt: string;
 }
 
@@ -64,6 +66,20 @@ export function requestPasswordReset(email: string): Promise<void> {
  */
 export function confirmPasswordReset(token: string, password: string): Promise<void> {
   return apiRequest<void>('/auth/password-reset/confirm', { method: 'POST', body: { token, password } });
+}
+
+/**
+ * Confirms an e-mail address with the token from the mailed link. A 400 naming `token` means the
+ * link is unknown, used or expired. `joinedOrganization`: the customer now sees their
+ * organization's shared requests.
+ */
+export function confirmEmail(token: string): Promise<{ joinedOrganization: boolean }> {
+  return apiRequest('/auth/email-confirmation/confirm', { method: 'POST', body: { token } });
+}
+
+/** Mails the signed-in user a new confirmation link (202; nothing is sent once confirmed). */
+export function resendEmailConfirmation(): Promise<void> {
+  return apiRequest<void>('/auth/email-confirmation', { method: 'POST', body: {} });
 }
 
 /** The signed-in user with permissions, or null when there is no session. */

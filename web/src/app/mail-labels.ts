@@ -21,7 +21,14 @@ export const RECEIPT_OUTCOMES = [
 export type ReceiptOutcome = (typeof RECEIPT_OUTCOMES)[number];
 
 /** Mails Frontdesk sends, by template. */
-export const MAIL_TEMPLATES = ['received', 'reply', 'resolved', 'closed', 'password_reset'] as const;
+export const MAIL_TEMPLATES = [
+  'received',
+  'reply',
+  'resolved',
+  'closed',
+  'password_reset',
+  'email_confirmation',
+] as const;
 
 /** Where an inbound mail came in. */
 export const RECEIPT_SOURCES = ['imap', 'smtp', 'pipe'] as const;

@@ -1,7 +1,7 @@
 import { lazy } from 'react';
 import { createBrowserRouter, RouterProvider } from 'react-router';
 import { AppLayout } from '../components/AppLayout.tsx';
-import { HomeRedirect, PublicOnly, RequireAuth, RequirePermission } from '../components/guards.tsx';
+import { AnyVisitor, HomeRedirect, PublicOnly, RequireAuth, RequirePermission } from '../components/guards.tsx';
 import { NotFoundPage } from '../components/NotFoundPage.tsx';
 import { AdminHomeRedirect } from '../pages/admin/AdminNav.tsx';
 
@@ -10,6 +10,7 @@ const LoginPage = lazy(() => import('../pages/auth/LoginPage.tsx'));
 const RegisterPage = lazy(() => import('../pages/auth/RegisterPage.tsx'));
 const ForgotPasswordPage = lazy(() => import('../pages/auth/ForgotPasswordPage.tsx'));
 const ResetPasswordPage = lazy(() => import('../pages/auth/ResetPasswordPage.tsx'));
+const ConfirmEmailPage = lazy(() => import('../pages/auth/ConfirmEmailPage.tsx'));
 const PortalTicketsPage = lazy(() => import('../pages/portal/PortalTicketsPage.tsx'));
 const NewRequestPage = lazy(() => import('../pages/portal/NewRequestPage.tsx'));
 const PortalTicketPage = lazy(() => import('../pages/portal/PortalTicketPage.tsx'));
@@ -49,6 +50,8 @@ const router = createBrowserRouter([
       { path: '/help/:id', element: <PortalArticlePage base="/help" /> },
     ],
   },
+  // The link in the confirmation mail works whether or not this browser is signed in.
+  { element: <AnyVisitor />, children: [{ path: '/confirm-email', element: <ConfirmEmailPage /> }] },
   {
     element: <PublicOnly />,
     children: [

@@ -43,6 +43,21 @@ export function PublicOnly() {
   );
 }
 
+/**
+ * Pages for anyone, signed in or not (the e-mail confirmation link): waits for the session so a
+ * signed-in browser has its CSRF token and language before the page acts.
+ */
+export function AnyVisitor() {
+  const me = useMe();
+  useSyncUserLocale(me.data);
+  if (me.isPending) return <PageLoader />;
+  return (
+    <Suspense fallback={<PageLoader />}>
+      <Outlet />
+    </Suspense>
+  );
+}
+
 export function HomeRedirect() {
   const me = useMe();
   if (me.isPending) return <PageLoader />;

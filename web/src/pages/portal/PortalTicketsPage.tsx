@@ -8,6 +8,7 @@ import { useTicketList } from '../../app/queries.ts';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { StatusBadge } from '../../components/TicketBadges.tsx';
+import { EmailConfirmationBanner } from './EmailConfirmationBanner.tsx';
 
 function TicketRow({ ticket }: { ticket: Ticket }) {
   const { t } = useTranslation();
@@ -57,6 +58,7 @@ export default function PortalTicketsPage() {
 
   return (
     <Container size="md" px={0}>
+      <EmailConfirmationBanner />
       <Group justify="space-between" mb="lg">
         <Title order={1} size="h2">
           {t('portal.myRequests')}

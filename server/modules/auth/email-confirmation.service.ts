@@ -1,0 +1,37 @@
+import { type AppContext, inTransaction } from '../../context.ts';
+import { badRequest } from '../../platform/errors.ts';
+import { fill, textsFor } from '../mail/outbound.texts.ts';
+import { findUserById } from '../users/users.repo.ts';
+import { proveAddress } from '../users/users.service.ts';
+import { LINK_KINDS, mailLink, redeemLink } from './mailed-link.service.ts';
+
+/**
+ * Mails the user a link that confirms their address, in their language. Does nothing for an
+ * address that is already verified or an inactive account: the caller answers the same either way.
+ */
+export async function requestAddressConfirmation(ctx: AppContext, userId: number): Promise<void> {
+  const user = await findUserById(ctx.db, userId);
+  if (user?.active !== 1 || user.email_verified_at !== null) return;
+  const texts = textsFor(user.locale);
+  await mailLink(ctx, user, 'confirm_email', {
+    subject: texts.confirmSubject,
+    intro: [fill(texts.confirmBody, { hours: LINK_KINDS.confirm_email.validHours }), texts.confirmOrganization],
+    outro: [],
+    label: texts.confirmAction,
+    footer: [texts.confirmIgnore],
+  });
+}
+
+/**
+ * Confirms an address with the token from the mailed link, once. The first proof marks the
+ * address verified and joins a self-registered customer to their domain's organization
+ * (proveAddress). An unknown, used or expired token is refused naming `token`; nothing changes.
+ */
+export async function confirmAddress(ctx: AppContext, token: string): Promise<{ joinedOrganization: boolean }> {
+  const at = ctx.clock.now().toISOString();
+  return inTransaction(ctx, async (trx) => {
+    const userId = await redeemLink(trx, 'confirm_email', token, at);
+    if (userId === null) throw badRequest('This link is invalid or has expired; ask for a new one', ['token']);
+    return proveAddress(trx, userId, at);
+  });
+}

@@ -1,0 +1,99 @@
+import { type AppContext, inTransaction, type Trx } from '../../context.ts';
+import { renderMail } from '../mail/outbound.compose.ts';
+import { queueMail } from '../mail/outbound.service.ts';
+import { textsFor } from '../mail/outbound.texts.ts';
+import { readSettings } from '../settings/settings.repo.ts';
+import { claimMailedLink, closeOpenLinksOf, insertMailedLink, type LinkPurpose } from './mailed-link.repo.ts';
+import { hashToken, newSecret } from './tokens.ts';
+
+/** What one kind of mailed link looks like: its page, token prefix, lifetime and outbound template. */
+interface LinkKind {
+  path: string;
+  prefix: string;
+  validHours: number;
+  template: string;
+}
+
+/** Both kinds share one table and one mechanism; only these differ (ADR 0025). */
+export const LINK_KINDS: Record<LinkPurpose, LinkKind> = {
+  reset: { path: '/reset-password', prefix: 'pr_', validHours: 2, template: 'password_reset' },
+  confirm_email: { path: '/confirm-email', prefix: 'ec_', validHours: 24, template: 'email_confirmation' },
+};
+
+/** The mail around the link, already in the recipient's language. */
+export interface LinkMailTexts {
+  subject: string;
+  intro: string[];
+  outro: string[];
+  label: string;
+  /** Under a rule after the link. */
+  footer?: string[];
+}
+
+/**
+ * Mails a user a single-use link (only its SHA-256 hash is stored) that expires after the kind's
+ * lifetime. The link row and the mail are written in one transaction and the mail goes through
+ * the outbox like every other, automatic, so the hourly loop guard per address caps how many
+ * links one address can be sent.
+ */
+export async function mailLink(
+  ctx: AppContext,
+  user: { id: number; email: string; name: string; locale: string },
+  purpose: LinkPurpose,
+  texts: LinkMailTexts,
+): Promise<void> {
+  const kind = LINK_KINDS[purpose];
+  const token = newSecret(kind.prefix);
+  const now = ctx.clock.now();
+  const at = now.toISOString();
+  const { html, text } = renderMail({
+    texts: textsFor(user.locale),
+    recipientName: user.name,
+    intro: texts.intro,
+    outro: texts.outro,
+    link: { href: `${ctx.config.publicUrl}${kind.path}?token=${encodeURIComponent(token)}`, label: texts.label },
+    footer: texts.footer ?? [],
+  });
+  const limit = (await readSettings(ctx.db)).mailAutoRepliesPerHour;
+  await inTransaction(ctx, async (trx) => {
+    const linkId = await insertMailedLink(trx, {
+      user_id: user.id,
+      purpose,
+      token_hash: hashToken(token),
+      created_at: at,
+      expires_at: new Date(now.getTime() + kind.validHours * 3_600_000).toISOString(),
+    });
+    await queueMail(
+      ctx,
+      trx,
+      {
+        ticketId: null,
+        ticketMessageId: null,
+        ticketNumber: null,
+        dedupeKey: `${purpose}:${linkId}`,
+        template: kind.template,
+        to: user.email,
+        cc: [],
+        subject: texts.subject,
+        html,
+        text,
+        attachmentIds: [],
+        automatic: true,
+      },
+      at,
+      limit,
+    );
+  });
+}
+
+/**
+ * Uses a mailed link in the caller's transaction: the link itself, and the user's other open
+ * links of the same purpose (the newest mail is not the only one that may be clicked, but one
+ * use is enough). Returns the user, or null when the token is unknown, used, expired or of
+ * another purpose.
+ */
+export async function redeemLink(trx: Trx, purpose: LinkPurpose, token: string, at: string): Promise<number | null> {
+  const userId = await claimMailedLink(trx, purpose, hashToken(token), at);
+  if (userId !== null) await closeOpenLinksOf(trx, userId, purpose, at);
+  return userId;
+}

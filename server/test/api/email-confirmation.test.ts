@@ -1,0 +1,256 @@
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { emailConfirmation } from '../../db/migrations/0016_email_confirmation.ts';
+import { MAIL_TEXTS } from '../../modules/mail/outbound.texts.ts';
+import { type Client, loginAs, makeOrganization, makeUser, openTicket } from '../factories.ts';
+import { buildTestApp, describeEachDialect, type TestApp } from '../harness.ts';
+
+const HOUR = 3_600_000;
+
+/**
+ * E-mail confirmation of self-registered customers (ADR 0025): registration mails a link in the
+ * registrant's language; using it (or a password-reset link) proves the address, marks it
+ * verified and joins the customer to their domain's organization, once.
+ */
+describeEachDialect('e-mail confirmation', (dialect) => {
+  let t: TestApp;
+  let acme = 0;
+  let sharedTicketId = 0;
+
+  beforeEach(async () => {
+    t = await buildTestApp(dialect, { loginRateLimit: 5 });
+    acme = await makeOrganization(t, 'Acme', { domain: 'acme.test', shared: true });
+    const member = await loginAs(t, await makeUser(t, 'customer', { organizationId: acme }));
+    sharedTicketId = (await openTicket(member, { subject: 'Acme printer', body: 'Shared with colleagues.' })).id;
+  });
+  afterEach(async () => t.close());
+
+  /** Registers over HTTP and returns a client bound to the new session. */
+  async function register(email: string, locale?: string): Promise<Client> {
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/register',
+      payload: { email, password: 'longenough', name: 'New Customer', ...(locale && { locale }) },
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json().user).toMatchObject({ organizationId: null, emailVerified: false });
+    const cookie = res.cookies.find((c) => c.name === 'fd_session')!.value;
+    const csrfToken = res.json().csrfToken as string;
+    const headers = { cookie: `fd_session=${cookie}`, 'x-csrf-token': csrfToken };
+    return {
+      actor: res.json().user,
+      cookie,
+      csrfToken,
+      get: (url) => t.app.inject({ method: 'GET', url, headers }),
+      post: (url, body) =>
+        t.app.inject({ method: 'POST', url, headers, ...(body !== undefined && { payload: body as object }) }),
+      patch: (url, body) => t.app.inject({ method: 'PATCH', url, headers, payload: body as object }),
+      put: (url, body) => t.app.inject({ method: 'PUT', url, headers, payload: body as object }),
+      del: (url) => t.app.inject({ method: 'DELETE', url, headers }),
+    };
+  }
+
+  const mailsTo = (address: string) =>
+    t.ctx.db.kysely
+      .selectFrom('mail_outbound')
+      .select(['template', 'subject', 'body_text', 'body_html', 'status'])
+      .where('to_address', '=', address)
+      .orderBy('id')
+      .execute();
+
+  /** The token of the newest mail of a template to the address. */
+  async function tokenFrom(address: string, template = 'email_confirmation'): Promise<string> {
+    const mail = (await mailsTo(address)).filter((m) => m.template === template).at(-1);
+    const path = template === 'email_confirmation' ? 'confirm-email' : 'reset-password';
+    const match = new RegExp(`/${path}\\?token=([\\w%-]+)`).exec(mail?.body_text ?? '');
+    expect(match, `no ${template} link to ${address}`).not.toBeNull();
+    return decodeURIComponent(match![1]);
+  }
+
+  const confirm = (token: string) =>
+    t.app.inject({ method: 'POST', url: '/api/v1/auth/email-confirmation/confirm', payload: { token } });
+
+  const userRow = (email: string) =>
+    t.ctx.db.kysely
+      .selectFrom('users')
+      .select(['organization_id', 'email_verified_at', 'updated_at'])
+      .where('email', '=', email)
+      .executeTakeFirstOrThrow();
+
+  const visibleTicketIds = async (client: Client) =>
+    (await client.get('/api/v1/tickets')).json().items.map((i: { id: number }) => i.id);
+
+  it('registration queues exactly one confirmation mail, in the registrant’s language', async () => {
+    await register('olena@acme.test', 'uk');
+    const mails = await mailsTo('olena@acme.test');
+    expect(mails).toHaveLength(1);
+    expect(mails[0]).toMatchObject({ template: 'email_confirmation', subject: MAIL_TEXTS.uk.confirmSubject });
+    expect(mails[0].body_text).toContain(MAIL_TEXTS.uk.confirmAction);
+    expect(mails[0].body_text).toContain(`${t.config.publicUrl}/confirm-email?token=ec_`);
+    expect(mails[0].body_html).toContain('/confirm-email?token=ec_');
+    // Only the hash is stored, never the token of the link.
+    const token = await tokenFrom('olena@acme.test');
+    const stored = await t.ctx.db.kysely.selectFrom('password_resets').select(['token_hash', 'purpose']).execute();
+    expect(stored).toHaveLength(1);
+    expect(stored[0].purpose).toBe('confirm_email');
+    expect(stored[0].token_hash).not.toContain(token.slice(3));
+    // Delivered by the worker (into the dev mailbox: the tests set no SMTP_URL).
+    await t.ctx.worker.drain();
+    expect((await mailsTo('olena@acme.test'))[0].status).toBe('dev');
+  });
+
+  it('confirming proves the address: the customer joins the organization and sees its shared tickets', async () => {
+    const customer = await register('jane@acme.test');
+    expect(await visibleTicketIds(customer)).toEqual([]);
+    expect((await customer.get(`/api/v1/tickets/${sharedTicketId}`)).statusCode).toBe(404);
+
+    const confirmed = await confirm(await tokenFrom('jane@acme.test'));
+    expect(confirmed.statusCode, confirmed.body).toBe(200);
+    expect(confirmed.json()).toEqual({ joinedOrganization: true });
+
+    const me = (await customer.get('/api/v1/me')).json();
+    expect(me.user).toMatchObject({ organizationId: acme, emailVerified: true });
+    expect(await visibleTicketIds(customer)).toEqual([sharedTicketId]);
+    expect((await customer.get(`/api/v1/tickets/${sharedTicketId}`)).statusCode).toBe(200);
+  });
+
+  it('confirms an address outside any organization without joining one', async () => {
+    const customer = await register('solo@elsewhere.test');
+    const confirmed = await confirm(await tokenFrom('solo@elsewhere.test'));
+    expect(confirmed.json()).toEqual({ joinedOrganization: false });
+    expect((await customer.get('/api/v1/me')).json().user).toMatchObject({ organizationId: null, emailVerified: true });
+  });
+
+  it('refuses a used, unknown or wrong-purpose token naming `token`, and changes nothing', async () => {
+    await register('jane@acme.test');
+    const token = await tokenFrom('jane@acme.test');
+    expect((await confirm(token)).statusCode).toBe(200);
+    // An admin takes her out of the organization; a second use of the link must not undo that.
+    const admin = await loginAs(t, await makeUser(t, 'admin'));
+    const jane = await t.ctx.db.kysely
+      .selectFrom('users')
+      .select('id')
+      .where('email', '=', 'jane@acme.test')
+      .executeTakeFirstOrThrow();
+    expect((await admin.patch(`/api/v1/users/${jane.id}`, { organizationId: null })).statusCode).toBe(200);
+    t.clock.advance(60_000);
+    const before = await userRow('jane@acme.test');
+
+    for (const bad of [token, 'ec_made-up', `${token}x`]) {
+      const refused = await confirm(bad);
+      expect(refused.statusCode).toBe(400);
+      expect(refused.json().error.fields).toEqual(['token']);
+    }
+    expect(await userRow('jane@acme.test')).toEqual(before);
+
+    // Tokens of one kind do not work for the other.
+    await t.app.inject({ method: 'POST', url: '/api/v1/auth/password-reset', payload: { email: 'jane@acme.test' } });
+    const resetToken = await tokenFrom('jane@acme.test', 'password_reset');
+    expect((await confirm(resetToken)).json().error.fields).toEqual(['token']);
+    const other = await register('other@acme.test');
+    const confirmToken = await tokenFrom('other@acme.test');
+    const asReset = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/password-reset/confirm',
+      payload: { token: confirmToken, password: 'evenlongerpass' },
+    });
+    expect(asReset.statusCode).toBe(400);
+    expect(asReset.json().error.fields).toEqual(['token']);
+    expect((await other.get('/api/v1/me')).json().user.emailVerified).toBe(false);
+  });
+
+  it('refuses an expired link and changes nothing', async () => {
+    const customer = await register('late@acme.test');
+    const token = await tokenFrom('late@acme.test');
+    t.clock.advance(24 * HOUR + 60_000);
+    const before = await userRow('late@acme.test');
+    const refused = await confirm(token);
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().error).toMatchObject({ code: 'validation_failed', fields: ['token'] });
+    expect(await userRow('late@acme.test')).toEqual(before);
+    expect(await visibleTicketIds(customer)).toEqual([]);
+  });
+
+  it('resends a new link to the signed-in customer, rate-limited; any one link confirms', async () => {
+    const customer = await register('again@acme.test', 'ro');
+    const first = await tokenFrom('again@acme.test');
+    const resent = await customer.post('/api/v1/auth/email-confirmation', {});
+    expect(resent.statusCode).toBe(202);
+    const mails = await mailsTo('again@acme.test');
+    expect(mails.map((m) => [m.template, m.subject])).toEqual([
+      ['email_confirmation', MAIL_TEXTS.ro.confirmSubject],
+      ['email_confirmation', MAIL_TEXTS.ro.confirmSubject],
+    ]);
+    const second = await tokenFrom('again@acme.test');
+    expect(second).not.toBe(first);
+
+    // The limit of the other auth endpoints (5 a minute here): one more is refused with 429.
+    const statuses: number[] = [];
+    for (let i = 0; i < 5; i++) statuses.push((await customer.post('/api/v1/auth/email-confirmation', {})).statusCode);
+    expect(statuses).toEqual([202, 202, 202, 202, 429]);
+    expect((await customer.post('/api/v1/auth/email-confirmation', {})).json().error.code).toBe('rate_limited');
+
+    // The older link works too; using one uses up all of them.
+    expect((await confirm(first)).json()).toEqual({ joinedOrganization: true });
+    expect((await confirm(second)).json().error.fields).toEqual(['token']);
+  });
+
+  it('resends nothing once the address is verified, and only to a signed-in user', async () => {
+    const customer = await register('done@acme.test');
+    await confirm(await tokenFrom('done@acme.test'));
+    expect((await customer.post('/api/v1/auth/email-confirmation', {})).statusCode).toBe(202);
+    expect(await mailsTo('done@acme.test')).toHaveLength(1);
+    const anonymous = await t.app.inject({ method: 'POST', url: '/api/v1/auth/email-confirmation', payload: {} });
+    expect(anonymous.statusCode).toBe(401);
+  });
+
+  it('a used password-reset link proves the address too, once', async () => {
+    await register('reset@acme.test');
+    const confirmToken = await tokenFrom('reset@acme.test');
+    await t.app.inject({ method: 'POST', url: '/api/v1/auth/password-reset', payload: { email: 'reset@acme.test' } });
+    const reset = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/password-reset/confirm',
+      payload: { token: await tokenFrom('reset@acme.test', 'password_reset'), password: 'evenlongerpass' },
+    });
+    expect(reset.statusCode).toBe(204);
+    const again = await loginAs(t, { email: 'reset@acme.test' } as Client['actor'], 'evenlongerpass');
+    expect((await again.get('/api/v1/me')).json().user).toMatchObject({ organizationId: acme, emailVerified: true });
+    expect(await visibleTicketIds(again)).toEqual([sharedTicketId]);
+    // The confirmation link still works (it is valid) but has nothing left to do.
+    expect((await confirm(confirmToken)).json()).toEqual({ joinedOrganization: false });
+  });
+
+  it('users created by an admin count as verified and get no confirmation mail', async () => {
+    const admin = await loginAs(t, await makeUser(t, 'admin'));
+    const created = await admin.post('/api/v1/users', { email: 'made@acme.test', name: 'Made', role: 'customer' });
+    expect(created.statusCode, created.body).toBe(201);
+    expect(created.json()).toMatchObject({ organizationId: acme, emailVerified: true });
+    expect(await mailsTo('made@acme.test')).toEqual([]);
+  });
+
+  it('the migration counts existing users as verified, except customers without an organization', async () => {
+    await register('pending@elsewhere.test');
+    await makeUser(t, 'operator', { email: 'agent@acme.test' });
+    const db = t.ctx.db.kysely as Parameters<typeof emailConfirmation.up>[0];
+    await emailConfirmation.down(db, t.ctx.db.dialect);
+    await emailConfirmation.up(db, t.ctx.db.dialect);
+    const rows = await t.ctx.db.kysely
+      .selectFrom('users')
+      .select(['email', 'email_verified_at'])
+      .where('email', 'in', ['pending@elsewhere.test', 'agent@acme.test'])
+      .orderBy('email')
+      .execute();
+    expect(rows.map((r) => [r.email, r.email_verified_at !== null])).toEqual([
+      ['agent@acme.test', true],
+      ['pending@elsewhere.test', false],
+    ]);
+    const members = await t.ctx.db.kysely
+      .selectFrom('users')
+      .select('email_verified_at')
+      .where('organization_id', '=', acme)
+      .execute();
+    expect(members.every((m) => m.email_verified_at !== null)).toBe(true);
+    // Going back dropped the confirmation link rather than turn it into a password-reset link.
+    expect(await t.ctx.db.kysely.selectFrom('password_resets').select('purpose').execute()).toEqual([]);
+  });
+});

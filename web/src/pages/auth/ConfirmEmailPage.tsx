@@ -1,0 +1,92 @@
+import { Alert, Button, Stack, Text } from '@mantine/core';
+import { IconCircleCheck, IconLinkOff } from '@tabler/icons-react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import { confirmEmail } from '../../api/auth.ts';
+import { isApiError } from '../../api/client.ts';
+import { queryKeys } from '../../api/keys.ts';
+import { homePath, useMe } from '../../app/session.ts';
+import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { AuthFrame } from './AuthFrame.tsx';
+
+/** Where to go next: the signed-in user's home (the portal shows the banner to resend), or sign in. */
+function NextStep({ label }: { label: 'continue' | 'signInToResend' }) {
+  const { t } = useTranslation();
+  const me = useMe().data;
+  if (me) {
+    return (
+      <Button component={Link} to={homePath(me)} fullWidth>
+        {t(label === 'continue' ? 'auth.confirm.toPortal' : 'auth.confirm.toPortalToResend')}
+      </Button>
+    );
+  }
+  return (
+    <Button component={Link} to="/login" fullWidth variant={label === 'continue' ? 'filled' : 'default'}>
+      {t(label === 'continue' ? 'auth.signIn' : 'auth.confirm.signInToResend')}
+    </Button>
+  );
+}
+
+/**
+ * Opened from the confirmation mail, signed in or not. The address is confirmed only when the
+ * person presses the button: mail scanners that open links on their own must not confirm an
+ * address for whoever registered it (ADR 0025).
+ */
+export default function ConfirmEmailPage() {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const token = useSearchParams()[0].get('token') ?? '';
+  // A signed-in browser must send its CSRF token, which arrives with the session.
+  const me = useMe();
+  const confirm = useMutation({
+    mutationFn: () => confirmEmail(token),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: queryKeys.me });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.tickets });
+    },
+  });
+  const deadLink =
+    !token || (isApiError(confirm.error) && confirm.error.status === 400 && confirm.error.fields.includes('token'));
+
+  return (
+    <AuthFrame title={t('auth.confirm.title')}>
+      {confirm.isSuccess ? (
+        <Stack>
+          <Alert
+            color="green"
+            variant="light"
+            icon={<IconCircleCheck size={18} />}
+            title={t('auth.confirm.doneTitle')}
+            role="status"
+            data-testid="confirm-email-done"
+          >
+            {confirm.data.joinedOrganization ? t('auth.confirm.joined') : t('auth.confirm.done')}
+          </Alert>
+          <NextStep label="continue" />
+        </Stack>
+      ) : deadLink ? (
+        <Stack>
+          <Alert
+            color="orange"
+            variant="light"
+            icon={<IconLinkOff size={18} />}
+            title={token ? t('auth.confirm.expired') : t('auth.reset.incomplete')}
+            data-testid="confirm-email-dead-link"
+          >
+            {t('auth.confirm.deadLinkHint')}
+          </Alert>
+          <NextStep label="signInToResend" />
+        </Stack>
+      ) : (
+        <Stack>
+          <Text size="sm">{t('auth.confirm.explain')}</Text>
+          {confirm.error && <ErrorAlert error={confirm.error} />}
+          <Button onClick={() => confirm.mutate()} loading={confirm.isPending || me.isPending} fullWidth>
+            {t('auth.confirm.submit')}
+          </Button>
+        </Stack>
+      )}
+    </AuthFrame>
+  );
+}
