@@ -15,7 +15,7 @@ import {
   insertSession,
   touchApiToken,
 } from './auth.repo.ts';
-import { requestAddressConfirmation } from './email-confirmation.service.ts';
+import { prepareAddressConfirmation } from './email-confirmation.service.ts';
 import { verifyPassword } from './password.ts';
 import { hashToken, newSecret } from './tokens.ts';
 
@@ -62,13 +62,16 @@ export async function register(
   input: { email: string; password: string; name: string; locale?: string },
 ): Promise<SessionResult> {
   // The address is not proven yet: joining its domain's organization waits for a used mailed link.
-  const user = await createUser(ctx, {
-    ...input,
-    role: 'customer',
-    joinDomainOrganization: false,
-    emailVerified: false,
+  const confirmation = await prepareAddressConfirmation(ctx, {
+    email: normalizeEmail(input.email),
+    name: input.name.trim(),
+    locale: input.locale ?? 'en',
   });
-  await requestAddressConfirmation(ctx, user.id);
+  const user = await createUser(
+    ctx,
+    { ...input, role: 'customer', joinDomainOrganization: false, emailVerified: false },
+    (trx, userId) => confirmation.write(trx, userId),
+  );
   return startSession(ctx, user.id);
 }
 

@@ -3,7 +3,37 @@ import { badRequest } from '../../platform/errors.ts';
 import { fill, textsFor } from '../mail/outbound.texts.ts';
 import { findUserById } from '../users/users.repo.ts';
 import { proveAddress } from '../users/users.service.ts';
-import { LINK_KINDS, mailLink, redeemLink } from './mailed-link.service.ts';
+import {
+  LINK_KINDS,
+  type LinkMailTexts,
+  mailLink,
+  type PreparedLinkMail,
+  prepareLinkMail,
+  redeemLink,
+} from './mailed-link.service.ts';
+
+/** The confirmation mail's texts in a language. */
+function confirmationTexts(locale: string): LinkMailTexts {
+  const texts = textsFor(locale);
+  return {
+    subject: texts.confirmSubject,
+    intro: [fill(texts.confirmBody, { hours: LINK_KINDS.confirm_email.validHours }), texts.confirmOrganization],
+    outro: [],
+    label: texts.confirmAction,
+    footer: [texts.confirmIgnore],
+  };
+}
+
+/**
+ * The confirmation mail of a user about to be created, to write in the transaction that
+ * creates them (registration: the account and its mail exist together or not at all).
+ */
+export function prepareAddressConfirmation(
+  ctx: AppContext,
+  user: { email: string; name: string; locale: string },
+): Promise<PreparedLinkMail> {
+  return prepareLinkMail(ctx, user, 'confirm_email', confirmationTexts(user.locale));
+}
 
 /**
  * Mails the user a link that confirms their address, in their language. Does nothing for an
@@ -12,14 +42,7 @@ import { LINK_KINDS, mailLink, redeemLink } from './mailed-link.service.ts';
 export async function requestAddressConfirmation(ctx: AppContext, userId: number): Promise<void> {
   const user = await findUserById(ctx.db, userId);
   if (user?.active !== 1 || user.email_verified_at !== null) return;
-  const texts = textsFor(user.locale);
-  await mailLink(ctx, user, 'confirm_email', {
-    subject: texts.confirmSubject,
-    intro: [fill(texts.confirmBody, { hours: LINK_KINDS.confirm_email.validHours }), texts.confirmOrganization],
-    outro: [],
-    label: texts.confirmAction,
-    footer: [texts.confirmIgnore],
-  });
+  await mailLink(ctx, user, 'confirm_email', confirmationTexts(user.locale));
 }
 
 /**

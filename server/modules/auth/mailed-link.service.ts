@@ -30,18 +30,24 @@ export interface LinkMailTexts {
   footer?: string[];
 }
 
+/** A link mail rendered ahead, written by `write` inside the caller's transaction. */
+export interface PreparedLinkMail {
+  write(trx: Trx, userId: number): Promise<void>;
+}
+
 /**
- * Mails a user a single-use link (only its SHA-256 hash is stored) that expires after the kind's
- * lifetime. The link row and the mail are written in one transaction and the mail goes through
- * the outbox like every other, automatic, so the hourly loop guard per address caps how many
- * links one address can be sent.
+ * Renders a single-use link mail for a user (only the token's SHA-256 is stored) and reads what
+ * it needs from the database, so that `write` can run inside a transaction (SQLite has one
+ * connection: nothing may read outside the transaction while it is open). `write` inserts the
+ * link, expiring after the kind's lifetime, and queues the mail through the outbox like every
+ * other, automatic, so the hourly loop guard per address caps how many links one address gets.
  */
-export async function mailLink(
+export async function prepareLinkMail(
   ctx: AppContext,
-  user: { id: number; email: string; name: string; locale: string },
+  user: { email: string; name: string; locale: string },
   purpose: LinkPurpose,
   texts: LinkMailTexts,
-): Promise<void> {
+): Promise<PreparedLinkMail> {
   const kind = LINK_KINDS[purpose];
   const token = newSecret(kind.prefix);
   const now = ctx.clock.now();
@@ -55,35 +61,48 @@ export async function mailLink(
     footer: texts.footer ?? [],
   });
   const limit = (await readSettings(ctx.db)).mailAutoRepliesPerHour;
-  await inTransaction(ctx, async (trx) => {
-    const linkId = await insertMailedLink(trx, {
-      user_id: user.id,
-      purpose,
-      token_hash: hashToken(token),
-      created_at: at,
-      expires_at: new Date(now.getTime() + kind.validHours * 3_600_000).toISOString(),
-    });
-    await queueMail(
-      ctx,
-      trx,
-      {
-        ticketId: null,
-        ticketMessageId: null,
-        ticketNumber: null,
-        dedupeKey: `${purpose}:${linkId}`,
-        template: kind.template,
-        to: user.email,
-        cc: [],
-        subject: texts.subject,
-        html,
-        text,
-        attachmentIds: [],
-        automatic: true,
-      },
-      at,
-      limit,
-    );
-  });
+  return {
+    async write(trx, userId) {
+      const linkId = await insertMailedLink(trx, {
+        user_id: userId,
+        purpose,
+        token_hash: hashToken(token),
+        created_at: at,
+        expires_at: new Date(now.getTime() + kind.validHours * 3_600_000).toISOString(),
+      });
+      await queueMail(
+        ctx,
+        trx,
+        {
+          ticketId: null,
+          ticketMessageId: null,
+          ticketNumber: null,
+          dedupeKey: `${purpose}:${linkId}`,
+          template: kind.template,
+          to: user.email,
+          cc: [],
+          subject: texts.subject,
+          html,
+          text,
+          attachmentIds: [],
+          automatic: true,
+        },
+        at,
+        limit,
+      );
+    },
+  };
+}
+
+/** Mails a user a single-use link: the link row and the mail in one transaction. */
+export async function mailLink(
+  ctx: AppContext,
+  user: { id: number; email: string; name: string; locale: string },
+  purpose: LinkPurpose,
+  texts: LinkMailTexts,
+): Promise<void> {
+  const prepared = await prepareLinkMail(ctx, user, purpose, texts);
+  await inTransaction(ctx, (trx) => prepared.write(trx, user.id));
 }
 
 /**

@@ -52,9 +52,14 @@ function pickLocale(locale: string | undefined): Locale {
 
 /**
  * Creates a user. Used by self-registration (role customer, no actor) and by admins.
- * A customer whose e-mail domain matches an organization joins it.
+ * A customer whose e-mail domain matches an organization joins it. `alsoWrite` runs in the
+ * same transaction (registration's confirmation mail).
  */
-export async function createUser(ctx: AppContext, input: NewUserInput): Promise<UserView> {
+export async function createUser(
+  ctx: AppContext,
+  input: NewUserInput,
+  alsoWrite?: (trx: Trx, userId: number) => Promise<void>,
+): Promise<UserView> {
   const email = normalizeEmail(input.email);
   const name = input.name.trim();
   if (!name) throw badRequest('Name is required', ['name']);
@@ -86,6 +91,7 @@ export async function createUser(ctx: AppContext, input: NewUserInput): Promise<
         updated_at: now,
       });
       await emit(trx, now, { type: 'user.changed', payload: { userId } });
+      await alsoWrite?.(trx, userId);
       return userId;
     });
     return presentUser((await findUserById(ctx.db, id))!);
