@@ -116,7 +116,14 @@ export default function UsersPage() {
                       </Text>
                     </Table.Td>
                     <Table.Td>
-                      <Text size="sm">{user.email}</Text>
+                      <Group gap={6} wrap="nowrap">
+                        <Text size="sm">{user.email}</Text>
+                        {!user.emailVerified && (
+                          <Badge color="yellow" variant="light" size="sm" miw="max-content">
+                            {t('admin.emailUnconfirmed')}
+                          </Badge>
+                        )}
+                      </Group>
                     </Table.Td>
                     <Table.Td>
                       <Select
