@@ -133,6 +133,16 @@ describeEachDialect('organization administration', (dialect) => {
     expect((await admin.get('/api/v1/organizations')).json().items).toHaveLength(2);
   });
 
+  it('finds members by the new name of their organization once it is renamed', async () => {
+    const acme = (await create({ name: 'Acme' })).json().id;
+    const member = await makeUser(t, 'customer', { name: 'Mia Member', organizationId: acme });
+    const operator = await loginAs(t, await makeUser(t, 'operator'));
+    await admin.patch(`/api/v1/organizations/${acme}`, { name: 'Wombatworks' });
+    await t.ctx.worker.drain();
+    const found = (await operator.get('/api/v1/search?q=wombatworks&type=customer')).json().items;
+    expect(found.map((i: { id: number }) => i.id)).toEqual([member.id]);
+  });
+
   describe('ticket sharing', () => {
     it('lets members see a colleague’s ticket only while sharing is on', async () => {
       const acme = (await create({ name: 'Acme' })).json().id;
