@@ -4,8 +4,10 @@ import { authorize } from '../../authz/policy.ts';
 import { type AppContext, inTransaction, type Trx } from '../../context.ts';
 import { badRequest, conflict, notFound } from '../../platform/errors.ts';
 import { emit } from '../../platform/events.ts';
+import { recordAudit } from '../audit/audit.repo.ts';
 import { deleteSessionsOfUser } from '../auth/auth.repo.ts';
 import { hashPassword, temporaryPassword } from '../auth/password.ts';
+import { organizationExists } from '../organizations/organizations.repo.ts';
 import { presentUser, type UserView } from './users.presenter.ts';
 import {
   findOrganizationByDomain,
@@ -71,6 +73,7 @@ export async function createUser(
   if (await findUserByEmail(ctx.db, email))
     throw conflict('email_taken', 'This e-mail address is already registered', ['email']);
   let organizationId = input.organizationId ?? null;
+  await checkOrganization(ctx, organizationId);
   if (organizationId === null && role.key === 'customer' && input.joinDomainOrganization !== false) {
     organizationId = (await findOrganizationByDomain(ctx.db.kysely, email.split('@')[1] ?? ''))?.id ?? null;
   }
@@ -121,6 +124,15 @@ export async function proveAddress(trx: Trx, userId: number, at: string): Promis
   return { joinedOrganization: true };
 }
 
+async function checkOrganization(ctx: AppContext, organizationId: number | null | undefined): Promise<void> {
+  if (
+    organizationId !== undefined &&
+    organizationId !== null &&
+    !(await organizationExists(ctx.db.kysely, organizationId))
+  )
+    throw badRequest('Unknown organization', ['organizationId']);
+}
+
 /** Admin: create a user with any role. */
 export async function createUserAsAdmin(ctx: AppContext, actor: Actor, input: NewUserInput): Promise<UserView> {
   authorize(actor, 'admin.users.manage');
@@ -158,8 +170,25 @@ export async function updateUserAsAdmin(
     roleId = role.id;
   }
   if (changes.name !== undefined && !changes.name.trim()) throw badRequest('Name is required', ['name']);
+  await checkOrganization(ctx, changes.organizationId);
   const now = ctx.clock.now().toISOString();
   await inTransaction(ctx, async (trx) => {
+    // Who changed whose role, access or organization (joining one shares tickets) is audited.
+    const before = presentUser(user);
+    const fields = (['name', 'role', 'active', 'locale', 'organizationId'] as const).filter(
+      (k) => changes[k] !== undefined && changes[k] !== before[k],
+    );
+    if (fields.length > 0) {
+      await recordAudit(trx, {
+        actorId: actor.id,
+        entity: 'user',
+        entityId: id,
+        action: 'update',
+        before: Object.fromEntries(fields.map((k) => [k, before[k]])),
+        after: Object.fromEntries(fields.map((k) => [k, changes[k]])),
+        at: now,
+      });
+    }
     await updateUser(trx, id, {
       ...(changes.name !== undefined && { name: changes.name.trim() }),
       ...(roleId !== undefined && { role_id: roleId }),

@@ -27,6 +27,8 @@ export interface UpdateUserInput {
   role?: string;
   active?: boolean;
   locale?: string;
+  /** The customer organization; null takes the user out of theirs. */
+  organizationId?: number | null;
 }
 
 export function listUsers(params: UserListParams = {}): Promise<ItemList<User>> {

@@ -26,6 +26,7 @@ const KbArticleEditorPage = lazy(() => import('../pages/kb/KbArticleEditorPage.t
 const CannedPage = lazy(() => import('../pages/kb/CannedPage.tsx'));
 const PublicKbLayout = lazy(() => import('../pages/kb/PublicKbLayout.tsx'));
 const UsersPage = lazy(() => import('../pages/admin/UsersPage.tsx'));
+const OrganizationsPage = lazy(() => import('../pages/admin/organizations/OrganizationsPage.tsx'));
 const RolesPage = lazy(() => import('../pages/admin/RolesPage.tsx'));
 const RoleEditorPage = lazy(() => import('../pages/admin/RoleEditorPage.tsx'));
 const CustomFieldsPage = lazy(() => import('../pages/admin/CustomFieldsPage.tsx'));
@@ -96,7 +97,10 @@ const router = createBrowserRouter([
               { path: '/admin', element: <AdminHomeRedirect /> },
               {
                 element: <RequirePermission permission="admin.users.manage" />,
-                children: [{ path: '/admin/users', element: <UsersPage /> }],
+                children: [
+                  { path: '/admin/users', element: <UsersPage /> },
+                  { path: '/admin/organizations', element: <OrganizationsPage /> },
+                ],
               },
               {
                 element: <RequirePermission permission="admin.roles.manage" />,

@@ -8,6 +8,7 @@ import enInbox from './locales/en/inbox.json' with { type: 'json' };
 import enKb from './locales/en/kb.json' with { type: 'json' };
 import enMail from './locales/en/mail.json' with { type: 'json' };
 import enNotify from './locales/en/notify.json' with { type: 'json' };
+import enOrgs from './locales/en/orgs.json' with { type: 'json' };
 import enPortal from './locales/en/portal.json' with { type: 'json' };
 import enSearch from './locales/en/search.json' with { type: 'json' };
 import enWorkflow from './locales/en/workflow.json' with { type: 'json' };
@@ -20,6 +21,7 @@ import roInbox from './locales/ro/inbox.json' with { type: 'json' };
 import roKb from './locales/ro/kb.json' with { type: 'json' };
 import roMail from './locales/ro/mail.json' with { type: 'json' };
 import roNotify from './locales/ro/notify.json' with { type: 'json' };
+import roOrgs from './locales/ro/orgs.json' with { type: 'json' };
 import roPortal from './locales/ro/portal.json' with { type: 'json' };
 import roSearch from './locales/ro/search.json' with { type: 'json' };
 import roWorkflow from './locales/ro/workflow.json' with { type: 'json' };
@@ -32,6 +34,7 @@ import ruInbox from './locales/ru/inbox.json' with { type: 'json' };
 import ruKb from './locales/ru/kb.json' with { type: 'json' };
 import ruMail from './locales/ru/mail.json' with { type: 'json' };
 import ruNotify from './locales/ru/notify.json' with { type: 'json' };
+import ruOrgs from './locales/ru/orgs.json' with { type: 'json' };
 import ruPortal from './locales/ru/portal.json' with { type: 'json' };
 import ruSearch from './locales/ru/search.json' with { type: 'json' };
 import ruWorkflow from './locales/ru/workflow.json' with { type: 'json' };
@@ -44,6 +47,7 @@ import ukInbox from './locales/uk/inbox.json' with { type: 'json' };
 import ukKb from './locales/uk/kb.json' with { type: 'json' };
 import ukMail from './locales/uk/mail.json' with { type: 'json' };
 import ukNotify from './locales/uk/notify.json' with { type: 'json' };
+import ukOrgs from './locales/uk/orgs.json' with { type: 'json' };
 import ukPortal from './locales/uk/portal.json' with { type: 'json' };
 import ukSearch from './locales/uk/search.json' with { type: 'json' };
 import ukWorkflow from './locales/uk/workflow.json' with { type: 'json' };
@@ -56,6 +60,7 @@ import zhInbox from './locales/zh/inbox.json' with { type: 'json' };
 import zhKb from './locales/zh/kb.json' with { type: 'json' };
 import zhMail from './locales/zh/mail.json' with { type: 'json' };
 import zhNotify from './locales/zh/notify.json' with { type: 'json' };
+import zhOrgs from './locales/zh/orgs.json' with { type: 'json' };
 import zhPortal from './locales/zh/portal.json' with { type: 'json' };
 import zhSearch from './locales/zh/search.json' with { type: 'json' };
 import zhWorkflow from './locales/zh/workflow.json' with { type: 'json' };
@@ -73,6 +78,7 @@ export const resources: Record<Locale, { translation: Record<string, unknown> }>
       ...enPortal,
       ...enAgent,
       ...enAdmin,
+      ...enOrgs,
       ...enWorkflow,
       ...enMail,
       ...enNotify,
@@ -89,6 +95,7 @@ export const resources: Record<Locale, { translation: Record<string, unknown> }>
       ...ukPortal,
       ...ukAgent,
       ...ukAdmin,
+      ...ukOrgs,
       ...ukWorkflow,
       ...ukMail,
       ...ukNotify,
@@ -105,6 +112,7 @@ export const resources: Record<Locale, { translation: Record<string, unknown> }>
       ...ruPortal,
       ...ruAgent,
       ...ruAdmin,
+      ...ruOrgs,
       ...ruWorkflow,
       ...ruMail,
       ...ruNotify,
@@ -121,6 +129,7 @@ export const resources: Record<Locale, { translation: Record<string, unknown> }>
       ...roPortal,
       ...roAgent,
       ...roAdmin,
+      ...roOrgs,
       ...roWorkflow,
       ...roMail,
       ...roNotify,
@@ -137,6 +146,7 @@ export const resources: Record<Locale, { translation: Record<string, unknown> }>
       ...zhPortal,
       ...zhAgent,
       ...zhAdmin,
+      ...zhOrgs,
       ...zhWorkflow,
       ...zhMail,
       ...zhNotify,

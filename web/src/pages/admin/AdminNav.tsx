@@ -2,6 +2,7 @@ import { NavLink, Stack, Text } from '@mantine/core';
 import {
   IconArrowsSplit,
   IconBell,
+  IconBuilding,
   IconCategory,
   IconClockHour4,
   IconForms,
@@ -31,6 +32,12 @@ interface AdminLink {
 
 export const ADMIN_LINKS: AdminLink[] = [
   { permission: 'admin.users.manage', to: '/admin/users', labelKey: 'admin.nav.users', icon: IconUsers },
+  {
+    permission: 'admin.users.manage',
+    to: '/admin/organizations',
+    labelKey: 'orgAdmin.nav',
+    icon: IconBuilding,
+  },
   { permission: 'admin.roles.manage', to: '/admin/roles', labelKey: 'admin.nav.roles', icon: IconShieldLock },
   { permission: 'admin.fields.manage', to: '/admin/fields', labelKey: 'admin.nav.fields', icon: IconForms },
   { permission: 'admin.catalog.manage', to: '/admin/catalog', labelKey: 'admin.nav.catalog', icon: IconCategory },
