@@ -6,9 +6,6 @@ import { defineConfig, devices } from '@playwright/test';
 const PORT = Number(process.env.E2E_PORT ?? 3210);
 // A fresh data directory per run: the server migrates and seeds demo data into it.
 const dataDir = process.env.E2E_DATA_DIR ?? mkdtempSync(join(tmpdir(), 'fd-e2e-'));
-// The workers inherit it, so a spec can arrange what no screen offers yet (an organization that
-// shares its tickets) in the server's own database.
-process.env.E2E_DATA_DIR = dataDir;
 
 /**
  * Browser tests in the system Chromium (Debian package `chromium`); Playwright's own browser

@@ -1,25 +1,5 @@
-import { join } from 'node:path';
-import { DatabaseSync } from 'node:sqlite';
 import { expect, test } from '@playwright/test';
 import { DEMO_PASSWORD, loginAs, shot, startMailbox } from './helpers.ts';
-
-/**
- * Arranges an organization that shares its tickets among its members, by e-mail domain. No screen
- * manages organizations yet, so the row goes straight into the server's database (WAL: the
- * running server sees it at once).
- */
-function makeSharingOrganization(name: string, domain: string): number {
-  const db = new DatabaseSync(join(process.env.E2E_DATA_DIR!, 'frontdesk.db'));
-  try {
-    db.exec('PRAGMA busy_timeout = 5000');
-    const row = db
-      .prepare('insert into organizations (name, domain, shared_tickets, created_at) values (?, ?, 1, ?)')
-      .run(name, domain, new Date().toISOString());
-    return Number(row.lastInsertRowid);
-  } finally {
-    db.close();
-  }
-}
 
 /**
  * A customer registers in the portal with an address at an organization's domain: the portal asks
@@ -32,11 +12,16 @@ test('a registered customer confirms the address and then sees the organizationâ
   try {
     const stamp = Date.now();
     const domain = `globex-${stamp}.example`;
-    const organizationId = makeSharingOrganization(`Globex ${stamp}`, domain);
 
-    // A colleague already has a request the organization shares.
+    // An organization that shares its requests among its members, and a colleague with one.
     const admin = await loginAs(browser, 'admin@frontdesk.example');
     const adminCsrf = (await (await admin.request.get('/api/v1/me')).json()).csrfToken;
+    const organization = await admin.request.post('/api/v1/organizations', {
+      data: { name: `Globex ${stamp}`, domain, sharedTickets: true },
+      headers: { 'x-csrf-token': adminCsrf },
+    });
+    expect(organization.status()).toBe(201);
+    const organizationId = (await organization.json()).id;
     const colleague = await admin.request.post('/api/v1/users', {
       data: { email: `lead@${domain}`, name: 'Greta Lead', role: 'customer', password: DEMO_PASSWORD, organizationId },
       headers: { 'x-csrf-token': adminCsrf },
