@@ -16,6 +16,7 @@ import { mailRawRetention } from './migrations/0013_mail_raw_retention.ts';
 import { apiTokenScopes } from './migrations/0014_api_token_scopes.ts';
 import { dropKbSearchText } from './migrations/0015_drop_kb_search_text.ts';
 import { emailConfirmation } from './migrations/0016_email_confirmation.ts';
+import { organizationDomainUnique } from './migrations/0017_organization_domain_unique.ts';
 import type { DialectMigration } from './migrations/helpers.ts';
 
 /** Every migration, in order. Names sort lexically; never rename a shipped one. */
@@ -36,6 +37,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '0014_api_token_scopes': apiTokenScopes,
   '0015_drop_kb_search_text': dropKbSearchText,
   '0016_email_confirmation': emailConfirmation,
+  '0017_organization_domain_unique': organizationDomainUnique,
 };
 
 /** The migrations bound to the database's dialect, for Kysely's Migrator. */

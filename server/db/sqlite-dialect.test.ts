@@ -22,6 +22,7 @@ describe('node:sqlite dialect', () => {
       '0014_api_token_scopes',
       '0015_drop_kb_search_text',
       '0016_email_confirmation',
+      '0017_organization_domain_unique',
     ]);
     expect(await migrateToLatest(db)).toEqual([]);
     const at = '2026-01-02T03:04:05.678Z';

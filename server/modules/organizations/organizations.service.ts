@@ -73,6 +73,24 @@ async function checkDomainFree(ctx: AppContext, domain: string | null | undefine
   }
 }
 
+/**
+ * Runs a write that sets a domain; when it fails because another admin took the domain in the
+ * meantime (the unique index), answers as the check before it would have.
+ */
+async function writingDomain<T>(
+  ctx: AppContext,
+  domain: string | null | undefined,
+  selfId: number | null,
+  write: () => Promise<T>,
+): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    await checkDomainFree(ctx, domain, selfId);
+    throw error;
+  }
+}
+
 /** Every organization with its member count (pickers and the admin list). */
 export async function listOrganizationViews(ctx: AppContext): Promise<OrganizationView[]> {
   return (await listOrganizations(ctx.db.kysely)).map(present);
@@ -102,19 +120,21 @@ export async function createOrganization(
   await checkDomainFree(ctx, domain, null);
   const sharedTickets = input.sharedTickets ?? false;
   const at = ctx.clock.now().toISOString();
-  const id = await inTransaction(ctx, async (trx) => {
-    const id = await insertOrganization(trx, { name, domain, shared_tickets: sharedTickets ? 1 : 0, created_at: at });
-    await recordAudit(trx, {
-      actorId: actor.id,
-      entity: 'organization',
-      entityId: id,
-      action: 'create',
-      before: undefined,
-      after: snapshot({ name, domain, sharedTickets }),
-      at,
-    });
-    return id;
-  });
+  const id = await writingDomain(ctx, domain, null, () =>
+    inTransaction(ctx, async (trx) => {
+      const id = await insertOrganization(trx, { name, domain, shared_tickets: sharedTickets ? 1 : 0, created_at: at });
+      await recordAudit(trx, {
+        actorId: actor.id,
+        entity: 'organization',
+        entityId: id,
+        action: 'create',
+        before: undefined,
+        after: snapshot({ name, domain, sharedTickets }),
+        at,
+      });
+      return id;
+    }),
+  );
   return present((await findOrganization(ctx.db.kysely, id))!);
 }
 
@@ -141,31 +161,33 @@ export async function changeOrganization(
     sharedTickets: input.sharedTickets ?? before.sharedTickets,
   };
   const at = ctx.clock.now().toISOString();
-  await inTransaction(ctx, async (trx) => {
-    await updateOrganization(trx, id, {
-      name: after.name,
-      domain: after.domain,
-      shared_tickets: after.sharedTickets ? 1 : 0,
-    });
-    await recordAudit(trx, {
-      actorId: actor.id,
-      entity: 'organization',
-      entityId: id,
-      action: 'update',
-      before: snapshot(before),
-      after: snapshot(after),
-      at,
-    });
-    // The people search shows each member's organization name (search.jobs.ts reindexes).
-    if (after.name !== before.name) {
-      const ids = await memberIds(trx, id);
-      await emitMany(
-        trx,
+  await writingDomain(ctx, domain, id, () =>
+    inTransaction(ctx, async (trx) => {
+      await updateOrganization(trx, id, {
+        name: after.name,
+        domain: after.domain,
+        shared_tickets: after.sharedTickets ? 1 : 0,
+      });
+      await recordAudit(trx, {
+        actorId: actor.id,
+        entity: 'organization',
+        entityId: id,
+        action: 'update',
+        before: snapshot(before),
+        after: snapshot(after),
         at,
-        ids.map((userId) => ({ type: 'user.changed' as const, payload: { userId } })),
-      );
-    }
-  });
+      });
+      // The people search shows each member's organization name (search.jobs.ts reindexes).
+      if (after.name !== before.name) {
+        const ids = await memberIds(trx, id);
+        await emitMany(
+          trx,
+          at,
+          ids.map((userId) => ({ type: 'user.changed' as const, payload: { userId } })),
+        );
+      }
+    }),
+  );
   return present((await findOrganization(ctx.db.kysely, id))!);
 }
 

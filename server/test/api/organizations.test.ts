@@ -78,6 +78,16 @@ describeEachDialect('organization administration', (dialect) => {
     expect((await admin.patch('/api/v1/organizations/9999', { name: 'X' })).statusCode).toBe(404);
   });
 
+  it('gives a domain to one organization only, also when two admins save at once', async () => {
+    const statuses = await Promise.all([
+      create({ name: 'First', domain: 'race.example' }),
+      create({ name: 'Second', domain: 'race.example' }),
+    ]).then((all) => all.map((res) => res.statusCode).sort());
+    expect(statuses).toEqual([201, 409]);
+    const items = (await admin.get('/api/v1/organizations')).json().items as { domain: string | null }[];
+    expect(items.filter((o) => o.domain === 'race.example')).toHaveLength(1);
+  });
+
   it('adds and removes members through the user update, which lists them and joins by domain', async () => {
     const acme = (await create({ name: 'Acme', domain: 'acme.example' })).json().id;
     const joined = await makeUser(t, 'customer', { name: 'Dana Domain', email: 'dana@acme.example' });
