@@ -70,6 +70,16 @@ test('a customer reply updates the owner’s bell live and mails the owner', asy
     await expect(operator.getByTestId('followers-panel')).toBeVisible();
     await operator.getByTestId('followers-panel').getByRole('button', { name: 'Follow' }).click();
     await expect(operator.getByTestId('followers-panel').getByText('Oscar Operator')).toBeVisible();
+    // The watcher picker offers agents only: the requester is not found, a manager is.
+    const watchers = operator.getByTestId('followers-panel');
+    const picker = watchers.getByRole('combobox', { name: 'Add an agent' });
+    await picker.fill('Carter');
+    await expect(operator.getByText('Nothing found')).toBeVisible();
+    await picker.fill('Maria');
+    await operator.getByRole('option', { name: 'Maria Manager' }).click();
+    // The first "Add" is the watcher picker's; the second belongs to the CC address field.
+    await watchers.getByRole('button', { name: 'Add', exact: true }).first().click();
+    await expect(watchers.getByRole('button', { name: 'Remove Maria Manager' })).toBeVisible();
     await shot(operator, '71-ticket-followers');
 
     // The requester adds a CC address on the portal page.

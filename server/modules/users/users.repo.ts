@@ -40,11 +40,13 @@ export async function findUserByEmail(db: Db, email: string): Promise<UserRow | 
 /** Users filtered by role keys and a name/e-mail prefix search, alphabetically. */
 export async function listUsers(
   db: Db,
-  filter: { roles?: string[]; q?: string; activeOnly?: boolean; limit: number },
+  filter: { roles?: string[]; q?: string; activeOnly?: boolean; agentsOnly?: boolean; limit: number },
 ): Promise<UserRow[]> {
   let query = baseQuery(db.kysely);
   if (filter.roles?.length) query = query.where('roles.key', 'in', filter.roles);
   if (filter.activeOnly) query = query.where('users.active', '=', 1);
+  // Permissions are stored as a JSON array of strings, so the quoted name matches exactly one entry.
+  if (filter.agentsOnly) query = query.where('roles.permissions', 'like', '%"menu.agent"%');
   if (filter.q) {
     const like = `%${filter.q.toLowerCase().replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
     query = query.where((eb) =>

@@ -21,6 +21,9 @@ export async function usersRoutes(app: TypedApp, ctx: AppContext): Promise<void>
         querystring: Type.Object({
           q: Type.Optional(Type.String({ maxLength: 200 })),
           role: Type.Optional(Type.Array(RoleKey)),
+          agents: Type.Optional(
+            Type.Boolean({ description: 'true: only active agents (users whose role has menu.agent)' }),
+          ),
           limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
         }),
         response: { 200: Type.Object({ items: Type.Array(UserSchema) }), ...errorResponses },

@@ -252,13 +252,15 @@ export async function resetPasswordAsAdmin(ctx: AppContext, actor: Actor, userId
 export async function searchUsers(
   ctx: AppContext,
   actor: Actor,
-  filter: { q?: string; role?: string[]; limit?: number },
+  filter: { q?: string; role?: string[]; agents?: boolean; limit?: number },
 ): Promise<UserView[]> {
   authorize(actor, 'user.directory');
   const rows = await listUsers(ctx.db, {
     roles: filter.role,
     q: filter.q?.trim() || undefined,
-    activeOnly: !actor.permissions.has('admin.users.manage'),
+    // `agents` asks for people who can work tickets now (watcher and assignee pickers): active ones only.
+    activeOnly: filter.agents === true || !actor.permissions.has('admin.users.manage'),
+    agentsOnly: filter.agents === true,
     limit: Math.min(filter.limit ?? 50, 200),
   });
   return rows.map(presentUser);

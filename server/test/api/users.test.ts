@@ -68,4 +68,29 @@ describeEachDialect('user administration', (dialect) => {
     const roles = (await operator.get('/api/v1/roles')).json().items.map((r: { key: string }) => r.key);
     expect(roles).toEqual(['customer', 'operator', 'engineer', 'manager', 'admin']);
   });
+
+  it('lists only active agents with agents=true, custom agent roles included', async () => {
+    const role = await admin.post('/api/v1/roles', {
+      name: 'Field technician',
+      key: 'field_tech',
+      permissions: ['menu.agent', 'ticket.read.all'],
+    });
+    expect(role.statusCode).toBe(201);
+    const tech = await makeUser(t, 'field_tech', { name: 'Zed Tech' });
+    const operator = await makeUser(t, 'operator', { name: 'Zed Operator' });
+    const retired = await makeUser(t, 'engineer', { name: 'Zed Retired' });
+    await makeUser(t, 'customer', { name: 'Zed Customer' });
+    await admin.patch(`/api/v1/users/${retired.id}`, { active: false });
+    const ids = (res: { json: () => { items: { id: number }[] } }) => res.json().items.map((u) => u.id);
+    const client = await loginAs(t, operator);
+    // Admins see inactive users in the directory, but not among agents to pick.
+    for (const who of [client, admin]) {
+      const res = await who.get('/api/v1/users?q=zed&agents=true');
+      expect(res.statusCode).toBe(200);
+      expect(ids(res)).toEqual([operator.id, tech.id]);
+    }
+    expect(ids(await client.get('/api/v1/users?q=zed&agents=false'))).toHaveLength(3);
+    const bad = await client.get('/api/v1/users?agents=maybe');
+    expect(bad.statusCode).toBe(400);
+  });
 });

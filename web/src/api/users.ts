@@ -11,6 +11,8 @@ export interface UserListParams {
   q?: string;
   /** One role key, or several (`role=a&role=b`). */
   role?: string | string[];
+  /** Only active agents (roles with `menu.agent`). */
+  agents?: boolean;
   limit?: number;
 }
 

@@ -83,7 +83,7 @@ export function FollowersPanel({ ticketId }: { ticketId: number }) {
             ))}
             <Group gap="xs" align="flex-end" wrap="nowrap">
               <div style={{ flex: 1 }}>
-                <UserSelect label={t('inbox.addWatcher')} value={agentId} onChange={setAgentId} />
+                <UserSelect agentsOnly label={t('inbox.addWatcher')} value={agentId} onChange={setAgentId} />
               </div>
               <Button
                 variant="default"

@@ -16,18 +16,21 @@ interface UserSelectProps {
   /** The chosen user's name when the caller knows it (before any search). */
   valueLabel?: string;
   onChange: (value: number | null) => void;
+  /** Offer only active agents (`GET /users?agents=true`), e.g. for watchers. */
+  agentsOnly?: boolean;
 }
 
-/** Picks any user by typing part of a name or e-mail (`GET /users?q=`); the server does the matching. */
-export function UserSelect({ value, valueLabel, onChange, ...props }: UserSelectProps) {
+/** Picks a user by typing part of a name or e-mail (`GET /users?q=`); the server does the matching. */
+export function UserSelect({ value, valueLabel, onChange, agentsOnly, ...props }: UserSelectProps) {
   const { t } = useTranslation();
   const [search, setSearch] = useState('');
   const [picked, setPicked] = useState<{ value: string; label: string } | null>(null);
   const term = picked && search === picked.label ? '' : search.trim();
   const [debounced] = useDebouncedValue(term, 250);
+  const params = { q: debounced || undefined, agents: agentsOnly || undefined, limit: 20 };
   const users = useQuery({
-    queryKey: queryKeys.userList({ q: debounced, limit: 20 }),
-    queryFn: () => listUsers({ q: debounced || undefined, limit: 20 }),
+    queryKey: queryKeys.userList(params),
+    queryFn: () => listUsers(params),
     placeholderData: (previous) => previous,
   });
   const found = (users.data?.items ?? []).map((user) => ({ value: String(user.id), label: user.name }));
