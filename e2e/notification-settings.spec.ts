@@ -59,6 +59,9 @@ test('admin matrix, explanation, and a personal opt-out', async ({ browser }) =>
   await admin.getByRole('combobox', { name: 'Business process' }).click();
   await admin.getByRole('option', { name: 'Incident' }).click();
   await expect(admin.getByRole('button', { name: `${resolved}: not set here, inherited: off` })).toBeVisible();
+  // Incidents of its own: "assigned to me" is not e-mailed (undone at the end).
+  const assignedCell = 'Assigned to me, Owner, E-mail';
+  await setCell(admin, assignedCell, /: Off/, 'Do not send');
   await shot(admin, 'notify-matrix-incident');
 
   await admin.getByRole('tab', { name: 'Explain a decision' }).click();
@@ -80,6 +83,16 @@ test('admin matrix, explanation, and a personal opt-out', async ({ browser }) =>
   await expect(assigned).toBeChecked();
   await expect(agent.getByText('Default: on, set by the default process').first()).toBeVisible();
   await expect(agent.getByRole('switch', { name: 'SLA breached, E-mail (Owner)' })).toBeDisabled();
+  // Narrowed to incidents, the page shows what the Incident process says.
+  await agent.getByRole('combobox', { name: 'Ticket type' }).click();
+  await agent.getByRole('option', { name: 'Incident' }).click();
+  await expect(assigned).not.toBeChecked();
+  await expect(agent.getByText('Default: off, set by the process “Incident”').first()).toBeVisible();
+  await settle(agent);
+  await shot(agent, 'notify-personal-agent-incident');
+  await agent.getByRole('combobox', { name: 'Ticket type' }).click();
+  await agent.getByRole('option', { name: 'Any type' }).click();
+  await expect(assigned).toBeChecked();
   // The switch has no visible label (its row and column say what it is), so its track takes the click; it turns off once the server has saved.
   await assigned.click({ force: true });
   await expect(agent.getByText('Your notification settings are saved.')).toBeVisible();
@@ -111,4 +124,7 @@ test('admin matrix, explanation, and a personal opt-out', async ({ browser }) =>
   await expect(assigned).toBeChecked();
   await admin.getByRole('tab', { name: 'Settings matrix' }).click();
   await setCell(admin, resolved, /: On$/, 'Send');
+  await admin.getByRole('combobox', { name: 'Business process' }).click();
+  await admin.getByRole('option', { name: 'Incident' }).click();
+  await setCell(admin, assignedCell, /not set here/, 'Not set here (inherit)');
 });

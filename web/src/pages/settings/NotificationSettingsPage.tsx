@@ -1,4 +1,4 @@
-import { ActionIcon, Group, Paper, Select, Skeleton, Stack, Switch, Table, Text, Title, Tooltip } from '@mantine/core';
+import { ActionIcon, Group, Paper, Skeleton, Stack, Switch, Table, Text, Title, Tooltip } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconArrowBackUp, IconLock } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -14,12 +14,10 @@ import {
   saveMySettings,
 } from '../../api/notifications.ts';
 import { useNotifyNames } from '../../app/notify-names.ts';
-import { useCatalog } from '../../app/queries.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { EventCell } from '../admin/notifications/EventCell.tsx';
 import { FieldErrors } from '../admin/notifications/FieldErrors.tsx';
-
-const ALL = '*';
+import { ContextFilters } from './ContextFilters.tsx';
 
 /**
  * A person's own notification settings (cascade level 3): for each of their roles, event and
@@ -28,7 +26,6 @@ const ALL = '*';
  */
 export default function NotificationSettingsPage() {
   const { t } = useTranslation();
-  const catalog = useCatalog().data;
   const [context, setContext] = useState<SettingsContext>({ ticketType: null, serviceId: null });
   const queryClient = useQueryClient();
   const settings = useQuery({ queryKey: notifyKeys.mine(context), queryFn: () => fetchMySettings(context) });
@@ -52,21 +49,7 @@ export default function NotificationSettingsPage() {
           {t('notify.me.intro')}
         </Text>
       </div>
-      {(catalog?.services.length ?? 0) > 0 && (
-        <Select
-          label={t('notify.me.context')}
-          description={t('notify.me.contextHint')}
-          data={[
-            { value: ALL, label: t('notify.me.anyService') },
-            ...(catalog?.services ?? []).map((s) => ({ value: String(s.id), label: s.name })),
-          ]}
-          value={context.serviceId === null ? ALL : String(context.serviceId)}
-          onChange={(v) => setContext({ ...context, serviceId: v && v !== ALL ? Number(v) : null })}
-          allowDeselect={false}
-          searchable
-          maw={360}
-        />
-      )}
+      <ContextFilters context={context} onChange={setContext} />
       {settings.error && <ErrorAlert error={settings.error} />}
       {save.error && <FieldErrors error={save.error} title={t('notify.notSaved')} onClose={() => save.reset()} />}
       {settings.isPending && <Skeleton h={320} />}
