@@ -27,6 +27,7 @@ export const PERMISSIONS = [
   'ticket.escalate.vendor',
   // people
   'user.directory',
+  'api.tokens.own',
   'admin.users.manage',
   'admin.roles.manage',
   'admin.fields.manage',

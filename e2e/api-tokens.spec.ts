@@ -46,3 +46,50 @@ test('an admin creates a read-only API token that can list tickets but not reply
   await expect(row).toHaveCount(0);
   expect((await request.get('/api/v1/tickets', { headers })).status()).toBe(401);
 });
+
+/**
+ * Self-service: an engineer (no token administration) opens "My API tokens" from the user menu,
+ * creates a token for a script limited to reading their group's tickets, uses it, revokes it.
+ */
+test('an engineer creates their own scoped API token from the user menu and uses it', async ({ browser, request }) => {
+  const engineer = await loginAs(browser, 'engineer@frontdesk.example');
+  await engineer.getByRole('button', { name: 'User menu' }).click();
+  await engineer.getByRole('menuitem', { name: 'My API tokens' }).click();
+  await expect(engineer).toHaveURL(/\/settings\/api-tokens$/);
+  await expect(engineer.getByRole('heading', { level: 1, name: 'My API tokens' })).toBeVisible();
+
+  await engineer.getByRole('button', { name: 'Create token' }).click();
+  const dialog = engineer.getByRole('dialog');
+  await dialog.getByLabel('Name').fill('Queue script');
+  await dialog.getByRole('radio', { name: /Only the permissions I choose/ }).check();
+  await dialog.getByRole('checkbox', { name: /Agent desk/ }).check();
+  await dialog.getByRole('checkbox', { name: /See the group's tickets/ }).check();
+  // Only the engineer's own permissions are offered: nothing from administration.
+  await expect(dialog.getByRole('checkbox', { name: /See all tickets/ })).toHaveCount(0);
+  await expect(dialog.getByRole('checkbox', { name: /Administration area/ })).toHaveCount(0);
+  await shot(engineer, '99-my-api-token-create');
+  await dialog.getByRole('button', { name: 'Create token' }).click();
+  const token = (await dialog.getByTestId('new-api-token').textContent())?.trim() ?? '';
+  expect(token).toMatch(/^fd_/);
+  await dialog.getByRole('button', { name: 'Done' }).click();
+  await expect(dialog).toHaveCount(0);
+
+  const row = engineer.getByRole('row').filter({ hasText: 'Queue script' });
+  await expect(row.getByText('Agent desk')).toBeVisible();
+  await shot(engineer, '100-my-api-tokens');
+
+  const headers = { authorization: `Bearer ${token}` };
+  const me = await request.get('/api/v1/me', { headers });
+  expect(me.status()).toBe(200);
+  const body = (await me.json()) as { user: { email: string }; permissions: string[] };
+  expect(body.user.email).toBe('engineer@frontdesk.example');
+  expect(body.permissions.sort()).toEqual(['menu.agent', 'ticket.read.group']);
+  expect((await request.get('/api/v1/tickets', { headers })).status()).toBe(200);
+  // The token cannot reach token management, not even the engineer's own.
+  expect((await request.get('/api/v1/me/api-tokens', { headers })).status()).toBe(403);
+
+  await row.getByRole('button', { name: 'Revoke token Queue script' }).click();
+  await engineer.getByRole('dialog').getByRole('button', { name: 'Revoke' }).click();
+  await expect(row).toHaveCount(0);
+  expect((await request.get('/api/v1/me', { headers })).status()).toBe(401);
+});

@@ -45,6 +45,7 @@ import { registerSlaJobs } from './modules/sla/sla.jobs.ts';
 import { slaAdminRoutes } from './modules/sla/sla-admin.routes.ts';
 import { registerTicketJobs } from './modules/tickets/tickets.jobs.ts';
 import { ticketsRoutes } from './modules/tickets/tickets.routes.ts';
+import { myTokensRoutes } from './modules/tokens/me-tokens.routes.ts';
 import { tokensRoutes } from './modules/tokens/tokens.routes.ts';
 import { usersRoutes } from './modules/users/users.routes.ts';
 import { vendorsRoutes } from './modules/vendors/vendors.routes.ts';
@@ -202,6 +203,7 @@ export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
         cannedRoutes,
         eventsRoutes,
         tokensRoutes,
+        myTokensRoutes,
         searchRoutes,
       ]) {
         await routes(api as TypedApp, ctx);

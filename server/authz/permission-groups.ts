@@ -4,7 +4,7 @@ import { PERMISSIONS, type Permission } from '../../common/permissions.ts';
 export const PERMISSION_GROUPS: readonly { key: string; prefixes: readonly string[] }[] = [
   { key: 'areas', prefixes: ['menu.'] },
   { key: 'tickets', prefixes: ['ticket.'] },
-  { key: 'people', prefixes: ['user.'] },
+  { key: 'people', prefixes: ['user.', 'api.'] },
   { key: 'administration', prefixes: ['admin.'] },
   { key: 'knowledge', prefixes: ['kb.', 'canned.'] },
 ];

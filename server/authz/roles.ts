@@ -24,6 +24,7 @@ const AGENT_BASE: Permission[] = [
   'ticket.phone.write',
   'ticket.transition',
   'user.directory',
+  'api.tokens.own',
   'kb.read_internal',
   'kb.edit',
 ];

@@ -17,6 +17,7 @@ import { apiTokenScopes } from './migrations/0014_api_token_scopes.ts';
 import { dropKbSearchText } from './migrations/0015_drop_kb_search_text.ts';
 import { emailConfirmation } from './migrations/0016_email_confirmation.ts';
 import { organizationDomainUnique } from './migrations/0017_organization_domain_unique.ts';
+import { ownApiTokens } from './migrations/0018_own_api_tokens.ts';
 import type { DialectMigration } from './migrations/helpers.ts';
 
 /** Every migration, in order. Names sort lexically; never rename a shipped one. */
@@ -38,6 +39,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '0015_drop_kb_search_text': dropKbSearchText,
   '0016_email_confirmation': emailConfirmation,
   '0017_organization_domain_unique': organizationDomainUnique,
+  '0018_own_api_tokens': ownApiTokens,
 };
 
 /** The migrations bound to the database's dialect, for Kysely's Migrator. */

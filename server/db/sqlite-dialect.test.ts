@@ -23,6 +23,7 @@ describe('node:sqlite dialect', () => {
       '0015_drop_kb_search_text',
       '0016_email_confirmation',
       '0017_organization_domain_unique',
+      '0018_own_api_tokens',
     ]);
     expect(await migrateToLatest(db)).toEqual([]);
     const at = '2026-01-02T03:04:05.678Z';

@@ -1,8 +1,8 @@
 import type { Db } from '../../db/kysely.ts';
 
-/** Active tokens with the name of the user each acts as. */
-export async function listActiveTokens(db: Db) {
-  return db.kysely
+/** Active tokens with the name of the user each acts as; only those acting as `userId` when given. */
+export async function listActiveTokens(db: Db, userId?: number) {
+  let query = db.kysely
     .selectFrom('api_tokens')
     .innerJoin('users', 'users.id', 'api_tokens.user_id')
     .select([
@@ -15,8 +15,9 @@ export async function listActiveTokens(db: Db) {
       'api_tokens.last_used_at',
     ])
     .where('api_tokens.revoked_at', 'is', null)
-    .orderBy('api_tokens.id')
-    .execute();
+    .orderBy('api_tokens.id');
+  if (userId !== undefined) query = query.where('api_tokens.user_id', '=', userId);
+  return query.execute();
 }
 
 export async function insertToken(
@@ -34,13 +35,17 @@ export async function insertToken(
   return row.id;
 }
 
-/** Revokes a token; returns false when there was no active token with that id. */
-export async function revokeToken(db: Db, id: number, at: string): Promise<boolean> {
-  const result = await db.kysely
+/**
+ * Revokes a token; returns false when there was no active token with that id (acting as
+ * `userId`, when given).
+ */
+export async function revokeToken(db: Db, id: number, at: string, userId?: number): Promise<boolean> {
+  let query = db.kysely
     .updateTable('api_tokens')
     .set({ revoked_at: at })
     .where('id', '=', id)
-    .where('revoked_at', 'is', null)
-    .executeTakeFirst();
+    .where('revoked_at', 'is', null);
+  if (userId !== undefined) query = query.where('user_id', '=', userId);
+  const result = await query.executeTakeFirst();
   return Number(result.numUpdatedRows) > 0;
 }

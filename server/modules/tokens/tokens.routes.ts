@@ -21,7 +21,7 @@ export async function tokensRoutes(app: TypedApp, ctx: AppContext): Promise<void
         response: { 200: Type.Object({ items: Type.Array(TokenSchema) }), ...errorResponses },
       },
     },
-    async (request) => ({ items: await listTokens(ctx, actorOf(request)) }),
+    async (request) => ({ items: await listTokens(ctx, actorOf(request), 'any') }),
   );
 
   app.get(
@@ -35,7 +35,7 @@ export async function tokensRoutes(app: TypedApp, ctx: AppContext): Promise<void
         response: { 200: ScopeGroupsSchema, ...errorResponses },
       },
     },
-    async (request) => ({ groups: await grantableScopes(ctx, actorOf(request), request.query.userId) }),
+    async (request) => ({ groups: await grantableScopes(ctx, actorOf(request), request.query.userId, 'any') }),
   );
 
   app.post(
@@ -51,7 +51,7 @@ export async function tokensRoutes(app: TypedApp, ctx: AppContext): Promise<void
         response: { 201: Type.Object({ id: Type.Integer(), token: Type.String() }), ...errorResponses },
       },
     },
-    async (request, reply) => reply.status(201).send(await createApiToken(ctx, actorOf(request), request.body)),
+    async (request, reply) => reply.status(201).send(await createApiToken(ctx, actorOf(request), request.body, 'any')),
   );
 
   app.delete(
@@ -66,7 +66,7 @@ export async function tokensRoutes(app: TypedApp, ctx: AppContext): Promise<void
       },
     },
     async (request, reply) => {
-      await revokeApiToken(ctx, actorOf(request), request.params.id);
+      await revokeApiToken(ctx, actorOf(request), request.params.id, 'any');
       return reply.status(204).send(null);
     },
   );

@@ -19,6 +19,9 @@ export const CreateTokenBody = Type.Object({
   scopes: Type.Optional(Nullable(Type.Array(Type.String({ maxLength: 100 }), { maxItems: 200 }))),
 });
 
+/** Creating one's own token: it always acts as the caller. */
+export const CreateMyTokenBody = Type.Omit(CreateTokenBody, ['userId']);
+
 export const ScopesQuery = Type.Object({ userId: Type.Optional(Type.Integer({ minimum: 1 })) });
 
 /** The permissions a token for that owner may be given, grouped as the role checklist groups them. */

@@ -18,16 +18,27 @@ export interface TokenView {
   lastUsedAt: string | null;
 }
 
+/**
+ * Whose tokens a caller manages: every user's (token administration, `/api-tokens`) or only
+ * tokens acting as themselves (`/me/api-tokens`). Both go through the same rules below.
+ */
+export type TokenReach = 'any' | 'own';
+
+const PERMISSION_FOR: Record<TokenReach, Permission> = { any: 'admin.tokens.manage', own: 'api.tokens.own' };
+
+/** The user whose tokens an `own` call is limited to; undefined = any user. */
+const ownerFilter = (actor: Actor, reach: TokenReach) => (reach === 'own' ? actor.id : undefined);
+
 export interface CreateTokenInput {
   name: string;
   userId?: number;
   scopes?: string[] | null;
 }
 
-/** Active tokens of every user (token administration sees them all). */
-export async function listTokens(ctx: AppContext, actor: Actor): Promise<TokenView[]> {
-  authorize(actor, 'admin.tokens.manage');
-  return (await listActiveTokens(ctx.db)).map((r) => ({
+/** Active tokens: of every user (token administration) or of the caller only. */
+export async function listTokens(ctx: AppContext, actor: Actor, reach: TokenReach): Promise<TokenView[]> {
+  authorize(actor, PERMISSION_FOR[reach]);
+  return (await listActiveTokens(ctx.db, ownerFilter(actor, reach))).map((r) => ({
     id: r.id,
     name: r.name,
     userId: r.user_id,
@@ -60,9 +71,10 @@ export async function grantableScopes(
   ctx: AppContext,
   actor: Actor,
   userId: number | undefined,
+  reach: TokenReach,
 ): Promise<{ key: string; permissions: Permission[] }[]> {
-  authorize(actor, 'admin.tokens.manage');
-  const allowed = grantable(actor, await loadOwner(ctx, actor, userId));
+  authorize(actor, PERMISSION_FOR[reach]);
+  const allowed = grantable(actor, await loadOwner(ctx, actor, reach === 'own' ? undefined : userId));
   return groupedPermissions()
     .map((g) => ({ key: g.key, permissions: g.permissions.filter((p) => allowed.has(p)) }))
     .filter((g) => g.permissions.length > 0);
@@ -86,14 +98,18 @@ function checkScopes(actor: Actor, requested: string[] | null | undefined, allow
   return JSON.stringify(scopes);
 }
 
-/** Creates a token acting as a user (default: the caller); the secret is returned once, stored hashed. */
+/**
+ * Creates a token acting as a user (default, and always for `own`: the caller); the secret is
+ * returned once, stored hashed.
+ */
 export async function createApiToken(
   ctx: AppContext,
   actor: Actor,
   input: CreateTokenInput,
+  reach: TokenReach,
 ): Promise<{ id: number; token: string }> {
-  authorize(actor, 'admin.tokens.manage');
-  const owner = await loadOwner(ctx, actor, input.userId);
+  authorize(actor, PERMISSION_FOR[reach]);
+  const owner = await loadOwner(ctx, actor, reach === 'own' ? undefined : input.userId);
   const scopes = checkScopes(actor, input.scopes, grantable(actor, owner));
   const token = newSecret('fd_');
   const id = await insertToken(ctx.db, {
@@ -107,8 +123,12 @@ export async function createApiToken(
   return { id, token };
 }
 
-/** Revokes an active token; 404 when there is none with that id. */
-export async function revokeApiToken(ctx: AppContext, actor: Actor, id: number): Promise<void> {
-  authorize(actor, 'admin.tokens.manage');
-  if (!(await revokeToken(ctx.db, id, ctx.clock.now().toISOString()))) throw notFound('Token');
+/**
+ * Revokes an active token; 404 when there is none with that id, or (for `own`) it acts as
+ * someone else: another user's token is not even confirmed to exist.
+ */
+export async function revokeApiToken(ctx: AppContext, actor: Actor, id: number, reach: TokenReach): Promise<void> {
+  authorize(actor, PERMISSION_FOR[reach]);
+  const at = ctx.clock.now().toISOString();
+  if (!(await revokeToken(ctx.db, id, at, ownerFilter(actor, reach)))) throw notFound('Token');
 }

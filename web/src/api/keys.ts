@@ -29,5 +29,7 @@ export const queryKeys = {
   users: ['users'] as const,
   apiTokens: ['api-tokens'] as const,
   tokenScopes: ['api-tokens', 'scopes'] as const,
+  myApiTokens: ['my-api-tokens'] as const,
+  myTokenScopes: ['my-api-tokens', 'scopes'] as const,
   userList: (params: UserListParams) => ['users', 'list', params] as const,
 };

@@ -153,6 +153,10 @@ const router = createBrowserRouter([
           },
           // Anyone signed in, for themselves: agents and portal customers alike.
           { path: '/settings/notifications', element: <NotificationSettingsPage /> },
+          {
+            element: <RequirePermission permission="api.tokens.own" />,
+            children: [{ path: '/settings/api-tokens', element: <TokensPage reach="own" /> }],
+          },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

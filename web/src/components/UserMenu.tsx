@@ -1,10 +1,11 @@
 import { Avatar, Group, Menu, Text, UnstyledButton } from '@mantine/core';
-import { IconBellCog, IconChevronDown, IconLogout } from '@tabler/icons-react';
+import { IconBellCog, IconChevronDown, IconKey, IconLogout } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { logout, type Me } from '../api/auth.ts';
 import { queryKeys } from '../api/keys.ts';
+import { hasPermission } from '../app/session.ts';
 import type { AreaLink } from './AppLayout.tsx';
 
 function initials(name: string): string {
@@ -73,6 +74,11 @@ export function UserMenu({ me, areas }: { me: Me; areas: AreaLink[] }) {
         <Menu.Item component={Link} to="/settings/notifications" leftSection={<IconBellCog size={16} />}>
           {t('notify.me.menu')}
         </Menu.Item>
+        {hasPermission(me, 'api.tokens.own') && (
+          <Menu.Item component={Link} to="/settings/api-tokens" leftSection={<IconKey size={16} />}>
+            {t('apiTokens.myTitle')}
+          </Menu.Item>
+        )}
         <Menu.Item leftSection={<IconLogout size={16} />} onClick={() => void signOut()}>
           {t('nav.logout')}
         </Menu.Item>

@@ -17,8 +17,13 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../../api/client.ts';
-import { queryKeys } from '../../../api/keys.ts';
-import { type CreateTokenInput, createToken, fetchTokenScopes } from '../../../api/tokens.ts';
+import {
+  type CreateTokenInput,
+  createToken,
+  fetchTokenScopes,
+  type TokenReach,
+  tokenQueryKeys,
+} from '../../../api/tokens.ts';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { PermissionGroupCard } from '../PermissionsTab.tsx';
 
@@ -29,8 +34,21 @@ interface FormValues {
 }
 
 /** The scope checklist: the caller's own permissions, grouped as the role editor groups them. */
-function ScopePicker({ value, onChange, error }: { value: string[]; onChange: (v: string[]) => void; error?: string }) {
-  const groups = useQuery({ queryKey: queryKeys.tokenScopes, queryFn: async () => (await fetchTokenScopes()).groups });
+function ScopePicker({
+  reach,
+  value,
+  onChange,
+  error,
+}: {
+  reach: TokenReach;
+  value: string[];
+  onChange: (v: string[]) => void;
+  error?: string;
+}) {
+  const groups = useQuery({
+    queryKey: tokenQueryKeys[reach].scopes,
+    queryFn: async () => (await fetchTokenScopes(reach)).groups,
+  });
   const chosen = new Set(value);
   const toggle = (names: string[], on: boolean) => {
     const next = new Set(chosen);
@@ -64,7 +82,15 @@ function ScopePicker({ value, onChange, error }: { value: string[]; onChange: (v
   );
 }
 
-function CreateTokenForm({ onCreated, onCancel }: { onCreated: (token: string) => void; onCancel: () => void }) {
+function CreateTokenForm({
+  reach,
+  onCreated,
+  onCancel,
+}: {
+  reach: TokenReach;
+  onCreated: (token: string) => void;
+  onCancel: () => void;
+}) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const form = useForm<FormValues>({
@@ -75,9 +101,9 @@ function CreateTokenForm({ onCreated, onCancel }: { onCreated: (token: string) =
     },
   });
   const create = useMutation({
-    mutationFn: (input: CreateTokenInput) => createToken(input),
+    mutationFn: (input: CreateTokenInput) => createToken(reach, input),
     onSuccess: ({ token }) => {
-      void queryClient.invalidateQueries({ queryKey: queryKeys.apiTokens });
+      void queryClient.invalidateQueries({ queryKey: tokenQueryKeys[reach].list });
       onCreated(token);
     },
     onError: (error) => {
@@ -111,6 +137,7 @@ function CreateTokenForm({ onCreated, onCancel }: { onCreated: (token: string) =
         </Radio.Group>
         {form.values.mode === 'chosen' && (
           <ScopePicker
+            reach={reach}
             value={form.values.scopes}
             onChange={(scopes) => form.setFieldValue('scopes', scopes)}
             error={typeof form.errors.scopes === 'string' ? form.errors.scopes : undefined}
@@ -161,10 +188,19 @@ function CreatedToken({ token, onDone }: { token: string; onDone: () => void }) 
 }
 
 /**
- * Creates a token acting as the signed-in admin, limited to chosen scopes or with all of their
- * permissions. The secret lives only in this dialog's state and is gone when it closes.
+ * Creates a token acting as the signed-in user (through token administration or their own
+ * tokens, per `reach`), limited to chosen scopes or with all of their permissions. The secret
+ * lives only in this dialog's state and is gone when it closes.
  */
-export function CreateTokenModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
+export function CreateTokenModal({
+  reach,
+  opened,
+  onClose,
+}: {
+  reach: TokenReach;
+  opened: boolean;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const [token, setToken] = useState<string | null>(null);
   const close = () => {
@@ -177,7 +213,7 @@ export function CreateTokenModal({ opened, onClose }: { opened: boolean; onClose
         (token ? (
           <CreatedToken token={token} onDone={close} />
         ) : (
-          <CreateTokenForm onCreated={setToken} onCancel={close} />
+          <CreateTokenForm reach={reach} onCreated={setToken} onCancel={close} />
         ))}
     </Modal>
   );

@@ -5,8 +5,7 @@ import { IconKeyOff, IconPlus } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { queryKeys } from '../../../api/keys.ts';
-import { type ApiToken, listTokens, revokeToken } from '../../../api/tokens.ts';
+import { type ApiToken, listTokens, revokeToken, type TokenReach, tokenQueryKeys } from '../../../api/tokens.ts';
 import { formatDateTime } from '../../../app/format.ts';
 import { EmptyState } from '../../../components/EmptyState.tsx';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
@@ -33,13 +32,13 @@ function ScopeBadges({ scopes }: { scopes: string[] | null }) {
   );
 }
 
-function RevokeModal({ token, onClose }: { token: ApiToken | null; onClose: () => void }) {
+function RevokeModal({ reach, token, onClose }: { reach: TokenReach; token: ApiToken | null; onClose: () => void }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const revoke = useMutation({
-    mutationFn: (id: number) => revokeToken(id),
+    mutationFn: (id: number) => revokeToken(reach, id),
     onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: queryKeys.apiTokens });
+      void queryClient.invalidateQueries({ queryKey: tokenQueryKeys[reach].list });
       notifications.show({ color: 'green', message: t('apiTokens.revoked', { name: token?.name }) });
       close();
     },
@@ -68,25 +67,35 @@ function RevokeModal({ token, onClose }: { token: ApiToken | null; onClose: () =
   );
 }
 
-/** API tokens for integrations: who each acts as, what it may do, and revocation. */
-export default function TokensPage() {
+/**
+ * API tokens: every user's for token administration (who each acts as, what it may do,
+ * revocation), or with `reach="own"` the signed-in user's own, from the user menu.
+ */
+export default function TokensPage({ reach = 'any' }: { reach?: TokenReach }) {
   const { t } = useTranslation();
   const [createOpened, createModal] = useDisclosure(false);
   const [revoking, setRevoking] = useState<ApiToken | null>(null);
-  const tokens = useQuery({ queryKey: queryKeys.apiTokens, queryFn: async () => (await listTokens()).items });
+  const tokens = useQuery({
+    queryKey: tokenQueryKeys[reach].list,
+    queryFn: async () => (await listTokens(reach)).items,
+  });
+  // Own tokens all act as the signed-in user: the "acts as" column would only repeat their name.
+  const own = reach === 'own';
+  const title = t(own ? 'apiTokens.myTitle' : 'apiTokens.title');
+  const columns = own ? 5 : 6;
 
   return (
     <>
       <Group justify="space-between" mb="xs">
         <Title order={1} size="h3">
-          {t('apiTokens.title')}
+          {title}
         </Title>
         <Button leftSection={<IconPlus size={16} />} onClick={createModal.open}>
           {t('apiTokens.create')}
         </Button>
       </Group>
       <Text size="sm" c="dimmed" mb="md">
-        {t('apiTokens.intro')}
+        {t(own ? 'apiTokens.myIntro' : 'apiTokens.intro')}
       </Text>
       {tokens.error && <ErrorAlert error={tokens.error} mb="md" />}
       {tokens.data?.length === 0 ? (
@@ -94,11 +103,11 @@ export default function TokensPage() {
       ) : (
         <Paper withBorder>
           <Table.ScrollContainer minWidth={760}>
-            <Table verticalSpacing="xs" aria-label={t('apiTokens.title')}>
+            <Table verticalSpacing="xs" aria-label={title}>
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th>{t('apiTokens.name')}</Table.Th>
-                  <Table.Th>{t('apiTokens.actsAs')}</Table.Th>
+                  {!own && <Table.Th>{t('apiTokens.actsAs')}</Table.Th>}
                   <Table.Th>{t('apiTokens.scopes')}</Table.Th>
                   <Table.Th>{t('apiTokens.createdAt')}</Table.Th>
                   <Table.Th>{t('apiTokens.lastUsed')}</Table.Th>
@@ -108,7 +117,7 @@ export default function TokensPage() {
               <Table.Tbody>
                 {tokens.isPending && (
                   <Table.Tr>
-                    <Table.Td colSpan={6}>
+                    <Table.Td colSpan={columns}>
                       <Skeleton h={24} />
                     </Table.Td>
                   </Table.Tr>
@@ -116,7 +125,7 @@ export default function TokensPage() {
                 {tokens.data?.map((token) => (
                   <Table.Tr key={token.id} data-token={token.name}>
                     <Table.Td fw={600}>{token.name}</Table.Td>
-                    <Table.Td>{token.userName}</Table.Td>
+                    {!own && <Table.Td>{token.userName}</Table.Td>}
                     <Table.Td maw={420}>
                       <ScopeBadges scopes={token.scopes} />
                     </Table.Td>
@@ -143,8 +152,8 @@ export default function TokensPage() {
           </Table.ScrollContainer>
         </Paper>
       )}
-      <CreateTokenModal opened={createOpened} onClose={createModal.close} />
-      <RevokeModal token={revoking} onClose={() => setRevoking(null)} />
+      <CreateTokenModal reach={reach} opened={createOpened} onClose={createModal.close} />
+      <RevokeModal reach={reach} token={revoking} onClose={() => setRevoking(null)} />
     </>
   );
 }
