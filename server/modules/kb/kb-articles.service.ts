@@ -1,11 +1,12 @@
 import { LOCALES } from '../../../common/domain.ts';
+import type { ArticleStatus, ArticleVisibility } from '../../../common/kb.ts';
 import { type Actor, authorize, can } from '../../authz/policy.ts';
 import { type AppContext, inTransaction, type Trx } from '../../context.ts';
 import { badRequest, forbidden, notFound } from '../../platform/errors.ts';
 import { emit } from '../../platform/events.ts';
 import { htmlToText, sanitizeBody } from '../../platform/html.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
-import { type ArticleStatus, type ArticleVisibility, canEditKb, type KbViewer } from './kb.policy.ts';
+import { canEditKb, type KbViewer } from './kb.policy.ts';
 import {
   type ArticleAudience,
   existingRefs,
