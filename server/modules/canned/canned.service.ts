@@ -162,7 +162,7 @@ export async function removeCanned(ctx: AppContext, actor: Actor, id: number): P
 }
 
 /** Replaces `{{name}}` placeholders with escaped values; unknown names stay as typed. */
-export function fillPlaceholders(html: string, values: Record<string, string>): string {
+function fillPlaceholders(html: string, values: Record<string, string>): string {
   return html.replace(/\{\{\s*([a-z_]+\.[a-z_]+)\s*\}\}/g, (whole, name: string) =>
     name in values ? escapeHtml(values[name]) : whole,
   );

@@ -8,7 +8,6 @@ import { htmlToText, sanitizeBody } from '../../platform/html.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
 import { canEditKb, type KbViewer } from './kb.policy.ts';
 import {
-  type ArticleAudience,
   existingRefs,
   findArticle,
   findCategory,
@@ -322,7 +321,6 @@ export async function setArticleStatus(
   return getArticle(ctx, actor, id);
 }
 
-export type { ArticleAudience };
 /** Deletes an article with its versions, votes and deflections (knowledge-base owners). */
 export async function deleteArticle(ctx: AppContext, actor: Actor, id: number): Promise<void> {
   authorize(actor, 'kb.publish');
