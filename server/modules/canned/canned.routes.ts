@@ -1,10 +1,11 @@
 import { Type } from 'typebox';
 import { LOCALES } from '../../../common/domain.ts';
+import { CANNED_SCOPES } from '../../../common/kb.ts';
 import type { AppContext } from '../../context.ts';
 import type { TypedApp } from '../../http.ts';
 import { actorOf } from '../auth/auth.plugin.ts';
 import { errorResponses, IdParams, Nullable } from '../shared.schemas.ts';
-import { CANNED_SCOPES, changeCanned, createCanned, listCanned, removeCanned, renderCanned } from './canned.service.ts';
+import { changeCanned, createCanned, listCanned, removeCanned, renderCanned } from './canned.service.ts';
 
 const CannedBody = Type.Object({
   scope: Type.Enum(CANNED_SCOPES),

@@ -1,4 +1,5 @@
 import { LOCALES } from '../../../common/domain.ts';
+import type { CannedScope } from '../../../common/kb.ts';
 import { fieldAccess } from '../../authz/fields.ts';
 import { type Actor, can } from '../../authz/policy.ts';
 import { type AppContext, inTransaction } from '../../context.ts';
@@ -17,9 +18,6 @@ import {
   updateCanned,
 } from './canned.repo.ts';
 
-export const CANNED_SCOPES = ['personal', 'group', 'global'] as const;
-export type CannedScope = (typeof CANNED_SCOPES)[number];
-
 export interface CannedInput {
   scope: CannedScope;
   groupId: number | null;
@@ -35,17 +33,6 @@ export interface CannedView extends CannedInput {
   editable: boolean;
   updatedAt: string;
 }
-
-/** Placeholders a response may use; unknown ones are left as typed so the agent sees them. */
-export const PLACEHOLDERS = [
-  'customer.name',
-  'customer.email',
-  'ticket.number',
-  'ticket.subject',
-  'ticket.status',
-  'agent.name',
-  'agent.email',
-] as const;
 
 /** May the actor change this response? Personal: its owner; group: members; global: the permission. */
 function mayManage(actor: Actor, scope: string, ownerId: number | null, groupId: number | null): boolean {
@@ -175,7 +162,7 @@ export async function removeCanned(ctx: AppContext, actor: Actor, id: number): P
 }
 
 /** Replaces `{{name}}` placeholders with escaped values; unknown names stay as typed. */
-export function fillPlaceholders(html: string, values: Record<string, string>): string {
+function fillPlaceholders(html: string, values: Record<string, string>): string {
   return html.replace(/\{\{\s*([a-z_]+\.[a-z_]+)\s*\}\}/g, (whole, name: string) =>
     name in values ? escapeHtml(values[name]) : whole,
   );

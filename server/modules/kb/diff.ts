@@ -8,7 +8,7 @@ export interface DiffOp {
 const MAX_CELLS = 4_000_000;
 
 /** Words and the whitespace between them, so joining the tokens gives the text back. */
-export function wordTokens(text: string): string[] {
+function wordTokens(text: string): string[] {
   return text.split(/(\s+)/).filter((t) => t !== '');
 }
 
@@ -17,7 +17,7 @@ function lineTokens(text: string): string[] {
 }
 
 /** Longest-common-subsequence diff of two token lists, merged into runs. */
-export function diffTokens(a: readonly string[], b: readonly string[]): DiffOp[] {
+function diffTokens(a: readonly string[], b: readonly string[]): DiffOp[] {
   // Common prefix and suffix cost nothing and shrink the table.
   let start = 0;
   while (start < a.length && start < b.length && a[start] === b[start]) start++;

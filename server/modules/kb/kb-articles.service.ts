@@ -1,13 +1,13 @@
 import { LOCALES } from '../../../common/domain.ts';
+import type { ArticleStatus, ArticleVisibility } from '../../../common/kb.ts';
 import { type Actor, authorize, can } from '../../authz/policy.ts';
 import { type AppContext, inTransaction, type Trx } from '../../context.ts';
 import { badRequest, forbidden, notFound } from '../../platform/errors.ts';
 import { emit } from '../../platform/events.ts';
 import { htmlToText, sanitizeBody } from '../../platform/html.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
-import { type ArticleStatus, type ArticleVisibility, canEditKb, type KbViewer } from './kb.policy.ts';
+import { canEditKb, type KbViewer } from './kb.policy.ts';
 import {
-  type ArticleAudience,
   existingRefs,
   findArticle,
   findCategory,
@@ -321,7 +321,6 @@ export async function setArticleStatus(
   return getArticle(ctx, actor, id);
 }
 
-export type { ArticleAudience };
 /** Deletes an article with its versions, votes and deflections (knowledge-base owners). */
 export async function deleteArticle(ctx: AppContext, actor: Actor, id: number): Promise<void> {
   authorize(actor, 'kb.publish');

@@ -1,8 +1,9 @@
+import type { CategoryVisibility } from '../../../common/kb.ts';
 import { type Actor, authorize } from '../../authz/policy.ts';
 import { type AppContext, inTransaction } from '../../context.ts';
 import { badRequest, conflict, notFound } from '../../platform/errors.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
-import { type CategoryVisibility, categoryRank, type KbViewer, visibleCategoryLevels } from './kb.policy.ts';
+import { categoryRank, type KbViewer, visibleCategoryLevels } from './kb.policy.ts';
 import {
   categoryUsage,
   deleteCategory,

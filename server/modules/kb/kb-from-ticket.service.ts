@@ -1,3 +1,4 @@
+import type { Locale } from '../../../common/domain.ts';
 import { fieldAccess } from '../../authz/fields.ts';
 import { type Actor, authorize } from '../../authz/policy.ts';
 import type { AppContext } from '../../context.ts';
@@ -6,17 +7,9 @@ import { textToHtml } from '../../platform/html.ts';
 import { listMessages } from '../tickets/messages.repo.ts';
 import { canReadTicket } from '../tickets/tickets.policy.ts';
 import { findTicketById } from '../tickets/tickets.repo.ts';
+import { DRAFT_HEADINGS } from './kb.texts.ts';
 import type { ArticleView } from './kb-articles.presenter.ts';
 import { createArticle } from './kb-articles.service.ts';
-
-/** The section headings of a draft made from a ticket, in the editor's language. */
-const HEADINGS: Record<string, { problem: string; solution: string }> = {
-  en: { problem: 'Problem', solution: 'Solution' },
-  uk: { problem: 'Проблема', solution: 'Рішення' },
-  ru: { problem: 'Проблема', solution: 'Решение' },
-  ro: { problem: 'Problemă', solution: 'Soluție' },
-  zh: { problem: '问题', solution: '解决方案' },
-};
 
 /**
  * A draft article from a resolved or closed ticket the agent can read: the subject as title, the
@@ -38,7 +31,7 @@ export async function articleFromTicket(ctx: AppContext, actor: Actor, ticketId:
     messages.find((m) => m.visibility === 'public');
   const solution = fieldAccess(actor, 'solution', context) === 'hidden' ? null : ticket.solution;
   const subject = fieldAccess(actor, 'subject', context) === 'hidden' ? `#${ticket.number}` : ticket.subject;
-  const headings = HEADINGS[actor.locale] ?? HEADINGS.en;
+  const headings = DRAFT_HEADINGS[actor.locale as Locale] ?? DRAFT_HEADINGS.en;
   const body = [
     `<h2>${headings.problem}</h2>`,
     description?.body_html ?? '',

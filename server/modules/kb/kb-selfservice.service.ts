@@ -11,7 +11,7 @@ import { excerpt } from './kb-articles.presenter.ts';
 import { deflectionCounts, insertDeflection, markDeflectionsConverted, saveFeedback } from './kb-feedback.repo.ts';
 
 /** A ticket by the same person this soon after opening a suggestion means the suggestion did not help. */
-export const CONVERSION_WINDOW_MS = 2 * 60 * 60 * 1000;
+const CONVERSION_WINDOW_MS = 2 * 60 * 60 * 1000;
 
 export interface Suggestion {
   id: number;

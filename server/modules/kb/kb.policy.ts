@@ -1,16 +1,10 @@
 import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
+import { CATEGORY_VISIBILITIES, type CategoryVisibility } from '../../../common/kb.ts';
 import { type Actor, can } from '../../authz/policy.ts';
 import type { Database } from '../../db/schema.ts';
 
 /** Who reads the knowledge base: a signed-in actor, or null for an anonymous visitor. */
 export type KbViewer = Actor | null;
-
-export const ARTICLE_VISIBILITIES = ['public', 'customers', 'staff', 'restricted'] as const;
-export type ArticleVisibility = (typeof ARTICLE_VISIBILITIES)[number];
-export const CATEGORY_VISIBILITIES = ['public', 'customers', 'staff'] as const;
-export type CategoryVisibility = (typeof CATEGORY_VISIBILITIES)[number];
-export const ARTICLE_STATUSES = ['draft', 'published', 'archived'] as const;
-export type ArticleStatus = (typeof ARTICLE_STATUSES)[number];
 
 /** Staff: may read internal articles (staff-only, and restricted ones they qualify for). */
 export function isKbStaff(viewer: KbViewer): boolean {

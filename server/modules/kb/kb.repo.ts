@@ -216,7 +216,7 @@ export async function listTranslations(db: Executor, articleIds: number[]): Prom
     .execute();
 }
 
-export async function findTranslation(db: Executor, articleId: number, locale: string) {
+async function findTranslation(db: Executor, articleId: number, locale: string) {
   return db
     .selectFrom('kb_article_translations')
     .selectAll()

@@ -1,7 +1,7 @@
 import { Type } from 'typebox';
 import { LOCALES } from '../../../common/domain.ts';
+import { ARTICLE_STATUSES, ARTICLE_VISIBILITIES, CATEGORY_VISIBILITIES } from '../../../common/kb.ts';
 import { Nullable } from '../shared.schemas.ts';
-import { ARTICLE_STATUSES, ARTICLE_VISIBILITIES, CATEGORY_VISIBILITIES } from './kb.policy.ts';
 
 const Id = Type.Integer({ minimum: 1 });
 const Ids = Type.Array(Id, { maxItems: 200 });

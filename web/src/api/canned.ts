@@ -1,6 +1,5 @@
+import type { CannedScope } from '../../../common/kb.ts';
 import { apiRequest, toQueryString } from './client.ts';
-
-export type CannedScope = 'personal' | 'group' | 'global';
 
 export interface CannedResponse {
   id: number;

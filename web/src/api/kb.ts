@@ -1,8 +1,5 @@
+import type { ArticleStatus, ArticleVisibility, CategoryVisibility } from '../../../common/kb.ts';
 import { API_BASE, apiRequest, type ItemList, toQueryString } from './client.ts';
-
-export type ArticleStatus = 'draft' | 'published' | 'archived';
-export type ArticleVisibility = 'public' | 'customers' | 'staff' | 'restricted';
-export type CategoryVisibility = 'public' | 'customers' | 'staff';
 
 export interface KbCategory {
   id: number;

@@ -18,10 +18,10 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LOCALES } from '../../../../common/domain.ts';
+import { CANNED_PLACEHOLDERS, type CannedScope } from '../../../../common/kb.ts';
 import {
   type CannedInput,
   type CannedResponse,
-  type CannedScope,
   createCanned,
   deleteCanned,
   fetchCanned,
@@ -36,16 +36,6 @@ import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { currentLocale, LANGUAGE_NAMES } from '../../i18n/index.ts';
 import { cannedKeys } from './CannedPicker.tsx';
 import { htmlToPlainText } from './kb-tree.ts';
-
-const PLACEHOLDERS = [
-  'customer.name',
-  'customer.email',
-  'ticket.number',
-  'ticket.subject',
-  'ticket.status',
-  'agent.name',
-  'agent.email',
-];
 
 function CannedDialog({ response, onClose }: { response: CannedResponse | null; onClose: () => void }) {
   const { t } = useTranslation();
@@ -117,7 +107,7 @@ function CannedDialog({ response, onClose }: { response: CannedResponse | null; 
         </Group>
         <Textarea
           label={t('canned.body')}
-          description={t('canned.placeholders', { list: PLACEHOLDERS.map((p) => `{{${p}}}`).join(' ') })}
+          description={t('canned.placeholders', { list: CANNED_PLACEHOLDERS.map((p) => `{{${p}}}`).join(' ') })}
           required
           autosize
           minRows={6}

@@ -2,19 +2,12 @@ import { Button, Group, Modal, NumberInput, Select, Stack, TextInput } from '@ma
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CATEGORY_VISIBILITIES, type CategoryVisibility } from '../../../../common/kb.ts';
 import { isApiError } from '../../api/client.ts';
-import {
-  type CategoryVisibility,
-  createKbCategory,
-  deleteKbCategory,
-  type KbCategory,
-  updateKbCategory,
-} from '../../api/kb.ts';
+import { createKbCategory, deleteKbCategory, type KbCategory, updateKbCategory } from '../../api/kb.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { flattenTree, slugify } from './kb-tree.ts';
 import { kbKeys } from './useKb.ts';
-
-const VISIBILITIES: CategoryVisibility[] = ['public', 'customers', 'staff'];
 
 interface Props {
   opened: boolean;
@@ -81,7 +74,7 @@ export function KbCategoryDialog({ opened, onClose, category, categories }: Prop
         <Select
           label={t('kb.settings.visibility')}
           allowDeselect={false}
-          data={VISIBILITIES.map((v) => ({ value: v, label: t(`kb.visibility.${v}`) }))}
+          data={CATEGORY_VISIBILITIES.map((v) => ({ value: v, label: t(`kb.visibility.${v}`) }))}
           value={values.visibility}
           onChange={(v) => setValues((old) => ({ ...old, visibility: (v ?? 'public') as CategoryVisibility }))}
           error={invalid('visibility')}

@@ -16,7 +16,8 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { type ArticleStatus, fetchKbArticles, type KbCategory } from '../../api/kb.ts';
+import { ARTICLE_STATUSES, type ArticleStatus } from '../../../../common/kb.ts';
+import { fetchKbArticles, type KbCategory } from '../../api/kb.ts';
 import { formatRelative } from '../../app/format.ts';
 import { hasPermission, useMe } from '../../app/session.ts';
 import { EmptyState } from '../../components/EmptyState.tsx';
@@ -111,7 +112,7 @@ export default function KbListPage() {
             <SegmentedControl
               value={status}
               onChange={(v) => setStatus(v as StatusFilter)}
-              data={(['all', 'draft', 'published', 'archived'] as const).map((s) => ({
+              data={(['all', ...ARTICLE_STATUSES] as const).map((s) => ({
                 value: s,
                 label: s === 'all' ? t('kb.allStatuses') : t(`kb.status.${s}`),
               }))}

@@ -1,15 +1,14 @@
 import { Button, MultiSelect, Paper, Select, Stack, TagsInput, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { ArticleVisibility, KbSettings } from '../../api/kb.ts';
+import { ARTICLE_VISIBILITIES, type ArticleVisibility } from '../../../../common/kb.ts';
+import type { KbSettings } from '../../api/kb.ts';
 import { queryKeys } from '../../api/keys.ts';
 import { listOrganizations, organizationKeys } from '../../api/organizations.ts';
 import { listRoleDetails } from '../../api/roles.ts';
 import { useCatalog } from '../../app/queries.ts';
 import { flattenTree } from './kb-tree.ts';
 import { useKbCategories } from './useKb.ts';
-
-const VISIBILITIES: ArticleVisibility[] = ['public', 'customers', 'staff', 'restricted'];
 
 interface Props {
   value: KbSettings;
@@ -50,7 +49,7 @@ export function KbSettingsCard({ value, onChange, onSave, saving, errorFields = 
           label={t('kb.settings.visibility')}
           description={t(`kb.visibilityHint.${value.visibility}`)}
           allowDeselect={false}
-          data={VISIBILITIES.map((v) => ({ value: v, label: t(`kb.visibility.${v}`) }))}
+          data={ARTICLE_VISIBILITIES.map((v) => ({ value: v, label: t(`kb.visibility.${v}`) }))}
           value={value.visibility}
           onChange={(v) =>
             set({ visibility: (v ?? 'staff') as ArticleVisibility, organizationIds: [], roleIds: [], groupIds: [] })

@@ -1,6 +1,6 @@
 import { Badge } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { ArticleStatus } from '../../api/kb.ts';
+import type { ArticleStatus } from '../../../../common/kb.ts';
 
 const COLORS: Record<ArticleStatus, string> = { draft: 'yellow', published: 'green', archived: 'gray' };
 
