@@ -2,17 +2,8 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { copyFile, rename, rm } from 'node:fs/promises';
 import { backup, DatabaseSync } from 'node:sqlite';
-import { type DialectName, openDatabase } from '../../db/kysely.ts';
+import { dialectOf, openDatabase, sqlitePath } from '../../db/kysely.ts';
 import { dropAllPostgresObjects, latestMigration } from './backup.repo.ts';
-
-/** The SQLite file a `sqlite:` database URL names. */
-export function sqlitePath(databaseUrl: string): string {
-  return databaseUrl.replace(/^sqlite:(\/\/)?/, '');
-}
-
-export function dialectOf(databaseUrl: string): DialectName {
-  return /^postgres(ql)?:\/\//.test(databaseUrl) ? 'postgres' : 'sqlite';
-}
 
 /** Splits the password off a PostgreSQL URL so it reaches pg_dump by environment, not argv (`ps`). */
 function pgConnection(databaseUrl: string): { url: string; env: NodeJS.ProcessEnv } {
