@@ -1,3 +1,4 @@
+import type { DatabaseSync } from 'node:sqlite';
 import { sql } from 'kysely';
 import type { Db } from '../../db/kysely.ts';
 
@@ -37,4 +38,16 @@ export async function dropAllPostgresObjects(db: Db): Promise<void> {
       select sequencename as name from pg_sequences where schemaname = current_schema()`.execute(trx);
     for (const { name } of sequences.rows) await sql`drop sequence if exists ${sql.id(name)} cascade`.execute(trx);
   });
+}
+
+/**
+ * What is wrong with a SQLite copy opened on its own (not through Kysely: it is checked before
+ * it replaces anything): SQLite's quick integrity check, then whether it holds our schema.
+ * Null when it is usable.
+ */
+export function sqliteCopyProblem(copy: DatabaseSync): string | null {
+  const check = copy.prepare('pragma quick_check').get() as { quick_check?: string } | undefined;
+  if (check?.quick_check !== 'ok') return `integrity check says: ${check?.quick_check}`;
+  const ours = copy.prepare("select 1 from sqlite_master where type = 'table' and name = 'kysely_migration'").get();
+  return ours ? null : 'it has no Frontdesk schema';
 }
