@@ -1,5 +1,5 @@
 // Helpers shared by the benchmarks: which databases to run, throw-away PostgreSQL
-// databases, percentiles and table printing.
+// databases, a seeded random generator, percentiles and table printing.
 import pg from 'pg';
 
 export type Engine = 'sqlite' | 'postgres';
@@ -20,6 +20,18 @@ export function envInt(name: string, fallback: number): number {
   const value = Number(raw);
   if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} must be a positive integer, got "${raw}"`);
   return value;
+}
+
+/** mulberry32: a tiny seeded PRNG, so every run (and both databases) sees the same data. */
+export function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
 }
 
 /** Where to create scratch databases; the server under test gets its own database on it. */

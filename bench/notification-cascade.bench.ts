@@ -21,7 +21,7 @@ import {
   resolveRecipients,
   type TicketContext,
 } from '../server/modules/notifications/cascade.ts';
-import { envInt, ms, percentile, printTable } from './lib.ts';
+import { envInt, ms, percentile, printTable, prng } from './lib.ts';
 
 const RULES = envInt('BENCH_CASCADE_RULES', 500);
 const ITERATIONS = envInt('BENCH_CASCADE_ITERATIONS', 10_000);
@@ -39,17 +39,6 @@ export interface CascadeRow {
   p99: number;
   /** Only the fan-out has a target. */
   target: boolean;
-}
-
-/** mulberry32: a tiny seeded PRNG, so every run sees the same rules and tickets. */
-function prng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
 }
 
 const random = prng(20_260_304);

@@ -6,24 +6,13 @@ import type { Db } from '../server/db/kysely.ts';
 import { NO_DUE_DATE } from '../server/db/migrations/0004_sla_escalation.ts';
 import type { TicketTable } from '../server/db/schema.ts';
 import { hashToken, newSecret } from '../server/modules/auth/tokens.ts';
+import { prng } from './lib.ts';
 
 type NewTicket = Insertable<TicketTable>;
 
 const DAY = 86_400_000;
 const ROWS_PER_INSERT = 500; // 19 columns × 500 = 9,500 parameters: under both engines' limits
 const INSERTS_PER_TRANSACTION = 20;
-
-/** Deterministic PRNG (mulberry32) so every run seeds the same data. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Picks from [value, weight] pairs. */
 function weighted<T>(rand: () => number, choices: [T, number][]): T {

@@ -17,7 +17,7 @@ import { prepareDatabase } from '../server/main.ts';
 import { loadActor } from '../server/modules/auth/actor.ts';
 import { search } from '../server/modules/search/search.service.ts';
 import { reindex } from '../server/modules/search/search-index.service.ts';
-import { createScratchPg, type Engine, enginesFromArgs, envInt, ms, percentile, printTable } from './lib.ts';
+import { createScratchPg, type Engine, enginesFromArgs, envInt, ms, percentile, printTable, prng } from './lib.ts';
 
 const MESSAGES = envInt('SEARCH_BENCH_MESSAGES', 1_000_000);
 const ARTICLES = envInt('SEARCH_BENCH_ARTICLES', Math.max(1, Math.round(MESSAGES / 100)));
@@ -26,18 +26,6 @@ const PER_TICKET = 5;
 const TARGET_P95_MS = 100;
 const BATCH = 500;
 const OPERATOR_EMAIL = 'agent@bench.test';
-
-/** A small deterministic generator, so both databases get the same corpus and queries. */
-function rng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SYLLABLES: Record<string, string[]> = {
   en: [
@@ -69,7 +57,7 @@ const LANGS = ['en', 'uk', 'ru', 'ro', 'zh'] as const;
 
 /** Per language: a vocabulary of generated words, used with a Zipf-like rank distribution. */
 function vocabularies(): Record<string, string[]> {
-  const random = rng(7);
+  const random = prng(7);
   const out: Record<string, string[]> = {};
   for (const [lang, syllables] of Object.entries(SYLLABLES)) {
     const words = new Set<string>();
@@ -125,7 +113,7 @@ async function seed(ctx: AppContext, vocab: Record<string, string[]>): Promise<n
     .values(Array.from({ length: 200 }, (_, i) => user(`customer${i}@bench.test`, customerRole)))
     .returning('id')
     .execute();
-  const random = rng(42);
+  const random = prng(42);
   const tickets = Math.ceil(MESSAGES / PER_TICKET);
   for (let start = 0; start < tickets; start += BATCH) {
     await k.transaction().execute(async (trx) => {
@@ -179,7 +167,7 @@ async function seed(ctx: AppContext, vocab: Record<string, string[]>): Promise<n
  * `reindex` then builds their documents as the outbox handler would.
  */
 async function seedArticles(ctx: AppContext, vocab: Record<string, string[]>, authorId: number): Promise<void> {
-  const random = rng(99);
+  const random = prng(99);
   const at = new Date().toISOString();
   for (let start = 0; start < ARTICLES; start += BATCH) {
     await ctx.db.kysely.transaction().execute(async (trx) => {
@@ -232,7 +220,7 @@ export interface SearchBenchRow {
 
 /** Query strings of each kind, drawn from the vocabularies with the corpus's own distribution. */
 function queries(vocab: Record<string, string[]>): Record<string, string[]> {
-  const random = rng(1234);
+  const random = prng(1234);
   const pick = (lang: string) => vocab[lang][zipf(random, vocab[lang].length)];
   const latin = ['en', 'uk', 'ru', 'ro'];
   const oneWord: string[] = [];

@@ -20,6 +20,16 @@ export interface Db {
   close(): Promise<void>;
 }
 
+/** The engine a database URL names: `postgres://` or `postgresql://`, otherwise SQLite. */
+export function dialectOf(url: string): DialectName {
+  return url.startsWith('postgres://') || url.startsWith('postgresql://') ? 'postgres' : 'sqlite';
+}
+
+/** The SQLite file a `sqlite:` URL (or a bare path, or `:memory:`) names. */
+export function sqlitePath(url: string): string {
+  return url.replace(/^sqlite:(\/\/)?/, '');
+}
+
 let pgTypesConfigured = false;
 
 /** Makes node-postgres return the same shapes as our SQLite layer. */
@@ -39,7 +49,7 @@ function configurePgTypes(): void {
  * file (`sqlite:./path.db`, a bare path, or `:memory:`).
  */
 export function openDatabase(url: string, options: { poolSize?: number } = {}): Db {
-  if (url.startsWith('postgres://') || url.startsWith('postgresql://')) {
+  if (dialectOf(url) === 'postgres') {
     configurePgTypes();
     const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10 });
     // An idle connection dropped by the server (restart, failover) is replaced on next use;
@@ -54,7 +64,7 @@ export function openDatabase(url: string, options: { poolSize?: number } = {}): 
     };
     return { kysely, dialect: 'postgres', pool, url, close };
   }
-  const path = url.replace(/^sqlite:(\/\/)?/, '');
+  const path = sqlitePath(url);
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const sqlite = openSqlite(path);
   const kysely = new Kysely<Database>({ dialect: createNodeSqliteDialect(sqlite) });

@@ -44,8 +44,9 @@ export async function queueReceivedMail(
 ): Promise<void> {
   const ticket = await findTicketById(trx, ticketId);
   if (!ticket) return;
-  // Inside the filing transaction (the outer connection is busy on SQLite); once per group.
-  const rules = await readOncePerGroup(trx, 'notification-rules', () => ruleIndexVia(trx, ctx.db));
+  // Read inside the filing transaction (the outer connection is busy on SQLite), once per group:
+  // the memo is keyed by the group's query builder, not by `trx` (a new object per savepoint).
+  const rules = await readOncePerGroup(ctx.db.kysely, 'notification-rules', () => ruleIndexVia(trx, ctx.db));
   if (!wantsReceivedMail(requester, ticket, rules)) return;
   const draft = await draftTicketMail(trx, 'received', ticket, requester, ctx.config.publicUrl, {
     dedupeKey: receivedMailKey(ticket.id),

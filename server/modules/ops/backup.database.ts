@@ -2,17 +2,8 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { copyFile, rename, rm } from 'node:fs/promises';
 import { backup, DatabaseSync } from 'node:sqlite';
-import { type DialectName, openDatabase } from '../../db/kysely.ts';
-import { dropAllPostgresObjects, latestMigration } from './backup.repo.ts';
-
-/** The SQLite file a `sqlite:` database URL names. */
-export function sqlitePath(databaseUrl: string): string {
-  return databaseUrl.replace(/^sqlite:(\/\/)?/, '');
-}
-
-export function dialectOf(databaseUrl: string): DialectName {
-  return /^postgres(ql)?:\/\//.test(databaseUrl) ? 'postgres' : 'sqlite';
-}
+import { dialectOf, openDatabase, sqlitePath } from '../../db/kysely.ts';
+import { dropAllPostgresObjects, latestMigration, sqliteCopyProblem } from './backup.repo.ts';
 
 /** Splits the password off a PostgreSQL URL so it reaches pg_dump by environment, not argv (`ps`). */
 function pgConnection(databaseUrl: string): { url: string; env: NodeJS.ProcessEnv } {
@@ -89,10 +80,8 @@ export function checkSqliteCopy(path: string): void {
   let copy: DatabaseSync | undefined;
   try {
     copy = new DatabaseSync(path, { readOnly: true });
-    const check = copy.prepare('pragma quick_check').get() as { quick_check?: string } | undefined;
-    if (check?.quick_check !== 'ok') throw new Error(`integrity check says: ${check?.quick_check}`);
-    const ours = copy.prepare("select 1 from sqlite_master where type = 'table' and name = 'kysely_migration'").get();
-    if (!ours) throw new Error('it has no Frontdesk schema');
+    const problem = sqliteCopyProblem(copy);
+    if (problem) throw new Error(problem);
   } catch (error) {
     throw new Error(`The database in the backup is not usable: ${(error as Error).message}`);
   } finally {

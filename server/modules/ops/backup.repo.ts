@@ -1,16 +1,22 @@
-import { sql } from 'kysely';
+import type { DatabaseSync } from 'node:sqlite';
+import { type Kysely, sql } from 'kysely';
 import type { Db } from '../../db/kysely.ts';
+import type { Database } from '../../db/schema.ts';
+
+/** Tables of the current PostgreSQL schema, read through `executor` (a transaction too). */
+async function postgresTables(executor: Kysely<Database>): Promise<string[]> {
+  const result = await sql<{
+    name: string;
+  }>`select tablename as name from pg_tables where schemaname = current_schema()`.execute(executor);
+  return result.rows.map((r) => r.name);
+}
 
 /** Names of the tables in the database (SQLite) or in the current schema (PostgreSQL). */
 export async function listTables(db: Db): Promise<string[]> {
-  const result =
-    db.dialect === 'sqlite'
-      ? await sql<{
-          name: string;
-        }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%'`.execute(db.kysely)
-      : await sql<{
-          name: string;
-        }>`select tablename as name from pg_tables where schemaname = current_schema()`.execute(db.kysely);
+  if (db.dialect === 'postgres') return postgresTables(db.kysely);
+  const result = await sql<{
+    name: string;
+  }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%'`.execute(db.kysely);
   return result.rows.map((r) => r.name);
 }
 
@@ -30,11 +36,21 @@ export async function latestMigration(db: Db): Promise<string | null> {
  */
 export async function dropAllPostgresObjects(db: Db): Promise<void> {
   await db.kysely.transaction().execute(async (trx) => {
-    const tables = await sql<{ name: string }>`
-      select tablename as name from pg_tables where schemaname = current_schema()`.execute(trx);
-    for (const { name } of tables.rows) await sql`drop table if exists ${sql.id(name)} cascade`.execute(trx);
+    for (const name of await postgresTables(trx)) await sql`drop table if exists ${sql.id(name)} cascade`.execute(trx);
     const sequences = await sql<{ name: string }>`
       select sequencename as name from pg_sequences where schemaname = current_schema()`.execute(trx);
     for (const { name } of sequences.rows) await sql`drop sequence if exists ${sql.id(name)} cascade`.execute(trx);
   });
+}
+
+/**
+ * What is wrong with a SQLite copy opened on its own (not through Kysely: it is checked before
+ * it replaces anything): SQLite's quick integrity check, then whether it holds our schema.
+ * Null when it is usable.
+ */
+export function sqliteCopyProblem(copy: DatabaseSync): string | null {
+  const check = copy.prepare('pragma quick_check').get() as { quick_check?: string } | undefined;
+  if (check?.quick_check !== 'ok') return `integrity check says: ${check?.quick_check}`;
+  const ours = copy.prepare("select 1 from sqlite_master where type = 'table' and name = 'kysely_migration'").get();
+  return ours ? null : 'it has no Frontdesk schema';
 }

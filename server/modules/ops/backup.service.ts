@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import type { Config } from '../../config.ts';
+import { dialectOf } from '../../db/kysely.ts';
 import { TarGzWriter } from '../../platform/tar.ts';
 import {
   ATTACHMENTS_DIR,
@@ -15,7 +16,7 @@ import {
   sha256Bytes,
   sha256File,
 } from './backup.archive.ts';
-import { dialectOf, dumpDatabase } from './backup.database.ts';
+import { dumpDatabase } from './backup.database.ts';
 
 export interface BackupResult {
   path: string;

@@ -3,7 +3,7 @@ import { mkdir, mkdtemp, readFile, rename, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Config } from '../../config.ts';
 import { ensureBaseData } from '../../db/base-data.ts';
-import { openDatabase } from '../../db/kysely.ts';
+import { dialectOf, openDatabase, sqlitePath } from '../../db/kysely.ts';
 import { migrateToLatest } from '../../db/migrate.ts';
 import { ArchiveError, type ExtractedEntry, extractTarGz } from '../../platform/tar.ts';
 import {
@@ -17,7 +17,7 @@ import {
   sha256Bytes,
   sha256File,
 } from './backup.archive.ts';
-import { checkPostgresDump, checkSqliteCopy, dialectOf, replaceDatabase, sqlitePath } from './backup.database.ts';
+import { checkPostgresDump, checkSqliteCopy, replaceDatabase } from './backup.database.ts';
 import { listTables } from './backup.repo.ts';
 
 /** A restore that would overwrite data and was not confirmed with --yes. */
