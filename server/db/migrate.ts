@@ -18,6 +18,7 @@ import { dropKbSearchText } from './migrations/0015_drop_kb_search_text.ts';
 import { emailConfirmation } from './migrations/0016_email_confirmation.ts';
 import { organizationDomainUnique } from './migrations/0017_organization_domain_unique.ts';
 import { ownApiTokens } from './migrations/0018_own_api_tokens.ts';
+import { receivedMailRule } from './migrations/0019_received_mail_rule.ts';
 import type { DialectMigration } from './migrations/helpers.ts';
 
 /** Every migration, in order. Names sort lexically; never rename a shipped one. */
@@ -40,6 +41,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '0016_email_confirmation': emailConfirmation,
   '0017_organization_domain_unique': organizationDomainUnique,
   '0018_own_api_tokens': ownApiTokens,
+  '0019_received_mail_rule': receivedMailRule,
 };
 
 /** The migrations bound to the database's dialect, for Kysely's Migrator. */

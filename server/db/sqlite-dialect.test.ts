@@ -24,6 +24,7 @@ describe('node:sqlite dialect', () => {
       '0016_email_confirmation',
       '0017_organization_domain_unique',
       '0018_own_api_tokens',
+      '0019_received_mail_rule',
     ]);
     expect(await migrateToLatest(db)).toEqual([]);
     const at = '2026-01-02T03:04:05.678Z';
