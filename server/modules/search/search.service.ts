@@ -67,8 +67,12 @@ function ticketFilter(ctx: AppContext, actor: Actor, query: SearchQuery): Ticket
   if (query.status?.some((s) => !workflow.status(s))) throw badRequest('Unknown status', ['status']);
   if (query.ticketType !== undefined && !workflow.hasType(query.ticketType, false))
     throw badRequest('Unknown ticket type', ['ticketType']);
-  if (query.owner !== undefined && mayBeHidden(actor, 'ownerId'))
-    throw badRequest('You may not filter on these fields', ['owner']);
+  // Filtering on a field the actor may not read on some tickets would reveal it there.
+  const refused = [
+    ...(query.owner !== undefined && mayBeHidden(actor, 'ownerId') ? ['owner'] : []),
+    ...(query.ticketType !== undefined && mayBeHidden(actor, 'type') ? ['ticketType'] : []),
+  ];
+  if (refused.length > 0) throw badRequest('You may not filter on these fields', refused);
   return {
     statuses: query.status,
     ticketType: query.ticketType,
