@@ -1,3 +1,4 @@
+import type { SearchType } from '../../../common/domain.ts';
 import type { AppContext } from '../../context.ts';
 import { articleDocuments, customerDocuments, ticketDocuments } from './documents.ts';
 import {
@@ -9,7 +10,6 @@ import {
   loadCustomerSources,
   loadTicketSources,
   replaceDocuments,
-  type SearchType,
 } from './search.repo.ts';
 
 /**

@@ -1,4 +1,5 @@
 import { type Expression, type ExpressionBuilder, type RawBuilder, type SqlBool, sql } from 'kysely';
+import type { SearchType } from '../../../common/domain.ts';
 import type { Actor } from '../../authz/policy.ts';
 import type { Trx } from '../../context.ts';
 import type { Db } from '../../db/kysely.ts';
@@ -9,10 +10,6 @@ import type { QueryTerm } from './tokenize.ts';
 
 type Executor = Db['kysely'] | Trx;
 type Dialect = Db['dialect'];
-
-/** The search types; articles are indexed by the knowledge base. */
-export const SEARCH_TYPES = ['ticket', 'customer', 'article'] as const;
-export type SearchType = (typeof SEARCH_TYPES)[number];
 
 /** A document ready for the index: display text plus the terms of our tokenizer. */
 export interface IndexDocument {

@@ -1,3 +1,4 @@
+import type { SearchType } from '../../../common/domain.ts';
 import { fieldAccess, mayBeHidden } from '../../authz/fields.ts';
 import { type Actor, can } from '../../authz/policy.ts';
 import type { AppContext } from '../../context.ts';
@@ -10,7 +11,6 @@ import {
   type MatchColumns,
   type MatchMode,
   type SearchHit,
-  type SearchType,
   searchArticleDocuments,
   searchCustomerDocuments,
   searchTicketDocuments,

@@ -4,7 +4,8 @@ import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { type SearchItem, type SearchParams, type SearchType, searchApi } from '../../api/search.ts';
+import { SEARCH_TYPES, type SearchType } from '../../../../common/domain.ts';
+import { type SearchItem, type SearchParams, searchApi } from '../../api/search.ts';
 import { useCatalog } from '../../app/queries.ts';
 import { useWorkflowNames } from '../../app/workflow-names.ts';
 import { EmptyState } from '../../components/EmptyState.tsx';
@@ -119,7 +120,7 @@ export function SearchResultsPage({ area }: { area: Area }) {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
   const q = params.get('q')?.trim() ?? '';
-  const types: SearchType[] = area === 'agent' ? ['ticket', 'customer', 'article'] : ['ticket'];
+  const types: SearchType[] = area === 'agent' ? [...SEARCH_TYPES] : ['ticket'];
   const type = (types as string[]).includes(params.get('type') ?? '') ? (params.get('type') as SearchType) : 'ticket';
   const request: SearchParams = {
     q,
