@@ -6,6 +6,7 @@ import { Link, useSearchParams } from 'react-router';
 import { SEARCH_TYPES, type SearchType } from '../../../../common/domain.ts';
 import { type SearchItem, type SearchParams, searchApi } from '../../api/search.ts';
 import { useCatalog } from '../../app/queries.ts';
+import { hasPermission, useMe } from '../../app/session.ts';
 import { useWorkflowNames } from '../../app/workflow-names.ts';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
@@ -98,7 +99,10 @@ export function SearchResultsPage({ area }: { area: Area }) {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
   const q = params.get('q')?.trim() ?? '';
-  const types: SearchType[] = area === 'agent' ? [...SEARCH_TYPES] : ['ticket'];
+  const me = useMe().data;
+  // Customers are searched with the user directory only (the server refuses the rest).
+  const types: SearchType[] =
+    area === 'agent' ? SEARCH_TYPES.filter((k) => k !== 'customer' || hasPermission(me, 'user.directory')) : ['ticket'];
   const type = (types as string[]).includes(params.get('type') ?? '') ? (params.get('type') as SearchType) : 'ticket';
   const request: SearchParams = {
     q,
