@@ -102,7 +102,7 @@ const MAX_POSITIONS_PER_TERM = 256;
  * The tsvector of a document as text: our terms as lexemes (quoted, never parsed by a text search
  * configuration), with positions, title terms weighted A, body terms D (the default).
  */
-export function tsvectorText(titleTerms: string[], bodyTerms: string[], scope: string): string {
+function tsvectorText(titleTerms: string[], bodyTerms: string[], scope: string): string {
   const positions = new Map<string, string[]>();
   let at = 0;
   const add = (term: string, weight: string) => {
@@ -361,7 +361,7 @@ export async function searchCustomerDocuments(
 }
 
 /** The article visibilities whose scope terms a viewer's search reads (narrowed further in SQL). */
-export function articleScopeLevels(viewer: KbViewer): string[] {
+function articleScopeLevels(viewer: KbViewer): string[] {
   if (viewer === null) return ['public'];
   if (isKbStaff(viewer) || canPublishKb(viewer)) return ['public', 'customers', 'staff', 'restricted'];
   return ['public', 'customers'];

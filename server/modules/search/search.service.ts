@@ -44,7 +44,7 @@ export interface SearchItem {
 }
 
 /** Types the actor may search. Customers search their tickets and (later) articles. */
-export function searchableTypes(actor: Actor): SearchType[] {
+function searchableTypes(actor: Actor): SearchType[] {
   const out: SearchType[] = ['ticket'];
   if (can(actor, 'user.directory')) out.push('customer');
   out.push('article');
