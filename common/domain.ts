@@ -94,3 +94,7 @@ export type FieldName = TicketField | CustomFieldName;
 
 /** Prefix of custom field names in field rules and history. */
 export const CUSTOM_FIELD_PREFIX = 'cf.';
+
+/** What search finds (ADR 0021); articles are indexed by the knowledge base. */
+export const SEARCH_TYPES = ['ticket', 'customer', 'article'] as const;
+export type SearchType = (typeof SEARCH_TYPES)[number];

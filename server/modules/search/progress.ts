@@ -1,4 +1,4 @@
-import type { SearchType } from './search.repo.ts';
+import type { SearchType } from '../../../common/domain.ts';
 
 /**
  * A text progress bar for `frontdesk search reindex`: redrawn in place on a terminal, one line

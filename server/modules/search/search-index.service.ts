@@ -1,44 +1,48 @@
+import type { SearchType } from '../../../common/domain.ts';
 import type { AppContext } from '../../context.ts';
 import { articleDocuments, customerDocuments, ticketDocuments } from './documents.ts';
 import {
   clearType,
   countRows,
+  type IndexDocument,
   idsAfter,
   loadArticleSources,
   loadCustomerSources,
   loadTicketSources,
   replaceDocuments,
-  type SearchType,
 } from './search.repo.ts';
 
 /**
- * Rebuilds the documents of these tickets from their current rows. Idempotent (delivery is at
- * least once). Reads first, then writes in one short transaction: SQLite has one connection.
+ * Rebuilds the documents of these objects of one type from their current rows. Idempotent
+ * (delivery is at least once). Reads first, then writes in one short transaction: SQLite has
+ * one connection.
  */
-export async function indexTickets(ctx: AppContext, ids: number[]): Promise<void> {
+async function rebuild<S>(
+  ctx: AppContext,
+  type: SearchType,
+  ids: number[],
+  load: (db: AppContext['db']['kysely'], ids: number[]) => Promise<S[]>,
+  documentsOf: (source: S) => IndexDocument[],
+): Promise<void> {
   if (ids.length === 0) return;
-  const sources = await loadTicketSources(ctx.db.kysely, ids);
-  const docs = sources.flatMap(ticketDocuments);
+  const docs = (await load(ctx.db.kysely, ids)).flatMap(documentsOf);
   const at = ctx.clock.now().toISOString();
-  await ctx.db.kysely.transaction().execute((trx) => replaceDocuments(trx, ctx.db.dialect, 'ticket', ids, docs, at));
+  await ctx.db.kysely.transaction().execute((trx) => replaceDocuments(trx, ctx.db.dialect, type, ids, docs, at));
+}
+
+/** Rebuilds the documents of these tickets. Idempotent. */
+export async function indexTickets(ctx: AppContext, ids: number[]): Promise<void> {
+  await rebuild(ctx, 'ticket', ids, loadTicketSources, ticketDocuments);
 }
 
 /** Rebuilds the documents of these users (only customers get one). Idempotent. */
 export async function indexCustomers(ctx: AppContext, ids: number[]): Promise<void> {
-  if (ids.length === 0) return;
-  const sources = await loadCustomerSources(ctx.db.kysely, ids);
-  const docs = sources.flatMap(customerDocuments);
-  const at = ctx.clock.now().toISOString();
-  await ctx.db.kysely.transaction().execute((trx) => replaceDocuments(trx, ctx.db.dialect, 'customer', ids, docs, at));
+  await rebuild(ctx, 'customer', ids, loadCustomerSources, customerDocuments);
 }
 
 /** Rebuilds the documents of these articles (published translations only). Idempotent. */
 export async function indexArticles(ctx: AppContext, ids: number[]): Promise<void> {
-  if (ids.length === 0) return;
-  const sources = await loadArticleSources(ctx.db.kysely, ids);
-  const docs = sources.flatMap(articleDocuments);
-  const at = ctx.clock.now().toISOString();
-  await ctx.db.kysely.transaction().execute((trx) => replaceDocuments(trx, ctx.db.dialect, 'article', ids, docs, at));
+  await rebuild(ctx, 'article', ids, loadArticleSources, articleDocuments);
 }
 
 /** The types `reindex` rebuilds. */

@@ -1,4 +1,5 @@
 import { type Expression, type ExpressionBuilder, type RawBuilder, type SqlBool, sql } from 'kysely';
+import type { SearchType } from '../../../common/domain.ts';
 import type { Actor } from '../../authz/policy.ts';
 import type { Trx } from '../../context.ts';
 import type { Db } from '../../db/kysely.ts';
@@ -9,10 +10,6 @@ import type { QueryTerm } from './tokenize.ts';
 
 type Executor = Db['kysely'] | Trx;
 type Dialect = Db['dialect'];
-
-/** The search types; articles are indexed by the knowledge base. */
-export const SEARCH_TYPES = ['ticket', 'customer', 'article'] as const;
-export type SearchType = (typeof SEARCH_TYPES)[number];
 
 /** A document ready for the index: display text plus the terms of our tokenizer. */
 export interface IndexDocument {
@@ -105,7 +102,7 @@ const MAX_POSITIONS_PER_TERM = 256;
  * The tsvector of a document as text: our terms as lexemes (quoted, never parsed by a text search
  * configuration), with positions, title terms weighted A, body terms D (the default).
  */
-export function tsvectorText(titleTerms: string[], bodyTerms: string[], scope: string): string {
+function tsvectorText(titleTerms: string[], bodyTerms: string[], scope: string): string {
   const positions = new Map<string, string[]>();
   let at = 0;
   const add = (term: string, weight: string) => {
@@ -364,7 +361,7 @@ export async function searchCustomerDocuments(
 }
 
 /** The article visibilities whose scope terms a viewer's search reads (narrowed further in SQL). */
-export function articleScopeLevels(viewer: KbViewer): string[] {
+function articleScopeLevels(viewer: KbViewer): string[] {
   if (viewer === null) return ['public'];
   if (isKbStaff(viewer) || canPublishKb(viewer)) return ['public', 'customers', 'staff', 'restricted'];
   return ['public', 'customers'];

@@ -1,9 +1,9 @@
 import { Type } from 'typebox';
+import { SEARCH_TYPES } from '../../../common/domain.ts';
 import type { AppContext } from '../../context.ts';
 import type { TypedApp } from '../../http.ts';
 import { actorOf } from '../auth/auth.plugin.ts';
 import { errorResponses } from '../shared.schemas.ts';
-import { SEARCH_TYPES } from './search.repo.ts';
 import { search } from './search.service.ts';
 
 const SearchItemSchema = Type.Object({

@@ -1,3 +1,4 @@
+import type { SearchType } from '../../../common/domain.ts';
 import { fieldAccess, mayBeHidden } from '../../authz/fields.ts';
 import { type Actor, can } from '../../authz/policy.ts';
 import type { AppContext } from '../../context.ts';
@@ -10,7 +11,6 @@ import {
   type MatchColumns,
   type MatchMode,
   type SearchHit,
-  type SearchType,
   searchArticleDocuments,
   searchCustomerDocuments,
   searchTicketDocuments,
@@ -44,7 +44,7 @@ export interface SearchItem {
 }
 
 /** Types the actor may search. Customers search their tickets and (later) articles. */
-export function searchableTypes(actor: Actor): SearchType[] {
+function searchableTypes(actor: Actor): SearchType[] {
   const out: SearchType[] = ['ticket'];
   if (can(actor, 'user.directory')) out.push('customer');
   out.push('article');
@@ -67,8 +67,12 @@ function ticketFilter(ctx: AppContext, actor: Actor, query: SearchQuery): Ticket
   if (query.status?.some((s) => !workflow.status(s))) throw badRequest('Unknown status', ['status']);
   if (query.ticketType !== undefined && !workflow.hasType(query.ticketType, false))
     throw badRequest('Unknown ticket type', ['ticketType']);
-  if (query.owner !== undefined && mayBeHidden(actor, 'ownerId'))
-    throw badRequest('You may not filter on these fields', ['owner']);
+  // Filtering on a field the actor may not read on some tickets would reveal it there.
+  const refused = [
+    ...(query.owner !== undefined && mayBeHidden(actor, 'ownerId') ? ['owner'] : []),
+    ...(query.ticketType !== undefined && mayBeHidden(actor, 'type') ? ['ticketType'] : []),
+  ];
+  if (refused.length > 0) throw badRequest('You may not filter on these fields', refused);
   return {
     statuses: query.status,
     ticketType: query.ticketType,

@@ -33,7 +33,7 @@ export function escapeHtml(text: string): string {
  * Ranges [start, end) of the original text that match the query, in order; with `window`, only
  * those up to that many characters after the first (all a snippet needs).
  */
-export function matchRanges(text: string, h: Highlighter, window = Number.POSITIVE_INFINITY): [number, number][] {
+function matchRanges(text: string, h: Highlighter, window = Number.POSITIVE_INFINITY): [number, number][] {
   const out: [number, number][] = [];
   for (const match of text.matchAll(WORD)) {
     const original = match[0];

@@ -197,4 +197,25 @@ describeEachDialect('field rules everywhere a ticket shows', (dialect) => {
       expect(solution.json().error.fields).toEqual(['solution']);
     });
   });
+
+  describe('a search filter', () => {
+    it('is refused on a field hidden on some tickets, naming it, since matching would reveal it', async () => {
+      const role = await roleOf('engineer');
+      const hideType = await admin.patch(`/api/v1/roles/${role.id}`, {
+        fieldRules: {
+          ...role.fieldRules,
+          overrides: [
+            ...(role.fieldRules as { overrides: object[] }).overrides,
+            { field: 'type', access: 'hidden', types: ['change_request'] },
+          ],
+        },
+      });
+      expect(hideType.statusCode, hideType.body).toBe(200);
+      const refused = await engineer.get('/api/v1/search?q=gadget&type=ticket&ticketType=change_request');
+      expect(refused.statusCode).toBe(400);
+      expect(refused.json().error.fields).toEqual(['ticketType']);
+      const allowed = await operator.get('/api/v1/search?q=gadget&type=ticket&ticketType=change_request');
+      expect(allowed.statusCode, allowed.body).toBe(200);
+    });
+  });
 });

@@ -1,7 +1,5 @@
+import type { SearchType } from '../../../common/domain.ts';
 import { apiRequest, toQueryString } from './client.ts';
-
-export const SEARCH_TYPES = ['ticket', 'customer', 'article'] as const;
-export type SearchType = (typeof SEARCH_TYPES)[number];
 
 /** One result. `snippet` is escaped text with `<mark>` around matches (render with HighlightedText). */
 export interface SearchItem {

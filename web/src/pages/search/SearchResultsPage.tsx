@@ -1,15 +1,17 @@
 import { Anchor, Badge, Group, MultiSelect, Paper, Select, Stack, Tabs, TextInput, Title } from '@mantine/core';
 import { IconSearch } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { type SearchItem, type SearchParams, type SearchType, searchApi } from '../../api/search.ts';
+import { SEARCH_TYPES, type SearchType } from '../../../../common/domain.ts';
+import { type SearchItem, type SearchParams, searchApi } from '../../api/search.ts';
 import { useCatalog } from '../../app/queries.ts';
+import { hasPermission, useMe } from '../../app/session.ts';
 import { useWorkflowNames } from '../../app/workflow-names.ts';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { PageLoader } from '../../components/PageLoader.tsx';
+import { SearchForm } from '../../components/SearchForm.tsx';
 import { HighlightedText } from './HighlightedText.tsx';
 
 type Area = 'agent' | 'portal';
@@ -89,28 +91,6 @@ function TicketFilters({ params, set }: { params: URLSearchParams; set: (key: st
   );
 }
 
-/** The query box of the results page; keyed by the query so it shows the one searched. */
-function QueryForm({ initial, area, onSearch }: { initial: string; area: Area; onSearch: (q: string) => void }) {
-  const { t } = useTranslation();
-  const [text, setText] = useState(initial);
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    onSearch(text.trim());
-  };
-  return (
-    <form onSubmit={submit}>
-      <TextInput
-        aria-label={t('search.label')}
-        placeholder={t(area === 'agent' ? 'search.placeholder' : 'search.placeholderPortal')}
-        leftSection={<IconSearch size={16} />}
-        value={text}
-        onChange={(e) => setText(e.currentTarget.value)}
-        type="search"
-      />
-    </form>
-  );
-}
-
 /**
  * Search results for agents (tabs for tickets, customers and articles, ticket filters) and for
  * customers in the portal (their tickets). The query and filters live in the address.
@@ -119,7 +99,10 @@ export function SearchResultsPage({ area }: { area: Area }) {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
   const q = params.get('q')?.trim() ?? '';
-  const types: SearchType[] = area === 'agent' ? ['ticket', 'customer', 'article'] : ['ticket'];
+  const me = useMe().data;
+  // Customers are searched with the user directory only (the server refuses the rest).
+  const types: SearchType[] =
+    area === 'agent' ? SEARCH_TYPES.filter((k) => k !== 'customer' || hasPermission(me, 'user.directory')) : ['ticket'];
   const type = (types as string[]).includes(params.get('type') ?? '') ? (params.get('type') as SearchType) : 'ticket';
   const request: SearchParams = {
     q,
@@ -145,7 +128,8 @@ export function SearchResultsPage({ area }: { area: Area }) {
       <Title order={1} size="h3">
         {q ? t('search.title', { q }) : t('search.label')}
       </Title>
-      <QueryForm key={q} initial={q} area={area} onSearch={(value) => set('q', value ? [value] : [])} />
+      {/* Keyed by the query so the box shows the one searched. */}
+      <SearchForm key={q} initial={q} area={area} onSearch={(value) => set('q', value ? [value] : [])} />
       {types.length > 1 && (
         <Tabs value={type} onChange={(value) => value && set('type', [value])}>
           <Tabs.List>
