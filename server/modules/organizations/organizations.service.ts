@@ -2,6 +2,7 @@ import { type Actor, authorize } from '../../authz/policy.ts';
 import { type AppContext, inTransaction } from '../../context.ts';
 import { badRequest, conflict, notFound } from '../../platform/errors.ts';
 import { emitMany } from '../../platform/events.ts';
+import { requireName } from '../../platform/input.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
 import {
   deleteOrganization,
@@ -46,13 +47,6 @@ const snapshot = (o: { name: string; domain: string | null; sharedTickets: boole
 
 // A host name of two or more labels; the last (the top-level domain) is not all digits.
 const DOMAIN = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:[a-z]{2,63}|xn--[a-z0-9-]{1,59})$/;
-
-function requireName(name: string | undefined): string | undefined {
-  if (name === undefined) return undefined;
-  const trimmed = name.trim();
-  if (!trimmed) throw badRequest('Name is required', ['name']);
-  return trimmed;
-}
 
 /**
  * The stored form of a domain: trimmed, lower case, without a leading "@" (people paste

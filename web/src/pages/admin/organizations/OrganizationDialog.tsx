@@ -1,12 +1,12 @@
-import { Button, Group, Modal, Stack, Switch, TextInput } from '@mantine/core';
+import { Switch, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../../api/client.ts';
 import { createOrganization, type Organization, updateOrganization } from '../../../api/organizations.ts';
-import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { MAX_NAME_LENGTH, nameRule } from '../CategoryDialogs.tsx';
+import { EditorForm, EditorModal } from '../sla/EditorDialog.tsx';
 import { useOrganizationsChanged } from './useOrganizations.ts';
 
 /** What the dialog does: create an organization, or change one. */
@@ -65,38 +65,33 @@ function OrganizationForm({ target, onDone }: { target: OrganizationDialogTarget
   const shownOnField = isApiError(save.error) && save.error.fields.some((f) => f === 'name' || f === 'domain');
 
   return (
-    <form onSubmit={form.onSubmit((values) => save.mutate(values))} noValidate>
-      <Stack>
-        {save.error && !shownOnField && <ErrorAlert error={save.error} />}
-        <TextInput
-          label={t('orgAdmin.name')}
-          required
-          data-autofocus
-          maxLength={MAX_NAME_LENGTH}
-          {...form.getInputProps('name')}
-        />
-        <TextInput
-          label={t('orgAdmin.domain')}
-          description={t('orgAdmin.domainHint')}
-          placeholder="example.com"
-          maxLength={253}
-          {...form.getInputProps('domain')}
-        />
-        <Switch
-          label={t('orgAdmin.shared')}
-          description={t('orgAdmin.sharedHint')}
-          {...form.getInputProps('sharedTickets', { type: 'checkbox' })}
-        />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={save.isPending}>
-            {organization ? t('admin.catalog.save') : t('admin.catalog.create')}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+    <EditorForm
+      onSubmit={form.onSubmit((values) => save.mutate(values))}
+      error={shownOnField ? null : save.error}
+      saving={save.isPending}
+      creating={organization === null}
+      onCancel={onDone}
+    >
+      <TextInput
+        label={t('orgAdmin.name')}
+        required
+        data-autofocus
+        maxLength={MAX_NAME_LENGTH}
+        {...form.getInputProps('name')}
+      />
+      <TextInput
+        label={t('orgAdmin.domain')}
+        description={t('orgAdmin.domainHint')}
+        placeholder="example.com"
+        maxLength={253}
+        {...form.getInputProps('domain')}
+      />
+      <Switch
+        label={t('orgAdmin.shared')}
+        description={t('orgAdmin.sharedHint')}
+        {...form.getInputProps('sharedTickets', { type: 'checkbox' })}
+      />
+    </EditorForm>
   );
 }
 
@@ -111,8 +106,8 @@ export function OrganizationModal({
   const { t } = useTranslation();
   const title = target?.mode === 'edit' ? t('orgAdmin.editTitle') : t('orgAdmin.createTitle');
   return (
-    <Modal opened={target !== null} onClose={onClose} title={title}>
-      {target && <OrganizationForm target={target} onDone={onClose} />}
-    </Modal>
+    <EditorModal target={target} title={title} size="md" onClose={onClose}>
+      {(shown) => <OrganizationForm target={shown} onDone={onClose} />}
+    </EditorModal>
   );
 }

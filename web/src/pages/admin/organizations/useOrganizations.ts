@@ -1,4 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryKeys } from '../../../api/keys.ts';
 import { getOrganization, listOrganizations, organizationKeys } from '../../../api/organizations.ts';
 
 export function useOrganizations() {
@@ -21,7 +22,7 @@ export function useOrganizationsChanged(): () => void {
   const queryClient = useQueryClient();
   return () => {
     void queryClient.invalidateQueries({ queryKey: organizationKeys.all });
-    void queryClient.invalidateQueries({ queryKey: ['users'] });
+    void queryClient.invalidateQueries({ queryKey: queryKeys.users });
     void queryClient.invalidateQueries({ queryKey: ['audit'] });
   };
 }

@@ -2,7 +2,9 @@ import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconLink } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isApiError } from '../../../api/client.ts';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { isInUse } from '../useCatalogAdmin.ts';
 import { useSlaChanged } from './useSlaAdmin.ts';
@@ -21,13 +23,15 @@ interface ConfirmDeleteProps {
   onClose: () => void;
   /** What to refresh after the deletion; by default the SLA and vendor lists. */
   onDeleted?: () => void;
+  /** Extra detail under the `inUse` text, from the fields the 409 names (what still refers to it). */
+  inUseDetail?: (fields: string[]) => ReactNode;
 }
 
 /**
  * Confirms a deletion. When something still uses the entry the server refuses with 409
  * `in_use`; that is explained right here, and the dialog then only offers to close.
  */
-export function ConfirmDeleteModal({ target, texts, remove, onClose, onDeleted }: ConfirmDeleteProps) {
+export function ConfirmDeleteModal({ target, texts, remove, onClose, onDeleted, inUseDetail }: ConfirmDeleteProps) {
   const { t } = useTranslation();
   const slaChanged = useSlaChanged();
   const changed = onDeleted ?? slaChanged;
@@ -58,6 +62,7 @@ export function ConfirmDeleteModal({ target, texts, remove, onClose, onDeleted }
               data-testid="in-use"
             >
               {t(`${texts}.inUse`, { name: target.name })}
+              {inUseDetail && isApiError(mutation.error) && inUseDetail(mutation.error.fields)}
             </Alert>
           ) : (
             <>

@@ -3,7 +3,7 @@ import type { FormEvent, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 
-/** The dialog of an SLA or vendor editor: open while there is a target, its form made for it. */
+/** The dialog of an SLA, vendor or organization editor: open while there is a target, its form made for it. */
 export function EditorModal<Target>({
   target,
   title,
@@ -37,7 +37,7 @@ interface EditorFormProps {
   children: ReactNode;
 }
 
-/** The form of an SLA or vendor editor: the save error, the fields, then Cancel and Save/Create. */
+/** The form of an SLA, vendor or organization editor: the save error, the fields, then Cancel and Save/Create. */
 export function EditorForm({ onSubmit, error, saving, creating, submitDisabled, onCancel, children }: EditorFormProps) {
   const { t } = useTranslation();
   return (

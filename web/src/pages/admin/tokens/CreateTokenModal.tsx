@@ -1,18 +1,5 @@
-import {
-  Alert,
-  Button,
-  Code,
-  CopyButton,
-  Group,
-  Modal,
-  Radio,
-  SimpleGrid,
-  Skeleton,
-  Stack,
-  TextInput,
-} from '@mantine/core';
+import { Alert, Button, Group, Modal, Radio, SimpleGrid, Skeleton, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { IconCheck, IconCopy, IconKey } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -25,6 +12,7 @@ import {
   tokenQueryKeys,
 } from '../../../api/tokens.ts';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
+import { ShownOnceSecret } from '../../../components/ShownOnceSecret.tsx';
 import { PermissionGroupCard } from '../PermissionsTab.tsx';
 
 interface FormValues {
@@ -156,37 +144,6 @@ function CreateTokenForm({
   );
 }
 
-function CreatedToken({ token, onDone }: { token: string; onDone: () => void }) {
-  const { t } = useTranslation();
-  return (
-    <Stack>
-      <Alert color="green" icon={<IconKey size={16} />} title={t('apiTokens.created')}>
-        {t('apiTokens.createdHint')}
-      </Alert>
-      <Group gap="xs" wrap="nowrap">
-        <Code fz="sm" p="sm" data-testid="new-api-token" style={{ flex: 1, userSelect: 'all', wordBreak: 'break-all' }}>
-          {token}
-        </Code>
-        <CopyButton value={token}>
-          {({ copied, copy }) => (
-            <Button
-              variant="light"
-              color={copied ? 'teal' : undefined}
-              onClick={copy}
-              leftSection={copied ? <IconCheck size={16} /> : <IconCopy size={16} />}
-            >
-              {copied ? t('common.copied') : t('common.copy')}
-            </Button>
-          )}
-        </CopyButton>
-      </Group>
-      <Group justify="flex-end">
-        <Button onClick={onDone}>{t('common.done')}</Button>
-      </Group>
-    </Stack>
-  );
-}
-
 /**
  * Creates a token acting as the signed-in user (through token administration or their own
  * tokens, per `reach`), limited to chosen scopes or with all of their permissions. The secret
@@ -211,7 +168,14 @@ export function CreateTokenModal({
     <Modal opened={opened} onClose={close} title={t('apiTokens.create')} size="xl">
       {opened &&
         (token ? (
-          <CreatedToken token={token} onDone={close} />
+          <ShownOnceSecret
+            title={t('apiTokens.created')}
+            hint={t('apiTokens.createdHint')}
+            value={token}
+            testId="new-api-token"
+            fz="sm"
+            onDone={close}
+          />
         ) : (
           <CreateTokenForm reach={reach} onCreated={setToken} onCancel={close} />
         ))}
