@@ -1,6 +1,7 @@
 import { type Actor, authorize } from '../../authz/policy.ts';
 import { type AppContext, inTransaction } from '../../context.ts';
 import { badRequest, conflict, notFound } from '../../platform/errors.ts';
+import { requireName } from '../../platform/input.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
 import {
   activeStaffIds,
@@ -24,13 +25,6 @@ import {
 } from './catalog.repo.ts';
 
 const ENTITY: Record<CatalogTable, string> = { categories: 'category', services: 'service', support_groups: 'group' };
-
-function requireName(name: string | undefined): string | undefined {
-  if (name === undefined) return undefined;
-  const trimmed = name.trim();
-  if (!trimmed) throw badRequest('Name is required', ['name']);
-  return trimmed;
-}
 
 /** Categories are nested one level: a parent must itself be top-level, and not the category itself. */
 async function checkParent(ctx: AppContext, parentId: number | null | undefined, selfId: number | null): Promise<void> {
