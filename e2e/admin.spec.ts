@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test';
-import { loginAs, shot } from './helpers.ts';
+import { expect } from '@playwright/test';
+import { loginAs, shot, test } from './helpers.ts';
 
 test('an admin creates an engineer who can then sign in to the agent desk', async ({ browser }) => {
   const admin = await loginAs(browser, 'admin@frontdesk.example');

@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test';
-import { loginAs, shot } from './helpers.ts';
+import { expect } from '@playwright/test';
+import { loginAs, shot, test } from './helpers.ts';
 
 /**
  * Scoped API tokens end to end: an admin creates a token that may only read tickets, then an

@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test';
-import { DEMO_PASSWORD, loginAs, shot, startMailbox } from './helpers.ts';
+import { expect } from '@playwright/test';
+import { DEMO_PASSWORD, loginAs, shot, startMailbox, test } from './helpers.ts';
 
 /**
  * A customer registers in the portal with an address at an organization's domain: the portal asks

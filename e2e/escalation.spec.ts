@@ -1,5 +1,5 @@
-import { expect, type Page, test } from '@playwright/test';
-import { loginAs, shot } from './helpers.ts';
+import { expect, type Page } from '@playwright/test';
+import { loginAs, shot, test } from './helpers.ts';
 
 /** Opens a ticket over the API as the logged-in user (the portal form is covered elsewhere). */
 async function openTicketAs(page: Page, subject: string): Promise<{ id: number; number: number }> {

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Browser, expect, type Page } from '@playwright/test';
+import { type Browser, test as base, expect, type Page } from '@playwright/test';
 import { type ParsedMail, simpleParser } from 'mailparser';
 import nodemailer, { type Transporter } from 'nodemailer';
 import { SMTPServer } from 'smtp-server';
@@ -11,6 +11,21 @@ const ARTIFACTS = join(import.meta.dirname, '..', 'e2e-artifacts');
 // the sink port (each engineer runs on own ports).
 const SMTP_LISTEN_PORT = Number(process.env.E2E_SMTP_LISTEN_PORT ?? 3225);
 const SMTP_SINK_PORT = Number(process.env.E2E_SMTP_SINK_PORT ?? 3226);
+
+/**
+ * Playwright's `test` with one addition: the browser contexts a test opened (`loginAs` opens one per
+ * person) are closed when it ends. Left open, every page of every earlier test kept its live
+ * event stream and its polling running against the one server for the rest of the run.
+ */
+export const test = base.extend<{ closeContexts: undefined }>({
+  closeContexts: [
+    async ({ browser }, use) => {
+      await use(undefined);
+      await Promise.all(browser.contexts().map((context) => context.close()));
+    },
+    { auto: true },
+  ],
+});
 
 /** Saves a full-page screenshot of a main screen as a test artifact (e2e-artifacts/NAME.png). */
 export async function shot(page: Page, name: string): Promise<void> {

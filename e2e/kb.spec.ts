@@ -1,5 +1,5 @@
-import { expect, type Page, test } from '@playwright/test';
-import { loginAs, shot } from './helpers.ts';
+import { expect, type Page } from '@playwright/test';
+import { loginAs, shot, test } from './helpers.ts';
 
 const TITLE = `Printer shows error E-204 ${Date.now()}`;
 

@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test';
-import { loginAs, shot } from './helpers.ts';
+import { expect } from '@playwright/test';
+import { loginAs, shot, test } from './helpers.ts';
 
 test('a Ukrainian customer gets the portal in Ukrainian', async ({ browser }) => {
   const page = await loginAs(browser, 'olena@acme.example');

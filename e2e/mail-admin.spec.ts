@@ -1,6 +1,6 @@
 import { join } from 'node:path';
-import { expect, type Page, test } from '@playwright/test';
-import { loginAs, shot, smtpListenerTransport } from './helpers.ts';
+import { expect, type Page } from '@playwright/test';
+import { loginAs, shot, smtpListenerTransport, test } from './helpers.ts';
 
 /** Waits until toasts have gone and scrolls to the top, so a full-page shot shows the screen itself. */
 async function settle(page: Page): Promise<void> {

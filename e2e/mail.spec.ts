@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test';
-import { loginAs, shot, smtpListenerTransport, startMailbox } from './helpers.ts';
+import { expect } from '@playwright/test';
+import { loginAs, shot, smtpListenerTransport, startMailbox, test } from './helpers.ts';
 
 /**
  * The e-mail round trip: a customer's mail opens a ticket, the agent answers in the UI, the

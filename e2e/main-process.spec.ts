@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test';
-import { loginAs, shot } from './helpers.ts';
+import { expect } from '@playwright/test';
+import { loginAs, shot, test } from './helpers.ts';
 
 /**
  * The main process of MISSION.md in a real browser: a customer registers and opens a ticket,

@@ -1,5 +1,5 @@
-import { expect, type Page, test } from '@playwright/test';
-import { loginAs, shot } from './helpers.ts';
+import { type APIRequestContext, type Browser, expect, type Page } from '@playwright/test';
+import { loginAs, shot, test } from './helpers.ts';
 
 // Wide enough for the whole matrix (events × six roles × two channels).
 test.use({ viewport: { width: 1440, height: 1100 } });
@@ -8,6 +8,38 @@ test.use({ viewport: { width: 1440, height: 1100 } });
 async function settle(page: Page): Promise<void> {
   await expect(page.locator('.mantine-Notification-root')).toHaveCount(0, { timeout: 15_000 });
   await page.evaluate(() => window.scrollTo(0, 0));
+}
+
+type Rule = Record<string, unknown> & { id: number; createdAt: string; updatedAt: string };
+
+/** Every notification rule (all levels), read through the admin's session. */
+async function listAllRules(request: APIRequestContext): Promise<Rule[]> {
+  const response = await request.get('/api/v1/notification-rules');
+  expect(response.status(), await response.text()).toBe(200);
+  return (await response.json()) as Rule[];
+}
+
+/**
+ * Puts the rules back as they were before the test, whatever step it stopped at: a retry (and
+ * every later spec) starts from the seeded rules instead of what a failed attempt left behind.
+ */
+async function restoreRules(request: APIRequestContext, before: Rule[]): Promise<void> {
+  const headers = { 'x-csrf-token': (await (await request.get('/api/v1/me')).json()).csrfToken as string };
+  const now = await listAllRules(request);
+  const input = ({ id: _id, createdAt: _c, updatedAt: _u, ...rest }: Rule) => rest;
+  for (const rule of now) {
+    const original = before.find((r) => r.id === rule.id);
+    if (!original) {
+      expect((await request.delete(`/api/v1/notification-rules/${rule.id}`, { headers })).ok()).toBe(true);
+    } else if (JSON.stringify(input(original)) !== JSON.stringify(input(rule))) {
+      const res = await request.put(`/api/v1/notification-rules/${rule.id}`, { headers, data: input(original) });
+      expect(res.ok(), await res.text()).toBe(true);
+    }
+  }
+  for (const original of before.filter((r) => !now.some((rule) => rule.id === r.id))) {
+    const res = await request.post('/api/v1/notification-rules', { headers, data: input(original) });
+    expect(res.ok(), await res.text()).toBe(true);
+  }
 }
 
 /** Sets a matrix cell through its menu. */
@@ -45,6 +77,15 @@ test('admin matrix, explanation, and a personal opt-out', async ({ browser }) =>
   // Three people and a 200-cell matrix: slower than most specs on a busy 2-core machine.
   test.setTimeout(240_000);
   const admin = await loginAs(browser, 'admin@frontdesk.example');
+  const rulesBefore = await listAllRules(admin.request);
+  try {
+    await walkThrough(browser, admin);
+  } finally {
+    await restoreRules(admin.request, rulesBefore);
+  }
+});
+
+async function walkThrough(browser: Browser, admin: Page): Promise<void> {
   await admin.getByRole('link', { name: 'Notifications' }).click();
   await expect(admin).toHaveURL(/\/admin\/notifications/);
   const resolved = 'Resolved, awaiting confirmation, Requester, E-mail';
@@ -127,4 +168,4 @@ test('admin matrix, explanation, and a personal opt-out', async ({ browser }) =>
   await admin.getByRole('combobox', { name: 'Business process' }).click();
   await admin.getByRole('option', { name: 'Incident' }).click();
   await setCell(admin, assignedCell, /not set here/, 'Not set here (inherit)');
-});
+}

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
-import { expect, test } from '@playwright/test';
-import { loginAs, shot, startMailbox } from './helpers.ts';
+import { expect } from '@playwright/test';
+import { loginAs, shot, startMailbox, test } from './helpers.ts';
 
 /** Calls the API in the page's session (cookie from the context, CSRF token from /me). */
 async function api(page: Page, method: 'GET' | 'POST' | 'PATCH', url: string, data?: object) {

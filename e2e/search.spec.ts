@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test';
-import { loginAs, shot } from './helpers.ts';
+import { expect } from '@playwright/test';
+import { loginAs, shot, test } from './helpers.ts';
 
 /**
  * Search end to end on the demo data: an agent searches from the header, sees ranked results

@@ -1,5 +1,5 @@
-import { expect, type Locator, type Page, test } from '@playwright/test';
-import { loginAs, shot } from './helpers.ts';
+import { expect, type Locator, type Page } from '@playwright/test';
+import { loginAs, shot, test } from './helpers.ts';
 
 /** Waits until toasts have gone and scrolls to the top, so a full-page shot shows the screen itself. */
 async function settle(page: Page): Promise<void> {
