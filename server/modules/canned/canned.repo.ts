@@ -1,11 +1,20 @@
-import type { Insertable, Selectable, Updateable } from 'kysely';
+import type { ExpressionBuilder, Insertable, Selectable, Updateable } from 'kysely';
 import type { Trx } from '../../context.ts';
 import type { Db } from '../../db/kysely.ts';
-import type { CannedResponseTable } from '../../db/schema.ts';
+import type { CannedResponseTable, Database } from '../../db/schema.ts';
 
 type Executor = Db['kysely'] | Trx;
 
 export type CannedRow = Selectable<CannedResponseTable>;
+
+/** Who may use a response: its owner (personal), its group's members (group), everyone (global). */
+function usableBy(userId: number, groupIds: number[]) {
+  return (eb: ExpressionBuilder<Database, 'canned_responses'>) => {
+    const ors = [eb('scope', '=', 'global'), eb.and([eb('scope', '=', 'personal'), eb('owner_user_id', '=', userId)])];
+    if (groupIds.length > 0) ors.push(eb.and([eb('scope', '=', 'group'), eb('group_id', 'in', groupIds)]));
+    return eb.or(ors);
+  };
+}
 
 /** Responses the user may use: their personal ones, their groups' and the global ones, by name. */
 export async function listUsableCanned(
@@ -14,19 +23,24 @@ export async function listUsableCanned(
   groupIds: number[],
   filter: { locale?: string },
 ): Promise<CannedRow[]> {
-  let query = db
-    .selectFrom('canned_responses')
-    .selectAll()
-    .where((eb) => {
-      const ors = [
-        eb('scope', '=', 'global'),
-        eb.and([eb('scope', '=', 'personal'), eb('owner_user_id', '=', userId)]),
-      ];
-      if (groupIds.length > 0) ors.push(eb.and([eb('scope', '=', 'group'), eb('group_id', 'in', groupIds)]));
-      return eb.or(ors);
-    });
+  let query = db.selectFrom('canned_responses').selectAll().where(usableBy(userId, groupIds));
   if (filter.locale !== undefined) query = query.where('locale', '=', filter.locale);
   return query.orderBy('name').orderBy('id').execute();
+}
+
+/** One response, if the user may use it (the same rule as the list). */
+export async function findUsableCanned(
+  db: Executor,
+  userId: number,
+  groupIds: number[],
+  id: number,
+): Promise<CannedRow | undefined> {
+  return db
+    .selectFrom('canned_responses')
+    .selectAll()
+    .where('id', '=', id)
+    .where(usableBy(userId, groupIds))
+    .executeTakeFirst();
 }
 
 export async function findCanned(db: Executor, id: number): Promise<CannedRow | undefined> {

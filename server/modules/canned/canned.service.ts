@@ -12,6 +12,7 @@ import {
   type CannedRow,
   deleteCanned,
   findCanned,
+  findUsableCanned,
   groupExists,
   insertCanned,
   listUsableCanned,
@@ -94,13 +95,8 @@ export async function listCanned(ctx: AppContext, actor: Actor, filter: { locale
 
 /** A response the agent may use; 404 otherwise (someone else's personal one does not exist for them). */
 async function usable(ctx: AppContext, actor: Actor, id: number): Promise<CannedRow> {
-  const row = await findCanned(ctx.db.kysely, id);
-  const visible =
-    row &&
-    (row.scope === 'global' ||
-      (row.scope === 'personal' && row.owner_user_id === actor.id) ||
-      (row.scope === 'group' && row.group_id !== null && actor.groupIds.includes(row.group_id)));
-  if (!row || !visible) throw notFound('Canned response');
+  const row = await findUsableCanned(ctx.db.kysely, actor.id, actor.groupIds, id);
+  if (!row) throw notFound('Canned response');
   return row;
 }
 

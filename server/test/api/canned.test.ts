@@ -55,6 +55,10 @@ describeEachDialect('canned responses', (dialect) => {
     const global = list.find((c) => c.name === 'hello')!;
     expect(global.editable).toBe(false);
     expect((await engineer.del(`/api/v1/canned-responses/${mine.id}`)).statusCode).toBe(404);
+    // A group's response does not exist for someone outside the group, whichever route asks.
+    const firstLine = list.find((c) => c.name === 'first-line')!;
+    expect((await engineer.del(`/api/v1/canned-responses/${firstLine.id}`)).statusCode).toBe(404);
+    expect(await names(operator)).toContain('first-line');
     expect((await operator.put(`/api/v1/canned-responses/${global.id}`, body('global', 'hello2'))).statusCode).toBe(
       403,
     );
