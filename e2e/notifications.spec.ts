@@ -17,9 +17,12 @@ async function api(page: Page, method: 'GET' | 'POST' | 'PATCH', url: string, da
 /**
  * The notification centre end to end: a customer replies in the portal; the owner's bell counts
  * it live (no reload), the tab title shows the count, the dropdown links to the ticket, and the
- * owner's notification e-mail reaches the SMTP server.
+ * owner's notification e-mail reaches the SMTP server; the owner's own opt-out (level 3) stops
+ * exactly that e-mail.
  */
-test('a customer reply updates the owner’s bell live and mails the owner', async ({ browser }) => {
+test('a customer reply updates the owner’s bell live and mails the owner, unless they opted out', async ({
+  browser,
+}) => {
   const mailbox = startMailbox();
   try {
     const operator = await loginAs(browser, 'operator@frontdesk.example');
@@ -89,6 +92,42 @@ test('a customer reply updates the owner’s bell live and mails the owner', asy
     await expect(panel.getByText('boss@acme.example')).toBeVisible();
     await expect(panel.getByRole('button', { name: 'Follow' })).toBeVisible();
     await shot(customer, '72-portal-followers');
+
+    // A level-3 opt-out stops exactly that mail: the next reply still reaches the bell, not the
+    // mailbox; back on the default, the reply after it is mailed again. Mail leaves in outbox
+    // order, so once the third reply's mail is in, the second one's would have been too.
+    await operator.getByRole('button', { name: 'User menu' }).click();
+    await operator.getByRole('menuitem', { name: 'Notification settings' }).click();
+    const repliedByMail = operator.getByRole('switch', { name: 'Customer replied, E-mail (Owner)' });
+    await expect(repliedByMail).toBeChecked();
+    await repliedByMail.click({ force: true });
+    await expect(operator.getByText('Your notification settings are saved.')).toBeVisible();
+    await expect(repliedByMail).not.toBeChecked();
+    const replyInPortal = async (text: string) => {
+      await customer.goto(`/portal/tickets/${ticket.id}`);
+      await customer.getByLabel('Your reply').fill(text);
+      await customer.getByRole('button', { name: 'Send reply' }).click();
+      await expect(customer.getByText('Your reply has been sent')).toBeVisible();
+    };
+    const repliesInBell = async () => {
+      const inbox = await (await operator.request.get('/api/v1/notifications?limit=100')).json();
+      return inbox.items.filter(
+        (i: { event: string; ticketId: number }) => i.ticketId === ticket.id && i.event === 'ticket.customer_replied',
+      ).length;
+    };
+    await replyInPortal('Second try this afternoon: still refused.');
+    await expect.poll(repliesInBell, { timeout: 30_000 }).toBe(2);
+    await operator.getByRole('button', { name: 'Back to the default: Customer replied, E-mail (Owner)' }).click();
+    await expect(repliedByMail).toBeChecked();
+    // A mail's Date header counts whole seconds: keep the third reply clear of the second's.
+    await customer.waitForTimeout(1_500);
+    const thirdRepliedAt = Date.now() - 1_000;
+    await replyInPortal('Third try: the guard says it is the reader.');
+    await expect.poll(repliesInBell, { timeout: 30_000 }).toBe(3);
+    await expect
+      .poll(() => toOperator().some((m) => (m.date?.getTime() ?? 0) >= thirdRepliedAt), { timeout: 30_000 })
+      .toBe(true);
+    expect(toOperator()).toHaveLength(2);
   } finally {
     await mailbox.close();
   }
