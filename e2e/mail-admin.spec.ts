@@ -221,13 +221,15 @@ test('an admin files mail from unverified senders as flagged notes', async ({ br
 
   try {
     const ticket = await customerTicket(admin);
+    // Unique per attempt: a retry files its mail on the same ticket as the first attempt did.
+    const question = `Is there any news on this? (${Date.now() % 100_000})`;
     await mailIn({
       from: 'Nick Nosy <nick@elsewhere.example>',
       subject: `[#${ticket.number}] Any news?`,
-      text: 'Is there any news on this?',
+      text: question,
     });
     await admin.goto(`/agent/tickets/${ticket.id}`);
-    const note = admin.getByRole('article').filter({ hasText: 'Is there any news on this?' });
+    const note = admin.getByRole('article').filter({ hasText: question });
     await expect(note).toBeVisible({ timeout: 30_000 });
     await expect(note).toContainText('Internal note');
     const flag = note.getByTestId('unverified-badge');

@@ -39,6 +39,18 @@ export interface Occurrence {
   internal: boolean;
   /** The customer mail the requester gets instead of the generic notification mail. */
   customerMail: { template: TicketTemplate; dedupeKey: string; messageId?: number } | null;
+  /** The text of the message behind a reply, note or mention, quoted in the notification e-mail. */
+  messageText: string | null;
+}
+
+/** How much of a message a notification e-mail quotes; the ticket link has the rest. */
+const QUOTED_TEXT_LIMIT = 4000;
+
+/** A message as the notification e-mail quotes it: plain text (no relative image links), cut at a limit. */
+function quotedText(bodyHtml: string): string | null {
+  const text = htmlToText(bodyHtml).trim();
+  if (text === '') return null;
+  return text.length > QUOTED_TEXT_LIMIT ? `${text.slice(0, QUOTED_TEXT_LIMIT).trimEnd()} …` : text;
 }
 
 const occurrence = (event: NotificationEvent, extra: Partial<Occurrence> = {}): Occurrence => ({
@@ -48,6 +60,7 @@ const occurrence = (event: NotificationEvent, extra: Partial<Occurrence> = {}): 
   asWatchers: false,
   internal: false,
   customerMail: null,
+  messageText: null,
   ...extra,
 });
 
@@ -76,17 +89,18 @@ async function messageOccurrences(
 ): Promise<Occurrence[]> {
   const message = await findMessageById(ctx.db.kysely, payload.messageId);
   if (!message) return [];
+  const messageText = quotedText(message.body_html);
   if (payload.visibility !== 'public') {
     const mentioned = await mentionedAgents(ctx, message.body_html);
     return [
       ...(mentioned.length > 0
-        ? [occurrence('ticket.mention', { onlyUsers: mentioned, asWatchers: true, internal: true })]
+        ? [occurrence('ticket.mention', { onlyUsers: mentioned, asWatchers: true, internal: true, messageText })]
         : []),
-      occurrence('ticket.note_added', { internal: true }),
+      occurrence('ticket.note_added', { internal: true, messageText }),
     ];
   }
   const author = await loadActor(ctx.db, payload.actorId);
-  if (!author || !isAgent(author)) return [occurrence('ticket.customer_replied')];
+  if (!author || !isAgent(author)) return [occurrence('ticket.customer_replied', { messageText })];
   if (payload.kind !== 'reply') return [];
   // The solution posted by a resolve travels in the "resolved" notification; do not send it twice.
   const resolving =
@@ -95,6 +109,7 @@ async function messageOccurrences(
   return [
     occurrence('ticket.agent_replied', {
       customerMail: { template: 'reply', dedupeKey: `reply:m${message.id}`, messageId: message.id },
+      messageText,
     }),
   ];
 }

@@ -4,6 +4,7 @@ import { fieldAccess } from '../../authz/fields.ts';
 import { type Actor, isAgent } from '../../authz/policy.ts';
 import type { AppContext } from '../../context.ts';
 import type { NotificationTable } from '../../db/schema.ts';
+import { textToHtml } from '../../platform/html.ts';
 import { isDeliverableAddress } from '../mail/mail-sender.ts';
 import { renderMail, taggedSubject } from '../mail/outbound.compose.ts';
 import { composeTicketMail, type OutboundDraft, queueMail } from '../mail/outbound.service.ts';
@@ -156,6 +157,8 @@ function notificationMail(
     texts: textsFor(locale),
     recipientName: p.person.name,
     intro: subjectVisible ? [line, ticket.subject] : [line],
+    // Internal text reaches only people who may read internal notes (the plan checked it).
+    ...(p.occurrence.messageText !== null && { html: textToHtml(p.occurrence.messageText) }),
     outro: [],
     link: { href: ticketLink(ctx, p.person, ticket.id), label: texts.openTicket },
     footer: [texts.footer],

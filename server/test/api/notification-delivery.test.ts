@@ -102,6 +102,9 @@ describeEachDialect('notification delivery', (dialect) => {
       `[#${ticket.number}] Olena Customer replied on ticket #${ticket.number}: Printer is broken`,
     );
     expect((await inbox(owner)).items.filter((i) => i.event === 'ticket.customer_replied')).toHaveLength(1);
+    // The mail quotes the reply, so the owner can read it without opening the ticket.
+    expect(mails[0].body_text).toContain('Still broken');
+    expect(mails[0].body_html).toContain('<p>Still broken</p>');
 
     // The owner's own note notifies nobody about themselves...
     await addRule({ event: 'ticket.note_added', recipientRole: 'watchers', channel: 'in_app' });
@@ -236,6 +239,18 @@ describeEachDialect('notification delivery', (dialect) => {
     await owner.post(`/api/v1/tickets/${ticket.id}/messages`, { body: '@Petra Helper can you look?', kind: 'note' });
     await drain();
     expect(await events(helper)).toEqual(['ticket.mention']);
+    // The mention mail quotes the note (she may read internal notes).
+    await addRule({ event: 'ticket.mention', recipientRole: 'watchers', channel: 'email' });
+    await owner.post(`/api/v1/tickets/${ticket.id}/messages`, {
+      body: '@Petra Helper the <b>driver</b> & queue are reset',
+      kind: 'note',
+    });
+    await drain();
+    const mentions = await mailsTo(helper.actor.email, 'notify:ticket.mention');
+    expect(mentions).toHaveLength(1);
+    expect(mentions[0].body_text).toContain('@Petra Helper the driver & queue are reset');
+    // Quoted as plain text: escaped, and nothing of the note's markup (or relative image links).
+    expect(mentions[0].body_html).toContain('<p>@Petra Helper the driver &amp; queue are reset</p>');
     expect((await inbox(helper)).items[0].text).toBe(`Ivan Owner mentioned you on ticket #${ticket.number}`);
     const assigned = (await inbox(owner)).items.find((i) => i.event === 'ticket.assigned_to_me');
     expect(assigned?.text).toContain(`призначає вам заявку #${ticket.number}`);
