@@ -73,9 +73,7 @@ describeEachDialect('API token expiry, audit, names and last use', (dialect) => 
 
     // Still listed, with its expiry and marked, so its owner or an admin can tidy it up.
     const mine = (await admin.get('/api/v1/me/api-tokens')).json().items;
-    expect(mine).toEqual([
-      expect.objectContaining({ id, expiresAt: inFromNow(0), expired: true, lastUsedAt: usedAt }),
-    ]);
+    expect(mine).toEqual([expect.objectContaining({ id, expiresAt: inFromNow(0), expired: true, lastUsedAt: usedAt })]);
     expect((await admin.get('/api/v1/api-tokens')).json().items).toEqual([
       expect.objectContaining({ id, expired: true }),
     ]);
@@ -98,7 +96,13 @@ describeEachDialect('API token expiry, audit, names and last use', (dialect) => 
 
   it('refuses an expiry that is past, now, too far or not a date-time with 400 naming expiresAt', async () => {
     for (const { label, client, base } of routes()) {
-      for (const expiresAt of [inFromNow(-MINUTE), inFromNow(0), inFromNow(731 * 24 * HOUR), 'next week', '2030-01-01']) {
+      for (const expiresAt of [
+        inFromNow(-MINUTE),
+        inFromNow(0),
+        inFromNow(731 * 24 * HOUR),
+        'next week',
+        '2030-01-01',
+      ]) {
         const res = await client.post(base, { name: 'x', expiresAt });
         expect(res.statusCode, `${label} ${expiresAt}`).toBe(400);
         expect(res.json().error.fields, `${label} ${expiresAt}`).toEqual(['expiresAt']);
@@ -107,9 +111,9 @@ describeEachDialect('API token expiry, audit, names and last use', (dialect) => 
     expect(await storedTokens()).toEqual([]);
     expect(await auditOfTokens()).toEqual([]);
     // Two years away is still allowed.
-    expect((await admin.post('/api/v1/api-tokens', { name: 'x', expiresAt: inFromNow(730 * 24 * HOUR) })).statusCode).toBe(
-      201,
-    );
+    expect(
+      (await admin.post('/api/v1/api-tokens', { name: 'x', expiresAt: inFromNow(730 * 24 * HOUR) })).statusCode,
+    ).toBe(201);
   });
 
   it('audits creation and revocation on both routes, with the actor and without the secret', async () => {
@@ -135,7 +139,13 @@ describeEachDialect('API token expiry, audit, names and last use', (dialect) => 
       scopes: ['menu.agent', 'ticket.read.group'],
       expiresAt,
     };
-    const forScript = { name: 'my script', userId: engineer.actor.id, userName: 'Eve Engineer', scopes: null, expiresAt: null };
+    const forScript = {
+      name: 'my script',
+      userId: engineer.actor.id,
+      userName: 'Eve Engineer',
+      scopes: null,
+      expiresAt: null,
+    };
     expect(
       entries.map((e) => ({
         actor: e.actor_id,
@@ -171,16 +181,21 @@ describeEachDialect('API token expiry, audit, names and last use', (dialect) => 
     // Admins read them in the audit log, by entity.
     const listed = await admin.get('/api/v1/audit?entity=api_token');
     expect(listed.statusCode).toBe(200);
-    expect(listed.json().items.map((i: { action: string }) => i.action)).toEqual(['revoke', 'revoke', 'create', 'create']);
+    expect(listed.json().items.map((i: { action: string }) => i.action)).toEqual([
+      'revoke',
+      'revoke',
+      'create',
+      'create',
+    ]);
   });
 
   it('writes no audit entry for a refused creation or revocation', async () => {
     const { id } = (await admin.post('/api/v1/api-tokens', { name: 'admin only' })).json();
     const before = await auditOfTokens();
     expect(before).toHaveLength(1);
-    expect((await engineer.post('/api/v1/me/api-tokens', { name: 'x', scopes: ['admin.users.manage'] })).statusCode).toBe(
-      400,
-    );
+    expect(
+      (await engineer.post('/api/v1/me/api-tokens', { name: 'x', scopes: ['admin.users.manage'] })).statusCode,
+    ).toBe(400);
     expect((await engineer.del(`/api/v1/me/api-tokens/${id}`)).statusCode).toBe(404);
     expect((await admin.del(`/api/v1/api-tokens/${id}`)).statusCode).toBe(204);
     expect((await admin.del(`/api/v1/api-tokens/${id}`)).statusCode).toBe(404);
