@@ -1,9 +1,13 @@
 import { expect } from '@playwright/test';
 import { loginAs, shot, test } from './helpers.ts';
 
+/** The date part of an instant as the screens show it in English ("Jun 10, 2026"). */
+const shownDate = (at: number) => new Intl.DateTimeFormat('en', { dateStyle: 'medium' }).format(new Date(at));
+
 /**
- * Scoped API tokens end to end: an admin creates a token that may only read tickets, then an
- * integration (Playwright's request context, no cookies) can list tickets with it but not reply.
+ * Scoped API tokens end to end: an admin creates a token that may only read tickets (expiring
+ * in 90 days, the default), then an integration (Playwright's request context, no cookies) can
+ * list tickets with it but not reply. A token past its expiry is marked and refused.
  */
 test('an admin creates a read-only API token that can list tickets but not reply', async ({ browser, request }) => {
   const admin = await loginAs(browser, 'admin@frontdesk.example');
@@ -14,6 +18,8 @@ test('an admin creates a read-only API token that can list tickets but not reply
   await admin.getByRole('button', { name: 'Create token' }).click();
   const dialog = admin.getByRole('dialog');
   await dialog.getByLabel('Name').fill('Ticket report');
+  await expect(dialog.getByRole('radio', { name: 'In 90 days' })).toBeChecked();
+  await expect(dialog.getByTestId('token-expires-on')).toContainText(shownDate(Date.now() + 90 * 86_400_000));
   await expect(dialog.getByRole('radio', { name: /All my permissions/ })).toBeChecked();
   await dialog.getByRole('radio', { name: /Only the permissions I choose/ }).check();
   await dialog.getByRole('checkbox', { name: /Agent desk/ }).check();
@@ -30,6 +36,23 @@ test('an admin creates a read-only API token that can list tickets but not reply
   const row = admin.getByRole('row').filter({ hasText: 'Ticket report' });
   await expect(row.getByText('See all tickets')).toBeVisible();
   await expect(row.getByText('Agent desk')).toBeVisible();
+  await expect(row.getByRole('cell').nth(5)).toContainText(shownDate(Date.now() + 90 * 86_400_000));
+  await expect(row.getByText('Expired')).toHaveCount(0);
+
+  // A token made through the API to last two seconds: once past, the list marks it and it is refused.
+  const { csrfToken } = (await (await admin.request.get('/api/v1/me')).json()) as { csrfToken: string };
+  const made = await admin.request.post('/api/v1/api-tokens', {
+    headers: { 'x-csrf-token': csrfToken },
+    data: { name: 'Old export', expiresAt: new Date(Date.now() + 2_000).toISOString() },
+  });
+  expect(made.status()).toBe(201);
+  const oldToken = ((await made.json()) as { token: string }).token;
+  await admin.waitForTimeout(2_500);
+  expect((await request.get('/api/v1/me', { headers: { authorization: `Bearer ${oldToken}` } })).status()).toBe(401);
+  await admin.reload();
+  const expired = admin.getByRole('row').filter({ hasText: 'Old export' });
+  await expect(expired.getByText('Expired')).toBeVisible();
+  await expect(expired).toHaveAttribute('data-expired', 'true');
   await shot(admin, '37-admin-api-tokens');
 
   const headers = { authorization: `Bearer ${token}` };
@@ -45,6 +68,15 @@ test('an admin creates a read-only API token that can list tickets but not reply
   await admin.getByRole('dialog').getByRole('button', { name: 'Revoke' }).click();
   await expect(row).toHaveCount(0);
   expect((await request.get('/api/v1/tickets', { headers })).status()).toBe(401);
+
+  // Creating and revoking are in the audit log, with who did it (never the secret).
+  await admin.getByRole('navigation', { name: 'Administration' }).getByRole('link', { name: 'Audit log' }).click();
+  const revoked = admin.getByTestId('audit-row').filter({ hasText: 'Ticket report' }).filter({ hasText: 'Revoked' });
+  await expect(revoked).toContainText('API token');
+  await expect(revoked).toContainText('Adam Admin');
+  await revoked.click();
+  await expect(admin.getByTestId('audit-changes')).toContainText('Revoked at');
+  await expect(admin.getByText(token)).toHaveCount(0);
 });
 
 /**
@@ -61,6 +93,8 @@ test('an engineer creates their own scoped API token from the user menu and uses
   await engineer.getByRole('button', { name: 'Create token' }).click();
   const dialog = engineer.getByRole('dialog');
   await dialog.getByLabel('Name').fill('Queue script');
+  await dialog.getByRole('radio', { name: 'Never' }).check();
+  await expect(dialog.getByTestId('token-expires-on')).toHaveCount(0);
   await dialog.getByRole('radio', { name: /Only the permissions I choose/ }).check();
   await dialog.getByRole('checkbox', { name: /Agent desk/ }).check();
   await dialog.getByRole('checkbox', { name: /See the group's tickets/ }).check();
@@ -76,6 +110,8 @@ test('an engineer creates their own scoped API token from the user menu and uses
 
   const row = engineer.getByRole('row').filter({ hasText: 'Queue script' });
   await expect(row.getByText('Agent desk')).toBeVisible();
+  // Own tokens have no "acts as" column: name, permissions, created, last used, expires.
+  await expect(row.getByRole('cell').nth(4)).toHaveText('Never');
   await shot(engineer, '100-my-api-tokens');
 
   const headers = { authorization: `Bearer ${token}` };

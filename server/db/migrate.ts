@@ -19,6 +19,7 @@ import { emailConfirmation } from './migrations/0016_email_confirmation.ts';
 import { organizationDomainUnique } from './migrations/0017_organization_domain_unique.ts';
 import { ownApiTokens } from './migrations/0018_own_api_tokens.ts';
 import { receivedMailRule } from './migrations/0019_received_mail_rule.ts';
+import { apiTokenExpiry } from './migrations/0020_api_token_expiry.ts';
 import type { DialectMigration } from './migrations/helpers.ts';
 
 /** Every migration, in order. Names sort lexically; never rename a shipped one. */
@@ -42,6 +43,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '0017_organization_domain_unique': organizationDomainUnique,
   '0018_own_api_tokens': ownApiTokens,
   '0019_received_mail_rule': receivedMailRule,
+  '0020_api_token_expiry': apiTokenExpiry,
 };
 
 /** The migrations bound to the database's dialect, for Kysely's Migrator. */

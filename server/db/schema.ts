@@ -130,6 +130,8 @@ export interface ApiTokenTable {
   revoked_at: string | null;
   /** JSON array of permission names; null = everything the owner's role allows (ADR 0024). */
   scopes: string | null;
+  /** From this instant the token is refused like a revoked one; null = never (migration 0020). */
+  expires_at: string | null;
 }
 
 export interface CategoryTable {

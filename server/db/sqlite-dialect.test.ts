@@ -25,6 +25,7 @@ describe('node:sqlite dialect', () => {
       '0017_organization_domain_unique',
       '0018_own_api_tokens',
       '0019_received_mail_rule',
+      '0020_api_token_expiry',
     ]);
     expect(await migrateToLatest(db)).toEqual([]);
     const at = '2026-01-02T03:04:05.678Z';

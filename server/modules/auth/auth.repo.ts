@@ -59,15 +59,26 @@ export async function deleteSessionsOfUser(db: Db, userId: number): Promise<void
   await db.kysely.deleteFrom('sessions').where('user_id', '=', userId).execute();
 }
 
-export async function findActiveApiToken(db: Db, tokenHash: string) {
+/** The token with this hash unless it is revoked or expired at `now`. */
+export async function findActiveApiToken(db: Db, tokenHash: string, now: string) {
   return db.kysely
     .selectFrom('api_tokens')
-    .select(['id', 'user_id', 'scopes'])
+    .select(['id', 'user_id', 'scopes', 'last_used_at'])
     .where('token_hash', '=', tokenHash)
     .where('revoked_at', 'is', null)
+    .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', now)]))
     .executeTakeFirst();
 }
 
-export async function touchApiToken(db: Db, id: number, at: string): Promise<void> {
-  await db.kysely.updateTable('api_tokens').set({ last_used_at: at }).where('id', '=', id).execute();
+/**
+ * Records a token's use at `at` unless it was already recorded after `staleBefore`. The
+ * condition sits in the query too, so parallel requests (or nodes) write it once.
+ */
+export async function touchApiToken(db: Db, id: number, at: string, staleBefore: string): Promise<void> {
+  await db.kysely
+    .updateTable('api_tokens')
+    .set({ last_used_at: at })
+    .where('id', '=', id)
+    .where((eb) => eb.or([eb('last_used_at', 'is', null), eb('last_used_at', '<', staleBefore)]))
+    .execute();
 }

@@ -90,15 +90,23 @@ export async function actorFromSession(
   return actor ? { actor, csrfToken: session.csrf_token } : null;
 }
 
+// Last use is recorded at most once a minute per token, so a busy integration's reads do not
+// each become a write as well.
+const LAST_USED_RESOLUTION_MS = 60_000;
+
 /**
- * Resolves a bearer API token to its actor, or null when unknown or revoked. The actor's
- * permissions are its owner's current role permissions narrowed to the token's scopes; field
- * rules stay the role's.
+ * Resolves a bearer API token to its actor, or null when unknown, revoked or expired. The
+ * actor's permissions are its owner's current role permissions narrowed to the token's scopes;
+ * field rules stay the role's.
  */
 export async function actorFromApiToken(ctx: AppContext, token: string): Promise<Actor | null> {
-  const row = await findActiveApiToken(ctx.db, hashToken(token));
+  const now = ctx.clock.now();
+  const row = await findActiveApiToken(ctx.db, hashToken(token), now.toISOString());
   if (!row) return null;
-  await touchApiToken(ctx.db, row.id, ctx.clock.now().toISOString());
+  const staleBefore = new Date(now.getTime() - LAST_USED_RESOLUTION_MS).toISOString();
+  if (row.last_used_at === null || row.last_used_at < staleBefore) {
+    await touchApiToken(ctx.db, row.id, now.toISOString(), staleBefore);
+  }
   const actor = await loadActor(ctx.db, row.user_id);
   const scopes = parseTokenScopes(row.scopes);
   if (!actor || scopes === null) return actor;

@@ -1,8 +1,14 @@
+import type { Trx } from '../../context.ts';
 import type { Db } from '../../db/kysely.ts';
 
-/** Active tokens with the name of the user each acts as; only those acting as `userId` when given. */
-export async function listActiveTokens(db: Db, userId?: number) {
-  let query = db.kysely
+type Executor = Db['kysely'] | Trx;
+
+/**
+ * Tokens not revoked (expired ones included: they are listed, marked, until revoked) with the
+ * name of the user each acts as; only those acting as `userId` when given.
+ */
+export async function listActiveTokens(db: Executor, userId?: number) {
+  let query = db
     .selectFrom('api_tokens')
     .innerJoin('users', 'users.id', 'api_tokens.user_id')
     .select([
@@ -13,6 +19,7 @@ export async function listActiveTokens(db: Db, userId?: number) {
       'api_tokens.scopes',
       'api_tokens.created_at',
       'api_tokens.last_used_at',
+      'api_tokens.expires_at',
     ])
     .where('api_tokens.revoked_at', 'is', null)
     .orderBy('api_tokens.id');
@@ -20,8 +27,27 @@ export async function listActiveTokens(db: Db, userId?: number) {
   return query.execute();
 }
 
+/** One token not revoked, as listed; only when it acts as `userId`, when given. */
+export async function findActiveToken(db: Executor, id: number, userId?: number) {
+  let query = db
+    .selectFrom('api_tokens')
+    .innerJoin('users', 'users.id', 'api_tokens.user_id')
+    .select([
+      'api_tokens.id',
+      'api_tokens.name',
+      'api_tokens.user_id',
+      'users.name as user_name',
+      'api_tokens.scopes',
+      'api_tokens.expires_at',
+    ])
+    .where('api_tokens.id', '=', id)
+    .where('api_tokens.revoked_at', 'is', null);
+  if (userId !== undefined) query = query.where('api_tokens.user_id', '=', userId);
+  return query.executeTakeFirst();
+}
+
 export async function insertToken(
-  db: Db,
+  db: Executor,
   values: {
     name: string;
     token_hash: string;
@@ -29,9 +55,10 @@ export async function insertToken(
     created_by: number;
     created_at: string;
     scopes: string | null;
+    expires_at: string | null;
   },
 ): Promise<number> {
-  const row = await db.kysely.insertInto('api_tokens').values(values).returning('id').executeTakeFirstOrThrow();
+  const row = await db.insertInto('api_tokens').values(values).returning('id').executeTakeFirstOrThrow();
   return row.id;
 }
 
@@ -39,12 +66,8 @@ export async function insertToken(
  * Revokes a token; returns false when there was no active token with that id (acting as
  * `userId`, when given).
  */
-export async function revokeToken(db: Db, id: number, at: string, userId?: number): Promise<boolean> {
-  let query = db.kysely
-    .updateTable('api_tokens')
-    .set({ revoked_at: at })
-    .where('id', '=', id)
-    .where('revoked_at', 'is', null);
+export async function revokeToken(db: Executor, id: number, at: string, userId?: number): Promise<boolean> {
+  let query = db.updateTable('api_tokens').set({ revoked_at: at }).where('id', '=', id).where('revoked_at', 'is', null);
   if (userId !== undefined) query = query.where('user_id', '=', userId);
   const result = await query.executeTakeFirst();
   return Number(result.numUpdatedRows) > 0;

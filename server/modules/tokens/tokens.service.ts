@@ -2,11 +2,13 @@ import { isPermission, type Permission } from '../../../common/permissions.ts';
 import { groupedPermissions } from '../../authz/permission-groups.ts';
 import { type Actor, authorize } from '../../authz/policy.ts';
 import { parseTokenScopes } from '../../authz/token-scopes.ts';
-import type { AppContext } from '../../context.ts';
+import { type AppContext, inTransaction } from '../../context.ts';
 import { badRequest, forbidden, notFound } from '../../platform/errors.ts';
+import { requireName } from '../../platform/input.ts';
+import { recordAudit } from '../audit/audit.repo.ts';
 import { loadActor } from '../auth/actor.ts';
 import { hashToken, newSecret } from '../auth/tokens.ts';
-import { insertToken, listActiveTokens, revokeToken } from './tokens.repo.ts';
+import { findActiveToken, insertToken, listActiveTokens, revokeToken } from './tokens.repo.ts';
 
 export interface TokenView {
   id: number;
@@ -16,7 +18,15 @@ export interface TokenView {
   scopes: Permission[] | null;
   createdAt: string;
   lastUsedAt: string | null;
+  /** From this instant the token is refused; null = never. */
+  expiresAt: string | null;
+  /** True once `expiresAt` has passed: the token is listed (to be revoked) but refused. */
+  expired: boolean;
 }
+
+/** The longest a token may be made to last; a token meant to last forever has no expiry. */
+export const MAX_TOKEN_LIFETIME_DAYS = 730;
+const DAY_MS = 86_400_000;
 
 /**
  * Whose tokens a caller manages: every user's (token administration, `/api-tokens`) or only
@@ -33,12 +43,15 @@ export interface CreateTokenInput {
   name: string;
   userId?: number;
   scopes?: string[] | null;
+  /** ISO date-time in the future, at most MAX_TOKEN_LIFETIME_DAYS away; omitted or null = never. */
+  expiresAt?: string | null;
 }
 
 /** Active tokens: of every user (token administration) or of the caller only. */
 export async function listTokens(ctx: AppContext, actor: Actor, reach: TokenReach): Promise<TokenView[]> {
   authorize(actor, PERMISSION_FOR[reach]);
-  return (await listActiveTokens(ctx.db, ownerFilter(actor, reach))).map((r) => ({
+  const now = ctx.clock.now().getTime();
+  return (await listActiveTokens(ctx.db.kysely, ownerFilter(actor, reach))).map((r) => ({
     id: r.id,
     name: r.name,
     userId: r.user_id,
@@ -46,6 +59,8 @@ export async function listTokens(ctx: AppContext, actor: Actor, reach: TokenReac
     scopes: parseTokenScopes(r.scopes),
     createdAt: r.created_at,
     lastUsedAt: r.last_used_at,
+    expiresAt: r.expires_at,
+    expired: r.expires_at !== null && Date.parse(r.expires_at) <= now,
   }));
 }
 
@@ -98,6 +113,36 @@ function checkScopes(actor: Actor, requested: string[] | null | undefined, allow
   return JSON.stringify(scopes);
 }
 
+/** Checks a requested expiry; returns what to store (null = never). */
+function checkExpiry(expiresAt: string | null | undefined, now: Date): string | null {
+  if (expiresAt === undefined || expiresAt === null) return null;
+  const at = Date.parse(expiresAt);
+  if (Number.isNaN(at)) throw badRequest('expiresAt must be a date-time', ['expiresAt']);
+  if (at <= now.getTime()) throw badRequest('The expiry must be in the future', ['expiresAt']);
+  if (at > now.getTime() + MAX_TOKEN_LIFETIME_DAYS * DAY_MS) {
+    throw badRequest(`A token may last at most ${MAX_TOKEN_LIFETIME_DAYS} days`, ['expiresAt']);
+  }
+  return new Date(at).toISOString();
+}
+
+/**
+ * What the audit log keeps of a token: who it acts as, what it may do, until when. Never its
+ * secret or hash.
+ */
+const auditSnapshot = (t: {
+  name: string;
+  user_id: number;
+  user_name: string;
+  scopes: string | null;
+  expires_at: string | null;
+}) => ({
+  name: t.name,
+  userId: t.user_id,
+  userName: t.user_name,
+  scopes: parseTokenScopes(t.scopes),
+  expiresAt: t.expires_at,
+});
+
 /**
  * Creates a token acting as a user (default, and always for `own`: the caller); the secret is
  * returned once, stored hashed.
@@ -109,16 +154,33 @@ export async function createApiToken(
   reach: TokenReach,
 ): Promise<{ id: number; token: string }> {
   authorize(actor, PERMISSION_FOR[reach]);
+  const name = requireName(input.name)!;
   const owner = await loadOwner(ctx, actor, reach === 'own' ? undefined : input.userId);
   const scopes = checkScopes(actor, input.scopes, grantable(actor, owner));
+  const now = ctx.clock.now();
+  const expiresAt = checkExpiry(input.expiresAt, now);
+  const at = now.toISOString();
   const token = newSecret('fd_');
-  const id = await insertToken(ctx.db, {
-    name: input.name,
-    token_hash: hashToken(token),
-    user_id: owner.id,
-    created_by: actor.id,
-    created_at: ctx.clock.now().toISOString(),
-    scopes,
+  const id = await inTransaction(ctx, async (trx) => {
+    const id = await insertToken(trx, {
+      name,
+      token_hash: hashToken(token),
+      user_id: owner.id,
+      created_by: actor.id,
+      created_at: at,
+      scopes,
+      expires_at: expiresAt,
+    });
+    await recordAudit(trx, {
+      actorId: actor.id,
+      entity: 'api_token',
+      entityId: id,
+      action: 'create',
+      before: undefined,
+      after: auditSnapshot({ name, user_id: owner.id, user_name: owner.name, scopes, expires_at: expiresAt }),
+      at,
+    });
+    return id;
   });
   return { id, token };
 }
@@ -130,5 +192,20 @@ export async function createApiToken(
 export async function revokeApiToken(ctx: AppContext, actor: Actor, id: number, reach: TokenReach): Promise<void> {
   authorize(actor, PERMISSION_FOR[reach]);
   const at = ctx.clock.now().toISOString();
-  if (!(await revokeToken(ctx.db, id, at, ownerFilter(actor, reach)))) throw notFound('Token');
+  const owner = ownerFilter(actor, reach);
+  await inTransaction(ctx, async (trx) => {
+    const row = await findActiveToken(trx, id, owner);
+    // The update re-checks "not revoked": of two revocations at once, one wins and is audited.
+    if (!row || !(await revokeToken(trx, id, at, owner))) throw notFound('Token');
+    const before = auditSnapshot(row);
+    await recordAudit(trx, {
+      actorId: actor.id,
+      entity: 'api_token',
+      entityId: id,
+      action: 'revoke',
+      before,
+      after: { ...before, revokedAt: at },
+      at,
+    });
+  });
 }

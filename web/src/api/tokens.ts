@@ -10,7 +10,12 @@ export interface ApiToken {
   userName: string;
   scopes: string[] | null;
   createdAt: string;
+  /** Recorded at most once a minute. */
   lastUsedAt: string | null;
+  /** null = never expires. */
+  expiresAt: string | null;
+  /** The expiry has passed: the token is refused but stays listed until revoked. */
+  expired: boolean;
 }
 
 export interface CreateTokenInput {
@@ -18,6 +23,8 @@ export interface CreateTokenInput {
   userId?: number;
   /** Omitted or null: everything the token's user may do, now and after role changes. */
   scopes?: string[] | null;
+  /** ISO date-time in the future, at most two years away; omitted or null = never. */
+  expiresAt?: string | null;
 }
 
 /**

@@ -3,6 +3,7 @@ import { IconArrowRight } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FieldOverride } from '../../api/roles.ts';
+import { formatDateTime } from '../../app/format.ts';
 import { type AuditChange, diffSnapshots } from './audit-diff.ts';
 
 function Line({ label, children }: { label: string; children: ReactNode }) {
@@ -38,6 +39,18 @@ export function AuditChanges({ before, after }: { before: unknown; after: unknow
       .filter(Boolean)
       .join(' · ');
   const permission = (name: string) => t(`permission.${name}.label`, { defaultValue: name });
+  /**
+   * One side of a value change. API token snapshots say "all of the user's permissions" and
+   * "never expires" with null; both are fixed for a token's life, so only a created token's
+   * new side can carry that null (the old side's null is "nothing before").
+   */
+  const shown = (key: string, value: unknown, side: 'from' | 'to') => {
+    if (side === 'to' && value === null && key === 'scopes') return t('apiTokens.allOfUser');
+    if (side === 'to' && value === null && key === 'expiresAt') return t('apiTokens.neverExpires');
+    if (key === 'scopes' && Array.isArray(value)) return (value as string[]).map(permission).join(', ');
+    if ((key === 'expiresAt' || key === 'revokedAt') && typeof value === 'string') return formatDateTime(value);
+    return plain(value);
+  };
 
   const render = (change: AuditChange, index: number) => {
     switch (change.kind) {
@@ -80,10 +93,10 @@ export function AuditChanges({ before, after }: { before: unknown; after: unknow
       case 'value':
         return (
           <Line key={index} label={t(`admin.audit.key.${change.key}`, { defaultValue: change.key })}>
-            <Text size="sm">{plain(change.from)}</Text>
+            <Text size="sm">{shown(change.key, change.from, 'from')}</Text>
             <IconArrowRight size={14} aria-label={t('admin.audit.changedTo')} />
             <Text size="sm" fw={600}>
-              {plain(change.to)}
+              {shown(change.key, change.to, 'to')}
             </Text>
           </Line>
         );

@@ -9,7 +9,13 @@ import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { AuditChanges } from './AuditChanges.tsx';
 import { roleLabel, useAuditLog } from './useRoles.ts';
 
-const ACTION_COLORS: Record<string, string> = { create: 'green', copy: 'teal', update: 'blue', delete: 'red' };
+const ACTION_COLORS: Record<string, string> = {
+  create: 'green',
+  copy: 'teal',
+  update: 'blue',
+  delete: 'red',
+  revoke: 'red',
+};
 const COLUMNS = 5;
 
 function actorName(entry: AuditEntry): string | null {

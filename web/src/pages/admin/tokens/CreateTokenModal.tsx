@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Modal, Radio, SimpleGrid, Skeleton, Stack, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Modal, Radio, SimpleGrid, Skeleton, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -11,14 +11,25 @@ import {
   type TokenReach,
   tokenQueryKeys,
 } from '../../../api/tokens.ts';
+import { formatDateTime } from '../../../app/format.ts';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { ShownOnceSecret } from '../../../components/ShownOnceSecret.tsx';
 import { PermissionGroupCard } from '../PermissionsTab.tsx';
+
+/** Lifetimes offered, in days; the server allows any instant up to two years ahead. */
+const EXPIRY_CHOICES = ['30', '90', '365', 'never'] as const;
+type ExpiryChoice = (typeof EXPIRY_CHOICES)[number];
 
 interface FormValues {
   name: string;
   mode: 'all' | 'chosen';
   scopes: string[];
+  expiry: ExpiryChoice;
+}
+
+/** The instant a choice means, counted from `now`; null = never. */
+function expiryInstant(choice: ExpiryChoice, now: number): string | null {
+  return choice === 'never' ? null : new Date(now + Number(choice) * 86_400_000).toISOString();
 }
 
 /** The scope checklist: the caller's own permissions, grouped as the role editor groups them. */
@@ -82,7 +93,8 @@ function CreateTokenForm({
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const form = useForm<FormValues>({
-    initialValues: { name: '', mode: 'all', scopes: [] },
+    // A limited lifetime by default: a forgotten token should not work for ever.
+    initialValues: { name: '', mode: 'all', scopes: [], expiry: '90' },
     validate: {
       name: (value) => (value.trim() ? null : t('common.required')),
       scopes: (value, values) => (values.mode === 'chosen' && value.length === 0 ? t('apiTokens.noScopes') : null),
@@ -99,7 +111,12 @@ function CreateTokenForm({
     },
   });
   const submit = (values: FormValues) =>
-    create.mutate({ name: values.name.trim(), scopes: values.mode === 'all' ? null : values.scopes });
+    create.mutate({
+      name: values.name.trim(),
+      scopes: values.mode === 'all' ? null : values.scopes,
+      expiresAt: expiryInstant(values.expiry, Date.now()),
+    });
+  const expiresAt = expiryInstant(form.values.expiry, Date.now());
 
   return (
     <form onSubmit={form.onSubmit(submit)} noValidate>
@@ -113,6 +130,26 @@ function CreateTokenForm({
           maxLength={100}
           {...form.getInputProps('name')}
         />
+        <Radio.Group
+          label={t('apiTokens.expiry')}
+          description={t('apiTokens.expiryHint')}
+          {...form.getInputProps('expiry')}
+        >
+          <Group gap="lg" mt="xs">
+            {EXPIRY_CHOICES.map((choice) => (
+              <Radio
+                key={choice}
+                value={choice}
+                label={t(choice === 'never' ? 'apiTokens.expiryNever' : `apiTokens.expiry${choice}`)}
+              />
+            ))}
+          </Group>
+          {expiresAt && (
+            <Text size="xs" c="dimmed" mt={6} data-testid="token-expires-on">
+              {t('apiTokens.expiresOn', { date: formatDateTime(expiresAt) })}
+            </Text>
+          )}
+        </Radio.Group>
         <Radio.Group
           label={t('apiTokens.scopes')}
           description={t('apiTokens.scopesHint')}

@@ -11,6 +11,23 @@ import { EmptyState } from '../../../components/EmptyState.tsx';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { CreateTokenModal } from './CreateTokenModal.tsx';
 
+/** When the token stops working: a date, "never", or marked expired (refused, still listed). */
+function Expiry({ token }: { token: ApiToken }) {
+  const { t } = useTranslation();
+  if (token.expiresAt === null) return <Text size="sm">{t('apiTokens.neverExpires')}</Text>;
+  if (!token.expired) return <Text size="sm">{formatDateTime(token.expiresAt)}</Text>;
+  return (
+    <Stack gap={2} align="flex-start">
+      <Badge color="red" variant="light" style={{ flexShrink: 0 }}>
+        {t('apiTokens.expired')}
+      </Badge>
+      <Text size="xs" c="dimmed">
+        {formatDateTime(token.expiresAt)}
+      </Text>
+    </Stack>
+  );
+}
+
 /** The token's scopes as badges, or one badge when it may use all of its user's permissions. */
 function ScopeBadges({ scopes }: { scopes: string[] | null }) {
   const { t } = useTranslation();
@@ -82,7 +99,7 @@ export default function TokensPage({ reach = 'any' }: { reach?: TokenReach }) {
   // Own tokens all act as the signed-in user: the "acts as" column would only repeat their name.
   const own = reach === 'own';
   const title = t(own ? 'apiTokens.myTitle' : 'apiTokens.title');
-  const columns = own ? 5 : 6;
+  const columns = own ? 6 : 7;
 
   return (
     <>
@@ -102,7 +119,7 @@ export default function TokensPage({ reach = 'any' }: { reach?: TokenReach }) {
         <EmptyState title={t('apiTokens.none')} />
       ) : (
         <Paper withBorder>
-          <Table.ScrollContainer minWidth={760}>
+          <Table.ScrollContainer minWidth={880}>
             <Table verticalSpacing="xs" aria-label={title}>
               <Table.Thead>
                 <Table.Tr>
@@ -111,6 +128,7 @@ export default function TokensPage({ reach = 'any' }: { reach?: TokenReach }) {
                   <Table.Th>{t('apiTokens.scopes')}</Table.Th>
                   <Table.Th>{t('apiTokens.createdAt')}</Table.Th>
                   <Table.Th>{t('apiTokens.lastUsed')}</Table.Th>
+                  <Table.Th>{t('apiTokens.expires')}</Table.Th>
                   <Table.Th>{t('admin.actions')}</Table.Th>
                 </Table.Tr>
               </Table.Thead>
@@ -123,15 +141,20 @@ export default function TokensPage({ reach = 'any' }: { reach?: TokenReach }) {
                   </Table.Tr>
                 )}
                 {tokens.data?.map((token) => (
-                  <Table.Tr key={token.id} data-token={token.name}>
-                    <Table.Td fw={600}>{token.name}</Table.Td>
+                  <Table.Tr key={token.id} data-token={token.name} data-expired={token.expired || undefined}>
+                    <Table.Td fw={600} c={token.expired ? 'dimmed' : undefined}>
+                      {token.name}
+                    </Table.Td>
                     {!own && <Table.Td>{token.userName}</Table.Td>}
-                    <Table.Td maw={420}>
+                    <Table.Td maw={420} miw={240}>
                       <ScopeBadges scopes={token.scopes} />
                     </Table.Td>
                     <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(token.createdAt)}</Table.Td>
                     <Table.Td style={{ whiteSpace: 'nowrap' }}>
                       {token.lastUsedAt ? formatDateTime(token.lastUsedAt) : t('apiTokens.neverUsed')}
+                    </Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                      <Expiry token={token} />
                     </Table.Td>
                     <Table.Td>
                       <Button
