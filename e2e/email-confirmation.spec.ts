@@ -1,12 +1,15 @@
 import { expect } from '@playwright/test';
-import { DEMO_PASSWORD, loginAs, shot, startMailbox, test } from './helpers.ts';
+import { DEMO_PASSWORD, linkInMail, loginAs, mailsTo, shot, startMailbox, test } from './helpers.ts';
 
 /**
- * A customer registers in the portal with an address at an organization's domain: the portal asks
- * them to confirm it, the confirmation mail reaches their mailbox, the link confirms the address
- * on a page of its own, and from then on the organization's shared request is in their portal.
+ * A customer registers in the portal with an address at an organization's domain: the page asks
+ * them to check their mailbox (the same page whoever registers with the address; its owner then
+ * gets a notice instead), the confirmation mail reaches their mailbox, the link confirms the
+ * address and signs them in, and the organization's shared request is in their portal.
  */
-test('a registered customer confirms the address and then sees the organization’s requests', async ({ browser }) => {
+test('a registered customer confirms the address, is signed in and sees the organization’s requests', async ({
+  browser,
+}) => {
   test.slow();
   const mailbox = startMailbox();
   try {
@@ -35,50 +38,66 @@ test('a registered customer confirms the address and then sees the organization�
     });
     expect(shared.status()).toBe(201);
 
-    // The new customer registers in the portal: no shared request yet, and a banner asks to confirm.
+    // The new customer registers: the page asks them to check their mailbox, nobody is signed in.
     const email = `newhire@${domain}`;
     const customer = await (await browser.newContext({ locale: 'en-US' })).newPage();
-    await customer.goto('/register');
-    await customer.getByLabel('Full name').fill('Nina Newhire');
-    await customer.getByLabel('E-mail').fill(email);
-    await customer.getByLabel('Password').fill('a-long-password');
-    await customer.getByRole('button', { name: 'Create account' }).click();
-    await expect(customer).toHaveURL(/\/portal/);
-    const banner = customer.getByTestId('email-confirmation-banner');
-    await expect(banner).toContainText('Confirm your e-mail address');
-    await expect(banner).toContainText(`We sent a confirmation link to ${email}`);
-    await expect(customer.getByText('You have no requests yet')).toBeVisible();
-    await expect(customer.getByText('Globex badge printer jams')).toBeHidden();
+    const registerAs = async (page: typeof customer, name: string, password: string) => {
+      await page.goto('/register');
+      await page.getByLabel('Full name').fill(name);
+      await page.getByLabel('E-mail').fill(email);
+      await page.getByLabel('Password').fill(password);
+      await page.getByRole('button', { name: 'Create account' }).click();
+      const screen = page.getByTestId('register-check-mailbox');
+      await expect(page.getByRole('heading', { name: 'Check your mailbox' })).toBeVisible();
+      await expect(screen.getByRole('status')).toContainText(`We sent a message to ${email}.`);
+      return screen.textContent();
+    };
+    const firstScreen = await registerAs(customer, 'Nina Newhire', 'a-long-password');
+    await expect(customer).toHaveURL(/\/register$/);
+    expect((await customer.request.get('/api/v1/me')).status()).toBe(401);
+    await shot(customer, '94-register-check-mailbox');
+    await linkInMail(mailbox, email, '/confirm-email', 1);
+    expect(mailsTo(mailbox, email)[0].subject).toBe('Confirm your e-mail address');
 
-    // The mail reaches the mailbox; the banner sends another one on request.
-    const mine = () => mailbox.received.filter((m) => m.to && 'text' in m.to && m.to.text.includes(email));
-    await expect.poll(() => mine().length, { timeout: 30_000 }).toBe(1);
-    expect(mine()[0].subject).toBe('Confirm your e-mail address');
+    // Someone else registers with the same address: the very same screen; the owner gets a notice.
+    const someone = await (await browser.newContext({ locale: 'en-US' })).newPage();
+    expect(await registerAs(someone, 'Somebody Else', 'another-password')).toBe(firstScreen);
+    await expect.poll(() => mailsTo(mailbox, email).length, { timeout: 30_000 }).toBe(2);
+    const notice = mailsTo(mailbox, email)[1];
+    expect(notice.subject).toBe('Someone tried to register with your e-mail address');
+    expect(notice.text).toContain('You already have an account');
+    expect(notice.text).toMatch(/Sign in to your account: https?:\/\/\S+\/login/);
+    expect(notice.text).not.toContain('Somebody Else');
+    await someone.context().close();
+
+    // Unconfirmed, the account still signs in with its password: the banner asks to confirm.
+    const early = await loginAs(browser, email, 'en-US', 'a-long-password');
+    await expect(early).toHaveURL(/\/portal/);
+    const banner = early.getByTestId('email-confirmation-banner');
+    await expect(banner).toContainText(`We sent a confirmation link to ${email}`);
+    await expect(early.getByText('You have no requests yet')).toBeVisible();
+    await expect(early.getByText('Globex badge printer jams')).toBeHidden();
     await banner.getByRole('button', { name: 'Resend mail' }).click();
     await expect(banner.getByRole('status')).toHaveText('Sent. Check your mailbox (and the spam folder).');
-    await shot(customer, '95-portal-confirm-banner');
-    await expect.poll(() => mine().length, { timeout: 30_000 }).toBe(2);
+    await shot(early, '95-portal-confirm-banner');
+    const link = await linkInMail(mailbox, email, '/confirm-email', 3);
 
-    // The link from the mail opens the confirmation page; pressing the button confirms.
-    const href = /https?:\/\/[^\s]+\/confirm-email\?token=[^\s"<>]+/.exec(mine()[1].text ?? '')?.[0];
-    expect(href).toBeDefined();
-    const link = new URL(href!);
-    await customer.goto(link.pathname + link.search);
+    // The link opens the confirmation page; pressing the button confirms, signs in and opens the portal.
+    await customer.goto(link);
     await expect(customer.getByRole('heading', { name: 'Confirm your e-mail address' })).toBeVisible();
     await customer.getByRole('button', { name: 'Confirm my address' }).click();
-    const done = customer.getByTestId('confirm-email-done');
-    await expect(done).toContainText('Address confirmed');
-    await expect(done).toContainText('The portal now also shows the requests your organization shares.');
-    await shot(customer, '96-email-confirmed');
-
-    // The portal now lists the organization's shared request, and the banner is gone.
-    await customer.getByRole('link', { name: 'Go to my requests' }).click();
+    await expect(customer).toHaveURL(/\/portal$/);
     await expect(customer.getByText('Globex badge printer jams')).toBeVisible();
+    const welcome = customer.getByRole('alert').filter({ hasText: 'Address confirmed' });
+    await expect(welcome).toContainText('Your e-mail address is confirmed and you are signed in.');
+    await expect(welcome).toContainText('The portal now also shows the requests your organization shares.');
     await expect(customer.getByTestId('email-confirmation-banner')).toBeHidden();
-    await shot(customer, '97-portal-organization-requests');
+    await shot(customer, '96-email-confirmed-portal');
+    const me = await (await customer.request.get('/api/v1/me')).json();
+    expect(me.user).toMatchObject({ email, name: 'Nina Newhire', emailVerified: true, organizationId });
 
     // The link works once: opened again it says so, and offers the way to a new one.
-    await customer.goto(link.pathname + link.search);
+    await customer.goto(link);
     await customer.getByRole('button', { name: 'Confirm my address' }).click();
     await expect(customer.getByTestId('confirm-email-dead-link')).toContainText('This link is invalid or has expired');
     await shot(customer, '98-email-confirm-link-used');

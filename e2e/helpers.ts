@@ -73,6 +73,29 @@ export function startMailbox(): { received: ParsedMail[]; close: () => Promise<v
   return { received, close: () => new Promise((resolve) => server.close(() => resolve())) };
 }
 
+/** The mails the mailbox received for an address, oldest first. */
+export function mailsTo(mailbox: { received: ParsedMail[] }, email: string): ParsedMail[] {
+  return mailbox.received.filter((m) => m.to && 'text' in m.to && m.to.text.includes(email));
+}
+
+/**
+ * Waits until the mailbox holds `count` mails for the address and returns the path and query of
+ * the link to `path` (`/confirm-email`, `/reset-password`) in the last of them.
+ */
+export async function linkInMail(
+  mailbox: { received: ParsedMail[] },
+  email: string,
+  path: string,
+  count: number,
+): Promise<string> {
+  await expect.poll(() => mailsTo(mailbox, email).length, { timeout: 30_000 }).toBe(count);
+  const text = mailsTo(mailbox, email)[count - 1].text ?? '';
+  const href = new RegExp(`https?://[^\\s]+${path}\\?token=[^\\s"<>]+`).exec(text)?.[0];
+  expect(href, `a ${path} link in the mail to ${email}`).toBeDefined();
+  const url = new URL(href!);
+  return url.pathname + url.search;
+}
+
 /** A mail transport into Frontdesk's SMTP listener (close it when done). */
 export function smtpListenerTransport(): Transporter {
   return nodemailer.createTransport({ host: '127.0.0.1', port: SMTP_LISTEN_PORT, secure: false, ignoreTLS: true });

@@ -1,11 +1,20 @@
 import { expect } from '@playwright/test';
-import { loginAs, shot, test } from './helpers.ts';
+import { linkInMail, loginAs, shot, startMailbox, test } from './helpers.ts';
 
 /**
  * The main process of MISSION.md in a real browser: a customer registers and opens a ticket,
  * the operator (whose queue updates live) assigns it to an engineer, the engineer replies and
  * resolves, and the customer confirms, which closes the ticket.
  */
+// The customers' mailboxes: the registration's confirmation link arrives there.
+let mailbox: ReturnType<typeof startMailbox>;
+test.beforeAll(() => {
+  mailbox = startMailbox();
+});
+test.afterAll(async () => {
+  await mailbox.close();
+});
+
 test('customer → operator → engineer → customer confirms', async ({ browser }) => {
   const operator = await loginAs(browser, 'operator@frontdesk.example');
   await expect(operator).toHaveURL(/\/agent\/queues\/unassigned/);
@@ -13,7 +22,7 @@ test('customer → operator → engineer → customer confirms', async ({ browse
   const before = Number(await unassignedCount.textContent());
   await shot(operator, '01-agent-queue');
 
-  // The customer registers.
+  // The customer registers and confirms the address from the mail.
   const customer = await (
     await browser.newContext({ locale: 'en-US', viewport: { width: 390, height: 844 } })
   ).newPage();
@@ -24,6 +33,10 @@ test('customer → operator → engineer → customer confirms', async ({ browse
   await customer.getByLabel('E-mail').fill(email);
   await customer.getByLabel('Password').fill('a-long-password');
   await customer.getByRole('button', { name: 'Create account' }).click();
+  await expect(customer.getByRole('heading', { name: 'Check your mailbox' })).toBeVisible();
+  // The link in the mail confirms the address and signs the customer in.
+  await customer.goto(await linkInMail(mailbox, email, '/confirm-email', 1));
+  await customer.getByRole('button', { name: 'Confirm my address' }).click();
   await expect(customer).toHaveURL(/\/portal/);
   await expect(customer.getByText('You have no requests yet')).toBeVisible();
   await shot(customer, '03-portal-empty-phone');

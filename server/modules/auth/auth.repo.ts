@@ -1,4 +1,7 @@
+import type { Trx } from '../../context.ts';
 import type { Db } from '../../db/kysely.ts';
+
+type Executor = Db['kysely'] | Trx;
 
 /** User row joined with its role, as authentication needs it. */
 export async function findUserWithRoleById(db: Db, id: number) {
@@ -35,11 +38,12 @@ export async function findCredentialsByEmail(db: Db, email: string) {
     .executeTakeFirst();
 }
 
+/** Inserts a session (through the caller's transaction when it holds one). */
 export async function insertSession(
-  db: Db,
+  db: Executor,
   row: { token_hash: string; user_id: number; csrf_token: string; created_at: string; expires_at: string },
 ): Promise<void> {
-  await db.kysely.insertInto('sessions').values(row).execute();
+  await db.insertInto('sessions').values(row).execute();
 }
 
 export async function findSession(db: Db, tokenHash: string, now: string) {

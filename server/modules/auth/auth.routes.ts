@@ -9,14 +9,17 @@ import { presentUser } from '../users/users.presenter.ts';
 import { findUserById } from '../users/users.repo.ts';
 import { updateOwnProfile } from '../users/users.service.ts';
 import { actorOf, SESSION_COOKIE } from './auth.plugin.ts';
-import { login, logout, register, type SessionResult } from './auth.service.ts';
+import { login, logout, type SessionResult } from './auth.service.ts';
 import { confirmAddress, requestAddressConfirmation } from './email-confirmation.service.ts';
 import { confirmPasswordReset, requestPasswordReset } from './password-reset.service.ts';
+import { register } from './registration.service.ts';
 
 const Locale = Type.Enum(LOCALES);
 const SessionBody = Type.Object({ user: UserSchema, csrfToken: Type.String() });
+/** Registration's one answer, whether or not the address had an account (ADR 0026). */
+const CheckMailbox = Type.Object({ status: Type.Literal('check_mailbox') });
 
-function setSessionCookie(ctx: AppContext, reply: FastifyReply, session: SessionResult): void {
+function setSessionCookie(ctx: AppContext, reply: FastifyReply, session: Pick<SessionResult, 'token'>): void {
   reply.setCookie(SESSION_COOKIE, session.token, {
     path: '/',
     httpOnly: true,
@@ -36,20 +39,20 @@ export async function authRoutes(app: TypedApp, ctx: AppContext): Promise<void> 
       config: { public: true, rateLimit },
       schema: {
         tags: ['auth'],
-        summary: 'Register as a customer',
+        summary:
+          'Register as a customer: 202 for every well-formed request; the mailbox gets a link to confirm the address and sign in, or a notice that it has an account',
         body: Type.Object({
           email: Type.String({ format: 'email', maxLength: 254 }),
           password: Type.String({ minLength: 8, maxLength: 200 }),
           name: Type.String({ minLength: 1, maxLength: 120 }),
           locale: Type.Optional(Locale),
         }),
-        response: { 201: SessionBody, ...errorResponses },
+        response: { 202: CheckMailbox, ...errorResponses },
       },
     },
     async (request, reply) => {
-      const session = await register(ctx, request.body);
-      setSessionCookie(ctx, reply, session);
-      return reply.status(201).send({ user: session.user, csrfToken: session.csrfToken });
+      await register(ctx, request.body);
+      return reply.status(202).send({ status: 'check_mailbox' as const });
     },
   );
 
@@ -130,12 +133,22 @@ export async function authRoutes(app: TypedApp, ctx: AppContext): Promise<void> 
       config: { public: true, rateLimit },
       schema: {
         tags: ['auth'],
-        summary: 'Confirm an e-mail address with the token from the mailed link',
+        summary: 'Confirm an e-mail address with the token from the mailed link, and sign its owner in',
         body: Type.Object({ token: Type.String({ minLength: 1, maxLength: 200 }) }),
-        response: { 200: Type.Object({ joinedOrganization: Type.Boolean() }), ...errorResponses },
+        response: {
+          200: Type.Object({ joinedOrganization: Type.Boolean(), user: UserSchema, csrfToken: Type.String() }),
+          ...errorResponses,
+        },
       },
     },
-    async (request) => confirmAddress(ctx, request.body.token),
+    async (request, reply) => {
+      const confirmed = await confirmAddress(ctx, request.body.token);
+      // The browser may hold another session (or this user's older one): it ends, the new one replaces it.
+      const previous = request.cookies[SESSION_COOKIE];
+      if (previous) await logout(ctx, previous);
+      setSessionCookie(ctx, reply, confirmed);
+      return { joinedOrganization: confirmed.joinedOrganization, user: confirmed.user, csrfToken: confirmed.csrfToken };
+    },
   );
 
   app.post(

@@ -1,11 +1,12 @@
 import type { Actor } from '../../authz/policy.ts';
 import { parseTokenScopes, tokenPermissions } from '../../authz/token-scopes.ts';
-import type { AppContext } from '../../context.ts';
+import type { AppContext, Trx } from '../../context.ts';
+import type { Db } from '../../db/kysely.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { UserView } from '../users/users.presenter.ts';
 import { presentUser } from '../users/users.presenter.ts';
 import { findUserById } from '../users/users.repo.ts';
-import { createUser, normalizeEmail } from '../users/users.service.ts';
+import { normalizeEmail } from '../users/users.service.ts';
 import { loadActor } from './actor.ts';
 import {
   deleteSession,
@@ -15,32 +16,44 @@ import {
   insertSession,
   touchApiToken,
 } from './auth.repo.ts';
-import { prepareAddressConfirmation } from './email-confirmation.service.ts';
 import { verifyPassword } from './password.ts';
 import { hashToken, newSecret } from './tokens.ts';
 
-export interface SessionResult {
-  user: UserView;
+/** A new session's secrets: the cookie's token (stored hashed) and its CSRF token. */
+export interface SessionSecrets {
   token: string;
   csrfToken: string;
+}
+
+export interface SessionResult extends SessionSecrets {
+  user: UserView;
 }
 
 // Verifying against a fixed hash for unknown e-mails keeps response times alike, so the
 // login form does not reveal which addresses exist.
 const DUMMY_HASH = '$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$0FdS8T2Q9nVkYl0n6hOg0r6bJ8ZC8gqZ1m2m8v1b2sM';
 
-async function startSession(ctx: AppContext, userId: number): Promise<SessionResult> {
+/**
+ * Opens a session for a user through `db`, the caller's transaction when the session belongs
+ * with a change (a used confirmation link signs its owner in).
+ */
+export async function openSession(ctx: AppContext, db: Db['kysely'] | Trx, userId: number): Promise<SessionSecrets> {
   const token = newSecret();
   const csrfToken = newSecret();
   const now = ctx.clock.now();
-  await insertSession(ctx.db, {
+  await insertSession(db, {
     token_hash: hashToken(token),
     user_id: userId,
     csrf_token: csrfToken,
     created_at: now.toISOString(),
     expires_at: new Date(now.getTime() + ctx.config.sessionTtlHours * 3_600_000).toISOString(),
   });
-  return { user: presentUser((await findUserById(ctx.db, userId))!), token, csrfToken };
+  return { token, csrfToken };
+}
+
+async function startSession(ctx: AppContext, userId: number): Promise<SessionResult> {
+  const secrets = await openSession(ctx, ctx.db.kysely, userId);
+  return { user: presentUser((await findUserById(ctx.db, userId))!), ...secrets };
 }
 
 /** Checks e-mail and password; on success opens a session. 401 otherwise (same for every cause). */
@@ -51,28 +64,6 @@ export async function login(ctx: AppContext, email: string, password: string): P
     throw new AppError(401, 'invalid_credentials', 'E-mail or password is wrong');
   }
   return startSession(ctx, credentials.id);
-}
-
-/**
- * Self-registration: creates a customer, mails them a link to confirm the address (in the
- * language they chose) and logs them in.
- */
-export async function register(
-  ctx: AppContext,
-  input: { email: string; password: string; name: string; locale?: string },
-): Promise<SessionResult> {
-  // The address is not proven yet: joining its domain's organization waits for a used mailed link.
-  const confirmation = await prepareAddressConfirmation(ctx, {
-    email: normalizeEmail(input.email),
-    name: input.name.trim(),
-    locale: input.locale ?? 'en',
-  });
-  const user = await createUser(
-    ctx,
-    { ...input, role: 'customer', joinDomainOrganization: false, emailVerified: false },
-    (trx, userId) => confirmation.write(trx, userId),
-  );
-  return startSession(ctx, user.id);
 }
 
 export async function logout(ctx: AppContext, token: string): Promise<void> {

@@ -1,8 +1,10 @@
 import { type AppContext, inTransaction } from '../../context.ts';
 import { badRequest } from '../../platform/errors.ts';
 import { fill, textsFor } from '../mail/outbound.texts.ts';
-import { findUserById } from '../users/users.repo.ts';
+import { presentUser } from '../users/users.presenter.ts';
+import { findUserById, findUserByIdIn } from '../users/users.repo.ts';
 import { proveAddress } from '../users/users.service.ts';
+import { openSession, type SessionResult } from './auth.service.ts';
 import {
   LINK_KINDS,
   type LinkMailTexts,
@@ -45,16 +47,29 @@ export async function requestAddressConfirmation(ctx: AppContext, userId: number
   await mailLink(ctx, user, 'confirm_email', confirmationTexts(user.locale));
 }
 
+/** A confirmed address and the session its owner is now signed in with. */
+export interface AddressConfirmation extends SessionResult {
+  joinedOrganization: boolean;
+}
+
 /**
- * Confirms an address with the token from the mailed link, once. The first proof marks the
- * address verified and joins a self-registered customer to their domain's organization
- * (proveAddress). An unknown, used or expired token is refused naming `token`; nothing changes.
+ * Confirms an address with the token from the mailed link, once, and signs its owner in: the
+ * link reached the mailbox, which is what registration waited for (ADR 0026). The first proof
+ * marks the address verified and joins a self-registered customer to their domain's organization
+ * (proveAddress). The link, the proof and the session are one transaction. An unknown, used or
+ * expired token, or the link of a deactivated account, is refused naming `token`; nothing changes.
  */
-export async function confirmAddress(ctx: AppContext, token: string): Promise<{ joinedOrganization: boolean }> {
+export async function confirmAddress(ctx: AppContext, token: string): Promise<AddressConfirmation> {
   const at = ctx.clock.now().toISOString();
-  return inTransaction(ctx, async (trx) => {
+  const done = await inTransaction(ctx, async (trx) => {
     const userId = await redeemLink(trx, 'confirm_email', token, at);
-    if (userId === null) throw badRequest('This link is invalid or has expired; ask for a new one', ['token']);
-    return proveAddress(trx, userId, at);
+    // A deactivated account may not sign in, so its link must not sign it in either.
+    if (userId === null || (await findUserByIdIn(trx, userId))?.active !== 1) {
+      throw badRequest('This link is invalid or has expired; ask for a new one', ['token']);
+    }
+    const { joinedOrganization } = await proveAddress(trx, userId, at);
+    return { userId, joinedOrganization, ...(await openSession(ctx, trx, userId)) };
   });
+  const { userId, ...rest } = done;
+  return { ...rest, user: presentUser((await findUserById(ctx.db, userId))!) };
 }

@@ -30,6 +30,15 @@ export interface LinkMailTexts {
   footer?: string[];
 }
 
+/**
+ * Which outgoing mail carries the link, when not the kind's own (the registration notice carries
+ * a set-password link): its template, and a dedupe key that lets one such mail through.
+ */
+export interface LinkMailEnvelope {
+  template: string;
+  dedupeKey: string;
+}
+
 /** A link mail rendered ahead, written by `write` inside the caller's transaction. */
 export interface PreparedLinkMail {
   write(trx: Trx, userId: number): Promise<void>;
@@ -47,6 +56,7 @@ export async function prepareLinkMail(
   user: { email: string; name: string; locale: string },
   purpose: LinkPurpose,
   texts: LinkMailTexts,
+  envelope?: LinkMailEnvelope,
 ): Promise<PreparedLinkMail> {
   const kind = LINK_KINDS[purpose];
   const token = newSecret(kind.prefix);
@@ -77,8 +87,8 @@ export async function prepareLinkMail(
           ticketId: null,
           ticketMessageId: null,
           ticketNumber: null,
-          dedupeKey: `${purpose}:${linkId}`,
-          template: kind.template,
+          dedupeKey: envelope?.dedupeKey ?? `${purpose}:${linkId}`,
+          template: envelope?.template ?? kind.template,
           to: user.email,
           cc: [],
           subject: texts.subject,

@@ -13,6 +13,8 @@ export interface MailBodyParts {
   htmlLabel?: string;
   outro: string[];
   link: { href: string; label: string } | null;
+  /** Further links under the first one (sign in / set a new password). */
+  moreLinks?: { href: string; label: string }[];
   /** Shown under a rule at the end ("reply to this e-mail …"). */
   footer: string[];
 }
@@ -28,7 +30,9 @@ export function renderMail(parts: MailBodyParts): { html: string; text: string }
     parts.htmlLabel ? `<p><strong>${escapeHtml(parts.htmlLabel)}</strong></p>` : '',
     parts.html ? `<div style="border-left:3px solid #dee2e6;padding-left:12px">${parts.html}</div>` : '',
     paragraphs(parts.outro),
-    parts.link ? `<p><a href="${escapeHtml(parts.link.href)}">${escapeHtml(parts.link.label)}</a></p>` : '',
+    ...[parts.link, ...(parts.moreLinks ?? [])].map((link) =>
+      link ? `<p><a href="${escapeHtml(link.href)}">${escapeHtml(link.label)}</a></p>` : '',
+    ),
     parts.footer.length > 0
       ? `<hr style="border:none;border-top:1px solid #dee2e6"><div style="color:#868e96;font-size:12px">${paragraphs(parts.footer)}</div>`
       : '',
@@ -40,7 +44,7 @@ export function renderMail(parts: MailBodyParts): { html: string; text: string }
     ...(parts.htmlLabel ? [`${parts.htmlLabel}:`] : []),
     ...(parts.html ? [htmlToText(parts.html)] : []),
     ...parts.outro,
-    ...(parts.link ? [`${parts.link.label}: ${parts.link.href}`] : []),
+    ...[parts.link, ...(parts.moreLinks ?? [])].flatMap((link) => (link ? [`${link.label}: ${link.href}`] : [])),
     ...(parts.footer.length > 0 ? ['--', ...parts.footer] : []),
   ].join('\n\n');
   return { html, text };

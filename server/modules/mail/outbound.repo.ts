@@ -43,6 +43,24 @@ export async function countAutomaticSince(db: Executor, address: string, since: 
   return Number(row.count);
 }
 
+/** Whether a mail of this template went (or was queued, or held back) to the address since then. */
+export async function hasMailOfTemplateSince(
+  db: Executor,
+  address: string,
+  template: string,
+  since: string,
+): Promise<boolean> {
+  const row = await db
+    .selectFrom('mail_outbound')
+    .select('id')
+    .where('to_address', '=', address)
+    .where('created_at', '>=', since)
+    .where('template', '=', template)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 const LIST_COLUMNS = [
   'id',
   'ticket_id',

@@ -22,6 +22,16 @@ export interface MailTexts {
   confirmOrganization: string;
   confirmAction: string;
   confirmIgnore: string;
+  /** Registration with an address that already has an account (ADR 0026). */
+  noticeSubject: string;
+  noticeBody: string;
+  noticeSignIn: string;
+  noticeForgot: string;
+  /** The same, to a contact created from mail who has no password yet. */
+  noticeContactBody: string;
+  noticeContactAction: string;
+  noticeSetPassword: string;
+  noticeIgnore: string;
 }
 
 /** `{name}`, `{number}`, `{subject}`, `{hours}` are filled in by the composer. */
@@ -52,6 +62,17 @@ export const MAIL_TEXTS: Record<Locale, MailTexts> = {
     confirmOrganization: 'Once it is confirmed, the portal also shows you the requests your organization shares.',
     confirmAction: 'Confirm my e-mail address',
     confirmIgnore: 'If you did not register, ignore this e-mail; the address stays unconfirmed.',
+    noticeSubject: 'Someone tried to register with your e-mail address',
+    noticeBody:
+      'Someone (maybe you) tried to create a new Frontdesk account with this e-mail address. You already have an account, so no new one was created and nothing about your account changed.',
+    noticeSignIn: 'Sign in to your account',
+    noticeForgot: 'Forgot your password? Set a new one',
+    noticeContactBody:
+      'Someone (maybe you) tried to create a Frontdesk account with this e-mail address. We already know it from your e-mails to our support: your requests are filed under it, so no new account was created.',
+    noticeContactAction:
+      'To follow your requests in the portal, set a password with the link below; it is valid for {hours} hours.',
+    noticeSetPassword: 'Set my password',
+    noticeIgnore: 'If it was not you, ignore this e-mail; nothing changes and nobody gets into your account.',
   },
   uk: {
     greeting: 'Вітаємо, {name}!',
@@ -78,6 +99,18 @@ export const MAIL_TEXTS: Record<Locale, MailTexts> = {
       'Після підтвердження портал також показуватиме вам звернення, якими ділиться ваша організація.',
     confirmAction: 'Підтвердити мою адресу',
     confirmIgnore: 'Якщо ви не реєструвалися, просто проігноруйте цей лист; адреса залишиться непідтвердженою.',
+    noticeSubject: 'Хтось намагався зареєструватися з вашою адресою електронної пошти',
+    noticeBody:
+      'Хтось (можливо, ви) намагався створити новий обліковий запис Frontdesk із цією адресою. У вас уже є обліковий запис, тому новий не створено, а у вашому нічого не змінилося.',
+    noticeSignIn: 'Увійти до облікового запису',
+    noticeForgot: 'Забули пароль? Встановіть новий',
+    noticeContactBody:
+      'Хтось (можливо, ви) намагався створити обліковий запис Frontdesk із цією адресою. Ми вже знаємо її з ваших листів до служби підтримки: ваші звернення зберігаються під нею, тому новий обліковий запис не створено.',
+    noticeContactAction:
+      'Щоб стежити за своїми зверненнями на порталі, встановіть пароль за посиланням нижче; воно дійсне {hours} год.',
+    noticeSetPassword: 'Встановити пароль',
+    noticeIgnore:
+      'Якщо це були не ви, просто проігноруйте цей лист; нічого не зміниться, і ніхто не отримає доступу до вашого облікового запису.',
   },
   ru: {
     greeting: 'Здравствуйте, {name}!',
@@ -105,6 +138,18 @@ export const MAIL_TEXTS: Record<Locale, MailTexts> = {
       'После подтверждения портал также будет показывать вам обращения, которыми делится ваша организация.',
     confirmAction: 'Подтвердить мой адрес',
     confirmIgnore: 'Если вы не регистрировались, просто проигнорируйте это письмо; адрес останется неподтверждённым.',
+    noticeSubject: 'Кто-то пытался зарегистрироваться с вашим адресом электронной почты',
+    noticeBody:
+      'Кто-то (возможно, вы) пытался создать новую учётную запись Frontdesk с этим адресом. У вас уже есть учётная запись, поэтому новая не создана, а в вашей ничего не изменилось.',
+    noticeSignIn: 'Войти в учётную запись',
+    noticeForgot: 'Забыли пароль? Установите новый',
+    noticeContactBody:
+      'Кто-то (возможно, вы) пытался создать учётную запись Frontdesk с этим адресом. Мы уже знаем его по вашим письмам в службу поддержки: ваши обращения хранятся под ним, поэтому новая учётная запись не создана.',
+    noticeContactAction:
+      'Чтобы следить за своими обращениями на портале, установите пароль по ссылке ниже; она действительна {hours} ч.',
+    noticeSetPassword: 'Установить пароль',
+    noticeIgnore:
+      'Если это были не вы, просто проигнорируйте письмо; ничего не изменится, и никто не получит доступа к вашей учётной записи.',
   },
   ro: {
     greeting: 'Bună ziua, {name},',
@@ -132,6 +177,18 @@ export const MAIL_TEXTS: Record<Locale, MailTexts> = {
     confirmOrganization: 'După confirmare, portalul vă arată și solicitările partajate de organizația dumneavoastră.',
     confirmAction: 'Confirm adresa mea de e-mail',
     confirmIgnore: 'Dacă nu v-ați înregistrat, ignorați acest e-mail; adresa rămâne neconfirmată.',
+    noticeSubject: 'Cineva a încercat să se înregistreze cu adresa dumneavoastră de e-mail',
+    noticeBody:
+      'Cineva (poate chiar dumneavoastră) a încercat să creeze un cont Frontdesk nou cu această adresă de e-mail. Aveți deja un cont, așa că nu s-a creat altul și nu s-a schimbat nimic în contul dumneavoastră.',
+    noticeSignIn: 'Conectați-vă la cont',
+    noticeForgot: 'Ați uitat parola? Setați una nouă',
+    noticeContactBody:
+      'Cineva (poate chiar dumneavoastră) a încercat să creeze un cont Frontdesk cu această adresă de e-mail. O cunoaștem deja din mesajele trimise echipei de asistență: solicitările dumneavoastră sunt înregistrate sub ea, așa că nu s-a creat un cont nou.',
+    noticeContactAction:
+      'Pentru a urmări solicitările în portal, setați o parolă folosind linkul de mai jos; este valabil {hours} ore.',
+    noticeSetPassword: 'Setez parola',
+    noticeIgnore:
+      'Dacă nu ați fost dumneavoastră, ignorați acest e-mail; nu se schimbă nimic și nimeni nu primește acces la contul dumneavoastră.',
   },
   zh: {
     greeting: '{name}，您好：',
@@ -154,6 +211,16 @@ export const MAIL_TEXTS: Record<Locale, MailTexts> = {
     confirmOrganization: '确认后，您还可以在门户中看到您所在组织共享的请求。',
     confirmAction: '确认我的邮箱地址',
     confirmIgnore: '如果您没有注册过，请忽略此邮件；该地址将保持未确认状态。',
+    noticeSubject: '有人尝试使用您的邮箱地址注册',
+    noticeBody:
+      '有人（也许是您本人）尝试使用此邮箱地址创建新的 Frontdesk 账户。您已经有一个账户，因此没有创建新账户，您的账户也没有任何变化。',
+    noticeSignIn: '登录您的账户',
+    noticeForgot: '忘记密码？设置新密码',
+    noticeContactBody:
+      '有人（也许是您本人）尝试使用此邮箱地址创建 Frontdesk 账户。我们已通过您发给客服的邮件知道这个地址：您的请求都记录在该地址下，因此没有创建新账户。',
+    noticeContactAction: '如需在门户中跟进您的请求，请通过下面的链接设置密码；链接在 {hours} 小时内有效。',
+    noticeSetPassword: '设置我的密码',
+    noticeIgnore: '如果这不是您本人的操作，请忽略此邮件；不会有任何变化，也没有人能进入您的账户。',
   },
 };
 

@@ -168,9 +168,15 @@ describeEachDialect('customer isolation', (dialect) => {
         url: '/api/v1/auth/register',
         payload: { email: 'intruder@acme.test', password: 'longenough', name: 'Not From Acme' },
       });
-      expect(registered.statusCode, registered.body).toBe(201);
-      expect(registered.json().user.organizationId).toBeNull();
-      const cookie = registered.cookies.find((c) => c.name === 'fd_session')!.value;
+      expect(registered.statusCode, registered.body).toBe(202);
+      // Not confirmed yet, the account still signs in with its password (ADR 0026).
+      const signedIn = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { email: 'intruder@acme.test', password: 'longenough' },
+      });
+      expect(signedIn.json().user.organizationId).toBeNull();
+      const cookie = signedIn.cookies.find((c) => c.name === 'fd_session')!.value;
       const asIntruder = (url: string) =>
         t.app.inject({ method: 'GET', url, headers: { cookie: `fd_session=${cookie}` } });
       expect((await asIntruder(`/api/v1/tickets/${secret.id}`)).statusCode).toBe(404);

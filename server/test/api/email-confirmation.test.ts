@@ -24,29 +24,21 @@ describeEachDialect('e-mail confirmation', (dialect) => {
   });
   afterEach(async () => t.close());
 
-  /** Registers over HTTP and returns a client bound to the new session. */
+  /**
+   * Registers over HTTP (no session: 202 "check your mailbox") and signs in with the chosen
+   * password, which an unconfirmed account may do (ADR 0026); returns a client bound to that session.
+   */
   async function register(email: string, locale?: string): Promise<Client> {
     const res = await t.app.inject({
       method: 'POST',
       url: '/api/v1/auth/register',
       payload: { email, password: 'longenough', name: 'New Customer', ...(locale && { locale }) },
     });
-    expect(res.statusCode, res.body).toBe(201);
-    expect(res.json().user).toMatchObject({ organizationId: null, emailVerified: false });
-    const cookie = res.cookies.find((c) => c.name === 'fd_session')!.value;
-    const csrfToken = res.json().csrfToken as string;
-    const headers = { cookie: `fd_session=${cookie}`, 'x-csrf-token': csrfToken };
-    return {
-      actor: res.json().user,
-      cookie,
-      csrfToken,
-      get: (url) => t.app.inject({ method: 'GET', url, headers }),
-      post: (url, body) =>
-        t.app.inject({ method: 'POST', url, headers, ...(body !== undefined && { payload: body as object }) }),
-      patch: (url, body) => t.app.inject({ method: 'PATCH', url, headers, payload: body as object }),
-      put: (url, body) => t.app.inject({ method: 'PUT', url, headers, payload: body as object }),
-      del: (url) => t.app.inject({ method: 'DELETE', url, headers }),
-    };
+    expect(res.statusCode, res.body).toBe(202);
+    expect(res.cookies).toEqual([]);
+    const client = await loginAs(t, { email } as Client['actor'], 'longenough');
+    expect((await client.get('/api/v1/me')).json().user).toMatchObject({ organizationId: null, emailVerified: false });
+    return client;
   }
 
   const mailsTo = (address: string) =>
@@ -105,7 +97,7 @@ describeEachDialect('e-mail confirmation', (dialect) => {
 
     const confirmed = await confirm(await tokenFrom('jane@acme.test'));
     expect(confirmed.statusCode, confirmed.body).toBe(200);
-    expect(confirmed.json()).toEqual({ joinedOrganization: true });
+    expect(confirmed.json()).toMatchObject({ joinedOrganization: true });
 
     const me = (await customer.get('/api/v1/me')).json();
     expect(me.user).toMatchObject({ organizationId: acme, emailVerified: true });
@@ -113,10 +105,77 @@ describeEachDialect('e-mail confirmation', (dialect) => {
     expect((await customer.get(`/api/v1/tickets/${sharedTicketId}`)).statusCode).toBe(200);
   });
 
+  it('the link signs its owner in: register, open the mail, confirm, and the portal is theirs', async () => {
+    const registered = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/register',
+      payload: { email: 'nina@acme.test', password: 'longenough', name: 'Nina Newhire', locale: 'ro' },
+    });
+    expect(registered.statusCode).toBe(202);
+    const confirmed = await confirm(await tokenFrom('nina@acme.test'));
+    expect(confirmed.statusCode, confirmed.body).toBe(200);
+    const body = confirmed.json();
+    expect(body).toMatchObject({
+      joinedOrganization: true,
+      user: { email: 'nina@acme.test', name: 'Nina Newhire', locale: 'ro', emailVerified: true, organizationId: acme },
+    });
+    expect(body.user).not.toHaveProperty('password_hash');
+    const cookie = confirmed.cookies.find((c) => c.name === 'fd_session');
+    expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
+    const headers = { cookie: `fd_session=${cookie!.value}`, 'x-csrf-token': body.csrfToken as string };
+    const me = await t.app.inject({ method: 'GET', url: '/api/v1/me', headers });
+    expect(me.json()).toMatchObject({ user: { email: 'nina@acme.test' }, csrfToken: body.csrfToken });
+    const tickets = await t.app.inject({ method: 'GET', url: '/api/v1/tickets', headers });
+    expect(tickets.json().items.map((i: { id: number }) => i.id)).toEqual([sharedTicketId]);
+    // The session works for changes too (its CSRF token came with it).
+    const opened = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/tickets',
+      headers,
+      payload: { subject: 'My first request', body: 'Hello.' },
+    });
+    expect(opened.statusCode, opened.body).toBe(201);
+  });
+
+  it('confirming in a browser that holds a session ends that session and starts the link owner’s', async () => {
+    const customer = await register('rotate@acme.test');
+    const confirmed = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/email-confirmation/confirm',
+      payload: { token: await tokenFrom('rotate@acme.test') },
+      headers: { cookie: `fd_session=${customer.cookie}`, 'x-csrf-token': customer.csrfToken },
+    });
+    expect(confirmed.statusCode, confirmed.body).toBe(200);
+    const cookie = confirmed.cookies.find((c) => c.name === 'fd_session')!.value;
+    expect(cookie).not.toBe(customer.cookie);
+    expect((await customer.get('/api/v1/me')).statusCode).toBe(401);
+    const me = await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: { cookie: `fd_session=${cookie}` } });
+    expect(me.json().user).toMatchObject({ email: 'rotate@acme.test', emailVerified: true });
+  });
+
+  it('refuses the link of a deactivated account naming `token`: no session, nothing changes', async () => {
+    await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/register',
+      payload: { email: 'left@acme.test', password: 'longenough', name: 'Left' },
+    });
+    const token = await tokenFrom('left@acme.test');
+    await t.ctx.db.kysely.updateTable('users').set({ active: 0 }).where('email', '=', 'left@acme.test').execute();
+    const before = await userRow('left@acme.test');
+    const refused = await confirm(token);
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().error.fields).toEqual(['token']);
+    expect(refused.cookies).toEqual([]);
+    expect(await userRow('left@acme.test')).toEqual(before);
+    expect(await t.ctx.db.kysely.selectFrom('sessions').select('id').execute()).toHaveLength(1); // the member's
+    const links = await t.ctx.db.kysely.selectFrom('password_resets').select('used_at').execute();
+    expect(links).toEqual([{ used_at: null }]);
+  });
+
   it('confirms an address outside any organization without joining one', async () => {
     const customer = await register('solo@elsewhere.test');
     const confirmed = await confirm(await tokenFrom('solo@elsewhere.test'));
-    expect(confirmed.json()).toEqual({ joinedOrganization: false });
+    expect(confirmed.json()).toMatchObject({ joinedOrganization: false });
     expect((await customer.get('/api/v1/me')).json().user).toMatchObject({ organizationId: null, emailVerified: true });
   });
 
@@ -190,7 +249,7 @@ describeEachDialect('e-mail confirmation', (dialect) => {
     expect((await customer.post('/api/v1/auth/email-confirmation', {})).json().error.code).toBe('rate_limited');
 
     // The older link works too; using one uses up all of them.
-    expect((await confirm(first)).json()).toEqual({ joinedOrganization: true });
+    expect((await confirm(first)).json()).toMatchObject({ joinedOrganization: true });
     expect((await confirm(second)).json().error.fields).toEqual(['token']);
   });
 
@@ -217,7 +276,7 @@ describeEachDialect('e-mail confirmation', (dialect) => {
     expect((await again.get('/api/v1/me')).json().user).toMatchObject({ organizationId: acme, emailVerified: true });
     expect(await visibleTicketIds(again)).toEqual([sharedTicketId]);
     // The confirmation link still works (it is valid) but has nothing left to do.
-    expect((await confirm(confirmToken)).json()).toEqual({ joinedOrganization: false });
+    expect((await confirm(confirmToken)).json()).toMatchObject({ joinedOrganization: false });
   });
 
   it('users created by an admin count as verified and get no confirmation mail', async () => {

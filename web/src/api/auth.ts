@@ -41,10 +41,13 @@ export async function login(email: string, password: string): Promise<User> {
   return result.user;
 }
 
-export async function register(input: RegisterInput): Promise<User> {
-  const result = await apiRequest<SessionResponse>('/auth/register', { method: 'POST', body: input });
-  setCsrfToken(result.csrfToken);
-  return result.user;
+/**
+ * Registers a customer. The answer is the same (202 "check your mailbox", nobody signed in)
+ * whether or not the address has an account: the mailbox gets either the link that confirms the
+ * address and signs in, or a notice on how to sign in to the existing account.
+ */
+export async function register(input: RegisterInput): Promise<void> {
+  await apiRequest<{ status: 'check_mailbox' }>('/auth/register', { method: 'POST', body: input });
 }
 
 export async function logout(): Promise<void> {
@@ -69,12 +72,18 @@ export function confirmPasswordReset(token: string, password: string): Promise<v
 }
 
 /**
- * Confirms an e-mail address with the token from the mailed link. A 400 naming `token` means the
- * link is unknown, used or expired. `joinedOrganization`: the customer now sees their
- * organization's shared requests.
+ * Confirms an e-mail address with the token from the mailed link and signs its owner in (the
+ * session cookie replaces any other in this browser). A 400 naming `token` means the link is
+ * unknown, used or expired. `joinedOrganization`: the customer now sees their organization's
+ * shared requests.
  */
-export function confirmEmail(token: string): Promise<{ joinedOrganization: boolean }> {
-  return apiRequest('/auth/email-confirmation/confirm', { method: 'POST', body: { token } });
+export async function confirmEmail(token: string): Promise<{ joinedOrganization: boolean; user: User }> {
+  const result = await apiRequest<SessionResponse & { joinedOrganization: boolean }>(
+    '/auth/email-confirmation/confirm',
+    { method: 'POST', body: { token } },
+  );
+  setCsrfToken(result.csrfToken);
+  return { joinedOrganization: result.joinedOrganization, user: result.user };
 }
 
 /** Mails the signed-in user a new confirmation link (202; nothing is sent once confirmed). */

@@ -29,7 +29,7 @@ export function isApiError(error: unknown): error is ApiError {
   return error instanceof ApiError;
 }
 
-// The CSRF token arrives with /auth/login, /auth/register and /me; it lives only in memory.
+// The CSRF token arrives with /auth/login, /auth/email-confirmation/confirm and /me; it lives only in memory.
 let csrfToken: string | null = null;
 
 export function setCsrfToken(token: string | null): void {

@@ -28,6 +28,7 @@ export const MAIL_TEMPLATES = [
   'closed',
   'password_reset',
   'email_confirmation',
+  'registration_notice',
 ] as const;
 
 /** Where an inbound mail came in. */

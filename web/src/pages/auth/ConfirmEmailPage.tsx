@@ -1,9 +1,10 @@
 import { Alert, Button, Stack, Text } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
 import { IconCircleCheck, IconLinkOff } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
-import { confirmEmail } from '../../api/auth.ts';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { confirmEmail, fetchMe } from '../../api/auth.ts';
 import { isApiError } from '../../api/client.ts';
 import { queryKeys } from '../../api/keys.ts';
 import { homePath, useMe } from '../../app/session.ts';
@@ -31,19 +32,34 @@ function NextStep({ label }: { label: 'continue' | 'signInToResend' }) {
 /**
  * Opened from the confirmation mail, signed in or not. The address is confirmed only when the
  * person presses the button: mail scanners that open links on their own must not confirm an
- * address for whoever registered it (ADR 0025).
+ * address for whoever registered it (ADR 0025). Confirming signs the link's owner in and opens
+ * their home screen: registration itself signs nobody in (ADR 0026).
  */
 export default function ConfirmEmailPage() {
   const { t } = useTranslation();
+  const navigate = useNavigate();
   const queryClient = useQueryClient();
   const token = useSearchParams()[0].get('token') ?? '';
   // A signed-in browser must send its CSRF token, which arrives with the session.
   const me = useMe();
   const confirm = useMutation({
-    mutationFn: () => confirmEmail(token),
-    onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: queryKeys.me });
-      void queryClient.invalidateQueries({ queryKey: queryKeys.tickets });
+    mutationFn: async () => {
+      const confirmed = await confirmEmail(token);
+      // /me carries the permissions that decide the first screen.
+      return { ...confirmed, me: await fetchMe() };
+    },
+    onSuccess: ({ joinedOrganization, me: signedIn }) => {
+      // The browser may have been signed in as someone else: drop every other cached answer.
+      queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== queryKeys.me[0] });
+      queryClient.setQueryData(queryKeys.me, signedIn);
+      if (!signedIn) return;
+      notifications.show({
+        color: 'green',
+        title: t('auth.confirm.doneTitle'),
+        message: joinedOrganization ? t('auth.confirm.joined') : t('auth.confirm.done'),
+        autoClose: 8000,
+      });
+      void navigate(homePath(signedIn), { replace: true });
     },
   });
   const deadLink =

@@ -1,12 +1,11 @@
-import { Anchor, Button, PasswordInput, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Anchor, Button, PasswordInput, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { IconMailCheck } from '@tabler/icons-react';
+import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { Link } from 'react-router';
 import { LOCALES, type Locale } from '../../../../common/domain.ts';
-import { fetchMe, register } from '../../api/auth.ts';
-import { queryKeys } from '../../api/keys.ts';
-import { homePath } from '../../app/session.ts';
+import { register } from '../../api/auth.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import i18n, { currentLocale, isLocale, LANGUAGE_NAMES } from '../../i18n/index.ts';
 import { AuthFrame } from './AuthFrame.tsx';
@@ -19,10 +18,39 @@ interface RegisterValues {
   locale: Locale;
 }
 
+/**
+ * What registration shows once the form is accepted, the same for every address: the server
+ * does not say whether it had an account (ADR 0026). The mail tells that person what to do.
+ */
+function CheckMailbox({ email, onAgain }: { email: string; onAgain: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <Stack data-testid="register-check-mailbox">
+      <Alert color="green" variant="light" icon={<IconMailCheck size={18} />} role="status">
+        {t('auth.checkMailbox.sent', { email })}
+      </Alert>
+      <Text size="sm">{t('auth.checkMailbox.existing')}</Text>
+      <Text size="sm" c="dimmed">
+        {t('auth.checkMailbox.hint')}
+      </Text>
+      <Button component={Link} to="/login" variant="default" fullWidth>
+        {t('auth.backToLogin')}
+      </Button>
+      <Text size="sm" ta="center">
+        <Anchor component="button" type="button" onClick={onAgain}>
+          {t('auth.checkMailbox.again')}
+        </Anchor>
+      </Text>
+    </Stack>
+  );
+}
+
+/**
+ * Self-registration. Nobody is signed in here: the link mailed to the address confirms it and
+ * signs in (ConfirmEmailPage), so only whoever reads the mailbox gets in.
+ */
 export default function RegisterPage() {
   const { t } = useTranslation();
-  const navigate = useNavigate();
-  const queryClient = useQueryClient();
 
   const form = useForm<RegisterValues>({
     initialValues: { name: '', email: '', password: '', locale: currentLocale() },
@@ -35,21 +63,23 @@ export default function RegisterPage() {
   });
 
   const signUp = useMutation({
-    mutationFn: async (values: RegisterValues) => {
-      await register({ ...values, name: values.name.trim(), email: values.email.trim() });
-      return fetchMe();
-    },
-    onSuccess: (me) => {
-      if (!me) return;
-      queryClient.setQueryData(queryKeys.me, me);
-      void navigate(homePath(me), { replace: true });
-    },
-    onError: (error) => {
-      if (error instanceof Error && 'code' in error && error.code === 'email_taken') {
-        form.setFieldError('email', t('errors.email_taken'));
-      }
-    },
+    mutationFn: (values: RegisterValues) =>
+      register({ ...values, name: values.name.trim(), email: values.email.trim() }),
   });
+
+  if (signUp.isSuccess) {
+    return (
+      <AuthFrame title={t('auth.checkMailbox.title')} withLanguageSwitcher={false}>
+        <CheckMailbox
+          email={signUp.variables.email.trim()}
+          onAgain={() => {
+            signUp.reset();
+            form.setFieldValue('email', '');
+          }}
+        />
+      </AuthFrame>
+    );
+  }
 
   return (
     <AuthFrame title={t('auth.registerTitle')} subtitle={t('auth.registerSubtitle')} withLanguageSwitcher={false}>
