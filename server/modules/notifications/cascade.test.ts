@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { NotificationChannel, NotificationEvent, RecipientRole } from '../../../common/notifications.ts';
+import { ask, changed, off, open, svc, TICKET, usr, wf } from './cascade.fixtures.ts';
 import {
   buildRuleIndex,
-  type NotificationQuestion,
   type NotificationRule,
   resolveNotification,
   resolveRecipients,
@@ -10,43 +10,6 @@ import {
   type TicketContext,
   validateRule,
 } from './cascade.ts';
-
-// Rules default to: ticket.resolved -> owner by e-mail, any category, any status, on, not overridable.
-type Over = Partial<Omit<NotificationRule, 'id' | 'level'>>;
-const base = (id: number, level: NotificationRule['level'], over: Over): NotificationRule => ({
-  id,
-  level,
-  ticketType: null,
-  serviceId: null,
-  userId: null,
-  event: 'ticket.resolved',
-  categoryId: null,
-  statusTo: null,
-  recipientRole: 'owner',
-  channel: 'email',
-  enabled: true,
-  userOverridable: false,
-  ...over,
-});
-const wf = (id: number, over: Over = {}) => base(id, 'workflow', over);
-const svc = (id: number, over: Over = {}) => base(id, 'service', { serviceId: 7, ...over });
-const usr = (id: number, over: Over = {}) => base(id, 'user', { userId: 42, ...over });
-const off = { enabled: false };
-const open = { userOverridable: true };
-
-const TICKET: TicketContext = { type: 'incident', serviceId: 7, categoryId: 3, statusTo: null };
-const ask = (
-  rules: NotificationRule[],
-  over: Partial<NotificationQuestion> = {},
-  ticket: Partial<TicketContext> = {},
-) =>
-  resolveNotification(buildRuleIndex(rules), {
-    event: 'ticket.resolved',
-    channel: 'email',
-    recipient: { userId: 42, roles: ['owner'] },
-    ...over,
-    ticket: { ...TICKET, ...ticket },
-  });
 
 // [case, rules, ticket overrides, expected send, expected deciding rule id (null = none)]
 const cascadeCases: [string, NotificationRule[], Partial<TicketContext>, boolean, number | null][] = [
@@ -123,7 +86,6 @@ describe('resolveNotification: levels, types, categories', () => {
   });
 });
 
-const changed = { event: 'ticket.status_changed' as const };
 // [case, rules, target status, expected send, deciding rule id]
 const statusCases: [string, NotificationRule[], string | null, boolean, number | null][] = [
   ['any status', [wf(1, changed)], 'resolved', true, 1],

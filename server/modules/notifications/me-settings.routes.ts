@@ -15,7 +15,8 @@ export async function myNotificationSettingsRoutes(app: TypedApp, ctx: AppContex
       config,
       schema: {
         tags,
-        summary: 'Your notification settings: inherited value and its source, your override, per event, role, channel',
+        summary:
+          'Your notification settings for a ticket group and target status: inherited value and its source, your override, per event, role, channel',
         querystring: SettingsQuery,
         response: { 200: SettingsAnswer, ...errorResponses },
       },
@@ -24,6 +25,8 @@ export async function myNotificationSettingsRoutes(app: TypedApp, ctx: AppContex
       mySettings(ctx, actorOf(request), {
         ticketType: request.query.ticketType ?? null,
         serviceId: request.query.serviceId ?? null,
+        categoryId: request.query.categoryId ?? null,
+        statusTo: request.query.statusTo ?? null,
       }),
   );
   app.put(
@@ -32,17 +35,25 @@ export async function myNotificationSettingsRoutes(app: TypedApp, ctx: AppContex
       config,
       schema: {
         tags,
-        summary: 'Set or clear your own overrides (refused where the administrator allows no choice)',
+        summary:
+          'Set or clear your own overrides for a ticket group and target status (refused where the administrator allows no choice)',
         body: SettingsBody,
         response: { 200: SettingsAnswer, ...errorResponses },
       },
     },
-    async (request) =>
-      changeMySettings(
+    async (request) => {
+      const context = request.body.context;
+      return changeMySettings(
         ctx,
         actorOf(request),
-        { ticketType: request.body.context?.ticketType ?? null, serviceId: request.body.context?.serviceId ?? null },
+        {
+          ticketType: context?.ticketType ?? null,
+          serviceId: context?.serviceId ?? null,
+          categoryId: context?.categoryId ?? null,
+          statusTo: context?.statusTo ?? null,
+        },
         request.body.changes,
-      ),
+      );
+    },
   );
 }

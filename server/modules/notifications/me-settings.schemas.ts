@@ -12,15 +12,25 @@ const Event = Type.Enum(NOTIFICATION_EVENTS);
 const Role = Type.Enum(RECIPIENT_ROLES);
 const Channel = Type.Enum(NOTIFICATION_CHANNELS);
 
-/** Which tickets the inherited values are shown for: a business process and/or a service. */
+const Key = Type.String({ minLength: 1, maxLength: 60 });
+
+/**
+ * Which tickets the settings are about: a business process and/or a service (they choose the
+ * inherited values shown), a ticket group and a target status (they also scope the choices
+ * written; the status only on `ticket.status_changed`).
+ */
 export const SettingsContext = Type.Object({
-  ticketType: Type.Optional(Nullable(Type.String({ minLength: 1, maxLength: 60 }))),
+  ticketType: Type.Optional(Nullable(Key)),
   serviceId: Type.Optional(Nullable(Id)),
+  categoryId: Type.Optional(Nullable(Id)),
+  statusTo: Type.Optional(Nullable(Key)),
 });
 
 export const SettingsQuery = Type.Object({
-  ticketType: Type.Optional(Type.String({ minLength: 1, maxLength: 60 })),
+  ticketType: Type.Optional(Key),
   serviceId: Type.Optional(Id),
+  categoryId: Type.Optional(Id),
+  statusTo: Type.Optional(Key),
 });
 
 const Source = Nullable(
@@ -32,6 +42,9 @@ const Source = Nullable(
     /** Level 2: the service and its name. */
     serviceId: Nullable(Type.Integer()),
     serviceName: Nullable(Type.String()),
+    /** The ticket group and target status the rule is narrowed to (null = any). */
+    categoryId: Nullable(Type.Integer()),
+    statusTo: Nullable(Type.String()),
   }),
 );
 
@@ -39,11 +52,14 @@ export const SettingItem = Type.Object({
   event: Event,
   recipientRole: Role,
   channel: Channel,
-  /** What levels 1-2 say for this context; `source` null = no rule (not sent, no choice). */
+  /**
+   * What decides without the user's choice in exactly this scope: levels 1-2, or a broader choice
+   * of their own (level 3, e.g. for any group); `source` null = no rule (not sent, no choice).
+   */
   inherited: Type.Object({ send: Type.Boolean(), source: Source }),
   /** Whether the deciding admin rule lets the user choose. */
   userOverridable: Type.Boolean(),
-  /** The user's own level-3 choice, if any. */
+  /** The user's own level-3 choice in exactly this scope (group, and status on a status change), if any. */
   override: Nullable(Type.Object({ ruleId: Type.Integer(), enabled: Type.Boolean() })),
   /** What the user gets, after their override (only counted where overridable). */
   send: Type.Boolean(),
@@ -52,8 +68,17 @@ export const SettingItem = Type.Object({
 export const SettingsAnswer = Type.Object({
   /** The recipient roles this user can hold on a ticket, in catalogue order. */
   roles: Type.Array(Role),
-  context: Type.Object({ ticketType: Nullable(Type.String()), serviceId: Nullable(Type.Integer()) }),
+  context: Type.Object({
+    ticketType: Nullable(Type.String()),
+    serviceId: Nullable(Type.Integer()),
+    categoryId: Nullable(Type.Integer()),
+    statusTo: Nullable(Type.String()),
+  }),
   items: Type.Array(SettingItem),
+  /** Every ticket group / target status combination the user has choices of their own for, with how many. */
+  overrideScopes: Type.Array(
+    Type.Object({ categoryId: Nullable(Type.Integer()), statusTo: Nullable(Type.String()), count: Type.Integer() }),
+  ),
 });
 
 export const SettingsChange = Type.Object({

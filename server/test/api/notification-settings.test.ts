@@ -99,7 +99,15 @@ describeEachDialect('personal notification settings API', (dialect) => {
     const forService = (await agent.get(`${URL}?serviceId=${service}`)).json() as Answer;
     expect(find(forService, 'ticket.assigned_to_me', 'owner', 'email').inherited).toEqual({
       send: false,
-      source: { level: 'service', ruleId: created.json().id, ticketType: null, serviceId: service, serviceName: 'VPN' },
+      source: {
+        level: 'service',
+        ruleId: created.json().id,
+        ticketType: null,
+        serviceId: service,
+        serviceName: 'VPN',
+        categoryId: null,
+        statusTo: null,
+      },
     });
     const unknown = await agent.get(`${URL}?serviceId=99999`);
     expect(unknown.statusCode).toBe(400);

@@ -85,12 +85,15 @@ export interface ExplainAnswer {
   trace: TraceEntry[];
 }
 
+/** The rule deciding when the person has no choice in exactly the shown scope (level 3 = a broader own choice). */
 export interface SettingSource {
   level: CascadeLevel;
   ruleId: number;
   ticketType: string | null;
   serviceId: number | null;
   serviceName: string | null;
+  categoryId: number | null;
+  statusTo: string | null;
 }
 
 export interface SettingItem {
@@ -103,15 +106,29 @@ export interface SettingItem {
   send: boolean;
 }
 
+/**
+ * Which tickets the personal settings are about. Type and service choose the defaults shown;
+ * ticket group and target status (status-change setting only) are also where choices are stored.
+ */
 export interface SettingsContext {
   ticketType: string | null;
   serviceId: number | null;
+  categoryId: number | null;
+  statusTo: string | null;
+}
+
+/** A ticket group / target status the person has choices of their own for. */
+export interface OverrideScope {
+  categoryId: number | null;
+  statusTo: string | null;
+  count: number;
 }
 
 export interface MySettings {
   roles: RecipientRole[];
   context: SettingsContext;
   items: SettingItem[];
+  overrideScopes: OverrideScope[];
 }
 
 export interface SettingsChange {

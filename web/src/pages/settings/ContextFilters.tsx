@@ -4,12 +4,15 @@ import { useTranslation } from 'react-i18next';
 import type { SettingsContext } from '../../api/notifications.ts';
 import { useCatalog } from '../../app/queries.ts';
 import { useWorkflowNames } from '../../app/workflow-names.ts';
+import { CategorySelect, TargetStatusSelect } from '../admin/notifications/ScopeSelects.tsx';
 
 const ALL = '*';
+const WIDTH = 210;
 
 /**
  * Which tickets the personal settings are shown for: a ticket type (its business process) and a
- * service, the two scopes the administrator's levels 1 and 2 are set on (as in the admin matrix).
+ * service, the scopes the administrator's levels 1 and 2 are set on; and a ticket group and a
+ * target status, which narrow the person's own choices as they narrow the admin matrix.
  */
 export function ContextFilters({
   context,
@@ -24,7 +27,6 @@ export function ContextFilters({
   const headingId = useId();
   const types = catalog?.typeDefs?.map((d) => d.key) ?? catalog?.types ?? [];
   const services = catalog?.services ?? [];
-  if (types.length === 0 && services.length === 0) return null;
   return (
     <Stack gap={4} role="group" aria-labelledby={headingId}>
       <Text id={headingId} size="sm" fw={500}>
@@ -41,7 +43,7 @@ export function ContextFilters({
             value={context.ticketType ?? ALL}
             onChange={(v) => onChange({ ...context, ticketType: v && v !== ALL ? v : null })}
             allowDeselect={false}
-            w={260}
+            w={WIDTH}
           />
         )}
         {services.length > 0 && (
@@ -55,9 +57,19 @@ export function ContextFilters({
             onChange={(v) => onChange({ ...context, serviceId: v && v !== ALL ? Number(v) : null })}
             allowDeselect={false}
             searchable
-            w={260}
+            w={WIDTH}
           />
         )}
+        <CategorySelect
+          value={context.categoryId}
+          onChange={(categoryId) => onChange({ ...context, categoryId })}
+          w={WIDTH}
+        />
+        <TargetStatusSelect
+          value={context.statusTo}
+          onChange={(statusTo) => onChange({ ...context, statusTo })}
+          w={WIDTH}
+        />
       </Group>
       <Text size="xs" c="dimmed">
         {t('notify.me.contextHint')}

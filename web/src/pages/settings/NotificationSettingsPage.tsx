@@ -18,6 +18,7 @@ import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { EventCell } from '../admin/notifications/EventCell.tsx';
 import { FieldErrors } from '../admin/notifications/FieldErrors.tsx';
 import { ContextFilters } from './ContextFilters.tsx';
+import { OwnScopes } from './OwnScopes.tsx';
 
 /**
  * A person's own notification settings (cascade level 3): for each of their roles, event and
@@ -26,7 +27,12 @@ import { ContextFilters } from './ContextFilters.tsx';
  */
 export default function NotificationSettingsPage() {
   const { t } = useTranslation();
-  const [context, setContext] = useState<SettingsContext>({ ticketType: null, serviceId: null });
+  const [context, setContext] = useState<SettingsContext>({
+    ticketType: null,
+    serviceId: null,
+    categoryId: null,
+    statusTo: null,
+  });
   const queryClient = useQueryClient();
   const settings = useQuery({ queryKey: notifyKeys.mine(context), queryFn: () => fetchMySettings(context) });
   const save = useMutation({
@@ -50,6 +56,13 @@ export default function NotificationSettingsPage() {
         </Text>
       </div>
       <ContextFilters context={context} onChange={setContext} />
+      {data && (
+        <OwnScopes
+          scopes={data.overrideScopes}
+          context={context}
+          onPick={(scope) => setContext({ ...context, ...scope })}
+        />
+      )}
       {settings.error && <ErrorAlert error={settings.error} />}
       {save.error && <FieldErrors error={save.error} title={t('notify.notSaved')} onClose={() => save.reset()} />}
       {settings.isPending && <Skeleton h={320} />}
@@ -137,7 +150,9 @@ function SettingCell({
   const { event, recipientRole, channel } = item;
   const source = item.inherited.source;
   const inherited = source
-    ? t(item.inherited.send ? 'notify.me.inheritedOn' : 'notify.me.inheritedOff', { source: names.scope(source) })
+    ? t(item.inherited.send ? 'notify.me.inheritedOn' : 'notify.me.inheritedOff', {
+        source: names.scope(source, { personal: true }),
+      })
     : t('notify.me.notConfigured');
   const label = `${names.event(event)}, ${names.channel(channel)} (${names.role(recipientRole)})`;
   return (

@@ -15,7 +15,7 @@ export function FieldErrors({ error, title, onClose }: { error: unknown; title?:
   if (!error) return null;
   const known = isApiError(error) && t(`notify.errors.${error.code}`, { defaultValue: '' });
   const fields = isApiError(error)
-    ? error.fields.map((f) => t(`notify.fields.${f.replace(/^changes\.\d+\./, '')}`, { defaultValue: f }))
+    ? error.fields.map((f) => t(`notify.fields.${f.replace(/^(changes\.\d+|context)\./, '')}`, { defaultValue: f }))
     : [];
   return (
     <Alert

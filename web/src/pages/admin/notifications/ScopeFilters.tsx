@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useCatalog } from '../../../app/queries.ts';
 import { useWorkflowNames } from '../../../app/workflow-names.ts';
 import type { MatrixScope } from './matrix.ts';
+import { CategorySelect, TargetStatusSelect } from './ScopeSelects.tsx';
 
 const ALL = '*';
 
@@ -12,7 +13,6 @@ export function ScopeFilters({ scope, onChange }: { scope: MatrixScope; onChange
   const catalog = useCatalog().data;
   const names = useWorkflowNames();
   const types = catalog?.typeDefs?.map((d) => d.key) ?? catalog?.types ?? [];
-  const statuses = catalog?.statusDefs?.map((d) => d.key) ?? catalog?.statuses ?? [];
   const services = catalog?.services ?? [];
   return (
     <Group align="flex-end" gap="md" wrap="wrap">
@@ -54,30 +54,8 @@ export function ScopeFilters({ scope, onChange }: { scope: MatrixScope; onChange
           w={230}
         />
       )}
-      <Select
-        label={t('notify.scope.category')}
-        data={[
-          { value: ALL, label: t('notify.scope.allCategories') },
-          ...(catalog?.categories ?? []).map((c) => ({ value: String(c.id), label: c.name })),
-        ]}
-        value={scope.categoryId === null ? ALL : String(scope.categoryId)}
-        onChange={(value) => onChange({ ...scope, categoryId: value && value !== ALL ? Number(value) : null })}
-        allowDeselect={false}
-        searchable
-        w={230}
-      />
-      <Select
-        label={t('notify.scope.status')}
-        description={t('notify.scope.statusHint')}
-        data={[
-          { value: ALL, label: t('notify.scope.anyStatus') },
-          ...statuses.map((key) => ({ value: key, label: names.status(key) })),
-        ]}
-        value={scope.statusTo ?? ALL}
-        onChange={(value) => onChange({ ...scope, statusTo: value && value !== ALL ? value : null })}
-        allowDeselect={false}
-        w={230}
-      />
+      <CategorySelect value={scope.categoryId} onChange={(categoryId) => onChange({ ...scope, categoryId })} />
+      <TargetStatusSelect value={scope.statusTo} onChange={(statusTo) => onChange({ ...scope, statusTo })} />
     </Group>
   );
 }
