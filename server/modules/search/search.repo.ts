@@ -1,11 +1,12 @@
 import { type Expression, type ExpressionBuilder, type RawBuilder, type SqlBool, sql } from 'kysely';
 import type { SearchType } from '../../../common/domain.ts';
+import type { FieldScope } from '../../authz/fields.ts';
 import type { Actor } from '../../authz/policy.ts';
 import type { Trx } from '../../context.ts';
 import type { Db } from '../../db/kysely.ts';
 import type { Database } from '../../db/schema.ts';
 import { canPublishKb, isKbStaff, type KbViewer, visibleArticlesWhere } from '../kb/kb.policy.ts';
-import { visibleTicketsWhere } from '../tickets/tickets.policy.ts';
+import { ticketInScopesWhere, visibleTicketsWhere } from '../tickets/tickets.policy.ts';
 import type { QueryTerm } from './tokenize.ts';
 
 type Executor = Db['kysely'] | Trx;
@@ -145,11 +146,18 @@ export async function clearType(db: Executor, dialect: Dialect, type: SearchType
 export type MatchMode = 'all' | 'any';
 
 /**
- * Which indexed text a query reads: `all` (title and body) or `body` only, for readers who may
- * not see a ticket's title text (its subject or requester, by field rules): matching on it would
- * reveal it.
+ * Which indexed text a query reads: `all` (title and body) or `body` only, for tickets whose
+ * title text (subject or requester) field rules hide from the reader: matching on it would
+ * reveal it. A `body` query also ranks without the title.
  */
-export type MatchColumns = 'all' | 'body';
+type MatchColumns = 'all' | 'body';
+
+/**
+ * Where a reader may match a ticket's title text (number, subject, requester): on every ticket,
+ * on none (messages only), or on the tickets in every one of these scopes (the types × statuses
+ * where field rules show them both the subject and the requester).
+ */
+export type TitleScope = 'all' | 'none' | FieldScope[];
 
 /** FTS5 query text: one of the scope terms, and every (or any) term; prefixes end in `*`. */
 function ftsQuery(scopes: string[], terms: QueryTerm[], mode: MatchMode, columns: MatchColumns): string {
@@ -183,14 +191,23 @@ function textMatch(
 ) {
   if (dialect === 'postgres') {
     const q = sql`${tsQuery(scopes, terms, mode, columns)}::tsquery`;
+    // `ts_rank` counts every position of a matched lexeme, whatever weights the query asks for:
+    // ranked on the whole tsvector, a hidden title holding the word would rank its ticket higher.
+    // Body-only queries rank the body positions (weight D) plus the document's scope term, which
+    // `ts_filter` drops (it has no position) and is `_<type>_<audience>` for tickets and customers.
+    const ranked =
+      columns === 'body'
+        ? sql`ts_filter(d.tsv, '{d}') || array_to_tsvector(array['_' || d.type || '_' || d.audience])`
+        : sql`d.tsv`;
     return {
       where: sql<SqlBool>`d.tsv @@ ${q}`,
-      score: sql<number>`ts_rank(d.tsv, ${q})`,
+      score: sql<number>`ts_rank(${ranked}, ${q})`,
     };
   }
   return {
     where: sql<SqlBool>`search_fts match ${ftsQuery(scopes, terms, mode, columns)}`,
     // bm25 is lower-is-better; the title column weighs ten times the body, the scope nothing.
+    // A body-only query (`body : …`) has no matches in the title, so the title adds nothing.
     score: sql<number>`-bm25(search_fts, 10.0, 1.0, 0.0)`,
   };
 }
@@ -289,12 +306,14 @@ export interface TicketSearchFilter {
   ownerId?: number;
   from?: string;
   to?: string;
+  /** Filters on fields hidden on some tickets match only in these scopes (`filterScopes`). */
+  onlyWhere?: FieldScope[];
 }
 
 /**
  * Tickets matching all terms that the actor may read (the ticket list scope, in SQL), through
  * the one text meant for them: internal notes only for those who may read internal notes, and
- * the messages alone (`columns: 'body'`) for those who may not read every ticket's title text.
+ * the title text (number, subject, requester) only where field rules show it to them (`title`).
  */
 export async function searchTicketDocuments(
   db: Executor,
@@ -304,10 +323,9 @@ export async function searchTicketDocuments(
   audiences: IndexDocument['audience'][],
   filter: TicketSearchFilter,
   limit: number,
-  columns: MatchColumns = 'all',
+  title: TitleScope = 'all',
 ): Promise<SearchHit[]> {
   const scopes = audiences.map((audience) => scopeTerm({ type: 'ticket', audience, visibility: null }));
-  const text = textMatch(dialect, scopes, terms, 'all', columns);
   const scope = visibleTicketsWhere(actor);
   const conditions = (eb: ExpressionBuilder<Database, 'tickets'>) => {
     const all: Expression<SqlBool>[] = [];
@@ -317,24 +335,47 @@ export async function searchTicketDocuments(
     if (filter.ownerId !== undefined) all.push(eb('tickets.owner_id', '=', filter.ownerId));
     if (filter.from) all.push(eb('tickets.created_at', '>=', filter.from));
     if (filter.to) all.push(eb('tickets.created_at', '<', filter.to));
+    if (filter.onlyWhere?.length) all.push(ticketInScopesWhere(eb, filter.onlyWhere));
     return all;
   };
-  // Someone who sees every ticket, without filters, needs no join: a common word matches
-  // thousands of documents and a lookup per match was most of the time.
-  const rows =
-    scope === null && Object.values(filter).every((v) => v === undefined || (Array.isArray(v) && v.length === 0))
-      ? await rankOnly(db, dialect, scopes, terms, limit, columns)
-      : await documents(db, dialect)
-          .innerJoin('tickets', 'tickets.id', 'd.object_id')
-          .select(['d.id', 'd.object_id', text.score.as('score')])
-          .where(text.where)
-          .where('d.type', '=', 'ticket')
-          .where('d.audience', 'in', audiences)
-          .where((eb) => eb.and(conditions(eb as unknown as ExpressionBuilder<Database, 'tickets'>)))
-          .orderBy('score', 'desc')
-          .orderBy('d.id', 'desc')
-          .limit(limit)
-          .execute();
+  // The visible matches joined to their live tickets, ranked; `titleShown` narrows to the tickets
+  // where the title is (true) or is not (false) shown to the reader.
+  const joined = (columns: MatchColumns, titleShown?: boolean) => {
+    const text = textMatch(dialect, scopes, terms, 'all', columns);
+    return documents(db, dialect)
+      .innerJoin('tickets', 'tickets.id', 'd.object_id')
+      .select(['d.id', 'd.object_id', text.score.as('score')])
+      .where(text.where)
+      .where('d.type', '=', 'ticket')
+      .where('d.audience', 'in', audiences)
+      .where((eb) => {
+        const tickets = eb as unknown as ExpressionBuilder<Database, 'tickets'>;
+        const all = conditions(tickets);
+        if (titleShown !== undefined && Array.isArray(title)) {
+          const shown = ticketInScopesWhere(tickets, title);
+          all.push(titleShown ? shown : tickets.not(shown));
+        }
+        return eb.and(all);
+      })
+      .orderBy('score', 'desc')
+      .orderBy('d.id', 'desc')
+      .limit(limit)
+      .execute();
+  };
+  let rows: { id: number; object_id: number; score: number }[];
+  if (Array.isArray(title)) {
+    // Title words count where the reader sees the title, and nowhere else: there a ticket matches
+    // (and ranks) on its messages alone. The best of both, merged as one ranking would order them.
+    const both = [...(await joined('all', true)), ...(await joined('body', false))];
+    rows = both.sort((a, b) => Number(b.score) - Number(a.score) || b.id - a.id).slice(0, limit);
+  } else {
+    const columns = title === 'all' ? 'all' : 'body';
+    // Someone who sees every ticket, without filters, needs no join: a common word matches
+    // thousands of documents and a lookup per match was most of the time.
+    const unnarrowed =
+      scope === null && Object.values(filter).every((v) => v === undefined || (Array.isArray(v) && v.length === 0));
+    rows = unnarrowed ? await rankOnly(db, dialect, scopes, terms, limit, columns) : await joined(columns);
+  }
   const hits = await withTexts(db, rows);
   const tickets = await db
     .selectFrom('tickets')
