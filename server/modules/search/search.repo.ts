@@ -181,6 +181,9 @@ function tsQuery(scopes: string[], terms: QueryTerm[], mode: MatchMode, columns:
   return mode === 'all' ? [scope, ...parts].join(' & ') : `${scope} & (${parts.join(' | ')})`;
 }
 
+/** A text condition and its score expression (higher is better). */
+type TextMatch = { where: RawBuilder<SqlBool>; score: RawBuilder<number> };
+
 /** The text condition and the score expression (higher is better) for the dialect. */
 function textMatch(
   dialect: Dialect,
@@ -188,7 +191,7 @@ function textMatch(
   terms: QueryTerm[],
   mode: MatchMode = 'all',
   columns: MatchColumns = 'all',
-) {
+): TextMatch {
   if (dialect === 'postgres') {
     const q = sql`${tsQuery(scopes, terms, mode, columns)}::tsquery`;
     // `ts_rank` counts every position of a matched lexeme, whatever weights the query asks for:
@@ -232,8 +235,7 @@ export const RANK_CANDIDATES = 1000;
  * scan it gets here with sequential scans off for this statement and `id + 0` as the order.
  */
 async function pgCandidates(db: Executor, where: RawBuilder<SqlBool>): Promise<number[]> {
-  const run = async (trx: Executor) => {
-    await sql`set local enable_seqscan = off`.execute(trx);
+  return withoutSeqScan(db, async (trx) => {
     const rows = await trx
       .selectFrom('search_documents as d')
       .select('d.id')
@@ -242,8 +244,32 @@ async function pgCandidates(db: Executor, where: RawBuilder<SqlBool>): Promise<n
       .limit(RANK_CANDIDATES)
       .execute();
     return rows.map((r) => r.id);
+  });
+}
+
+/** Runs `pick` with sequential scans off for its statements (PostgreSQL; see pgCandidates). */
+async function withoutSeqScan<T>(db: Executor, pick: (trx: Executor) => Promise<T>): Promise<T> {
+  const run = async (trx: Executor) => {
+    await sql`set local enable_seqscan = off`.execute(trx);
+    return pick(trx);
   };
   return db.isTransaction ? run(db) : (db as Db['kysely']).transaction().execute(run);
+}
+
+/** A ranked document before its texts are loaded. */
+type RankedRow = { id: number; object_id: number; score: number };
+
+/** The best `limit` of the given documents by `score` (PostgreSQL: ranks the candidates only). */
+async function rankIds(db: Executor, ids: number[], score: RawBuilder<number>, limit: number): Promise<RankedRow[]> {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom('search_documents as d')
+    .select(['d.id', 'd.object_id', score.as('score')])
+    .where(sql<SqlBool>`d.id = any(${ids}::int[])`)
+    .orderBy('score', 'desc')
+    .orderBy('d.id', 'desc')
+    .limit(limit)
+    .execute();
 }
 
 /**
@@ -257,20 +283,9 @@ async function rankOnly(
   terms: QueryTerm[],
   limit: number,
   columns: MatchColumns = 'all',
-): Promise<{ id: number; object_id: number; score: number }[]> {
+): Promise<RankedRow[]> {
   const text = textMatch(dialect, scopes, terms, 'all', columns);
-  if (dialect === 'postgres') {
-    const ids = await pgCandidates(db, text.where);
-    if (ids.length === 0) return [];
-    return db
-      .selectFrom('search_documents as d')
-      .select(['d.id', 'd.object_id', text.score.as('score')])
-      .where(sql<SqlBool>`d.id = any(${ids}::int[])`)
-      .orderBy('score', 'desc')
-      .orderBy('d.id', 'desc')
-      .limit(limit)
-      .execute();
-  }
+  if (dialect === 'postgres') return rankIds(db, await pgCandidates(db, text.where), text.score, limit);
   const candidates = db
     .selectFrom('search_fts')
     .select(['search_fts.rowid as id', text.score.as('score')])
@@ -338,14 +353,16 @@ export async function searchTicketDocuments(
     if (filter.onlyWhere?.length) all.push(ticketInScopesWhere(eb, filter.onlyWhere));
     return all;
   };
-  // The visible matches joined to their live tickets, ranked; `titleShown` narrows to the tickets
-  // where the title is (true) or is not (false) shown to the reader.
-  const joined = (columns: MatchColumns, titleShown?: boolean) => {
-    const text = textMatch(dialect, scopes, terms, 'all', columns);
-    return documents(db, dialect)
+  // Someone who sees every ticket, without filters, has only the newest RANK_CANDIDATES matches
+  // ranked, not every match: a common word matches thousands of documents (ADR 0021).
+  const unnarrowed =
+    scope === null && Object.values(filter).every((v) => v === undefined || (Array.isArray(v) && v.length === 0));
+  // The matches joined to their live tickets; `titleShown` narrows to the tickets where the title
+  // is (true) or is not (false) shown to the reader.
+  const matching = (where: RawBuilder<SqlBool>, titleShown?: boolean) =>
+    documents(db, dialect)
       .innerJoin('tickets', 'tickets.id', 'd.object_id')
-      .select(['d.id', 'd.object_id', text.score.as('score')])
-      .where(text.where)
+      .where(where)
       .where('d.type', '=', 'ticket')
       .where('d.audience', 'in', audiences)
       .where((eb) => {
@@ -356,25 +373,122 @@ export async function searchTicketDocuments(
           all.push(titleShown ? shown : tickets.not(shown));
         }
         return eb.and(all);
-      })
+      });
+  const ranked = async (columns: MatchColumns, titleShown?: boolean): Promise<RankedRow[]> => {
+    const text = textMatch(dialect, scopes, terms, 'all', columns);
+    if (unnarrowed && Array.isArray(title))
+      return titleShown ? newestOnShownTitles(text, title) : newestOnHiddenTitles(text, title);
+    return matching(text.where, titleShown)
+      .select(['d.id', 'd.object_id', text.score.as('score')])
       .orderBy('score', 'desc')
       .orderBy('d.id', 'desc')
       .limit(limit)
       .execute();
   };
-  let rows: { id: number; object_id: number; score: number }[];
+  // The best of the newest RANK_CANDIDATES matches on tickets whose title is shown: the window
+  // holds only matches the reader may make (newer hidden titles holding the word must not crowd
+  // an older visible match out). Each match's ticket is looked up, newest first, until it is full.
+  const newestOnShownTitles = async (text: TextMatch, shown: FieldScope[]) => {
+    const inShown = (eb: unknown) => {
+      const tickets = eb as ExpressionBuilder<Database, 'tickets'>;
+      return tickets.and([...conditions(tickets), ticketInScopesWhere(tickets, shown)]);
+    };
+    if (dialect === 'postgres') {
+      const ids = await withoutSeqScan(db, async (trx) => {
+        // Fenced (`offset 0`) so that the planner keeps the matches' order and stops joining
+        // when the window is full, instead of joining every match before sorting.
+        const newest = trx
+          .selectFrom('search_documents as d')
+          .select(['d.id', 'd.object_id', sql<number>`d.id + 0`.as('k')])
+          .where(text.where)
+          .where('d.type', '=', 'ticket')
+          .where('d.audience', 'in', audiences)
+          .orderBy(sql`d.id + 0`, 'desc')
+          .offset(0)
+          .as('m');
+        const found = await trx
+          .selectFrom(newest)
+          .innerJoin('tickets', 'tickets.id', 'm.object_id')
+          .select('m.id')
+          .where(inShown)
+          .orderBy('m.k', 'desc')
+          .limit(RANK_CANDIDATES)
+          .execute();
+        return found.map((r) => r.id);
+      });
+      return rankIds(db, ids, text.score, limit);
+    }
+    // FTS5 walks the matches newest first; the lookups stop when the window is full.
+    const candidates = documents(db, dialect)
+      .innerJoin('tickets', 'tickets.id', 'd.object_id')
+      .select(['d.id', 'd.object_id', text.score.as('score')])
+      .where(text.where)
+      .where('d.type', '=', 'ticket')
+      .where('d.audience', 'in', audiences)
+      .where(inShown)
+      .orderBy(sql`search_fts.rowid`, 'desc')
+      .limit(RANK_CANDIDATES)
+      .as('c');
+    return db
+      .selectFrom(candidates)
+      .select(['c.id', 'c.object_id', 'c.score'])
+      .orderBy('c.score', 'desc')
+      .orderBy('c.id', 'desc')
+      .limit(limit)
+      .execute();
+  };
+  // Messages only, on the tickets whose title is hidden, from the newest message matches of all
+  // tickets (taken from the index alone, as rankOnly does): a window chosen by text the reader
+  // may read, and cheap when few tickets hide their title (each match would be looked up).
+  const newestOnHiddenTitles = async (text: TextMatch, shown: FieldScope[]) => {
+    const hidden = (eb: unknown) => {
+      const tickets = eb as ExpressionBuilder<Database, 'tickets'>;
+      return tickets.and([...conditions(tickets), tickets.not(ticketInScopesWhere(tickets, shown))]);
+    };
+    if (dialect === 'postgres') {
+      const ids = await pgCandidates(db, text.where);
+      if (ids.length === 0) return [];
+      return db
+        .selectFrom('search_documents as d')
+        .innerJoin('tickets', 'tickets.id', 'd.object_id')
+        .select(['d.id', 'd.object_id', text.score.as('score')])
+        .where(sql<SqlBool>`d.id = any(${ids}::int[])`)
+        .where(hidden)
+        .orderBy('score', 'desc')
+        .orderBy('d.id', 'desc')
+        .limit(limit)
+        .execute();
+    }
+    const newest = db
+      .selectFrom('search_fts')
+      .select(['search_fts.rowid as id', text.score.as('score')])
+      .where(text.where)
+      .orderBy('search_fts.rowid', 'desc')
+      .limit(RANK_CANDIDATES)
+      .as('c');
+    return db
+      .selectFrom(newest)
+      .innerJoin('search_documents as d', 'd.id', 'c.id')
+      .innerJoin('tickets', 'tickets.id', 'd.object_id')
+      .select(['c.id', 'd.object_id', 'c.score'])
+      .where(hidden)
+      .orderBy('c.score', 'desc')
+      .orderBy('c.id', 'desc')
+      .limit(limit)
+      .execute();
+  };
+  let rows: RankedRow[];
   if (Array.isArray(title)) {
     // Title words count where the reader sees the title, and nowhere else: there a ticket matches
-    // (and ranks) on its messages alone. The best of both, merged as one ranking would order them.
-    const both = [...(await joined('all', true)), ...(await joined('body', false))];
+    // (and ranks) on its messages alone. Neither part (nor its window of newest matches) depends
+    // on a hidden title's words; the best of both are merged as one ranking would order them.
+    const both = [...(await ranked('all', true)), ...(await ranked('body', false))];
     rows = both.sort((a, b) => Number(b.score) - Number(a.score) || b.id - a.id).slice(0, limit);
   } else {
     const columns = title === 'all' ? 'all' : 'body';
-    // Someone who sees every ticket, without filters, needs no join: a common word matches
-    // thousands of documents and a lookup per match was most of the time.
-    const unnarrowed =
-      scope === null && Object.values(filter).every((v) => v === undefined || (Array.isArray(v) && v.length === 0));
-    rows = unnarrowed ? await rankOnly(db, dialect, scopes, terms, limit, columns) : await joined(columns);
+    // Without a title scope nothing needs the ticket row: ranked from the index alone, since a
+    // lookup per match was most of the time.
+    rows = unnarrowed ? await rankOnly(db, dialect, scopes, terms, limit, columns) : await ranked(columns);
   }
   const hits = await withTexts(db, rows);
   const tickets = await db
@@ -445,12 +559,10 @@ export async function searchArticleDocuments(
   let rows: { id: number; object_id: number; audience: string; score: number }[];
   if (dialect === 'postgres') {
     // As pgCandidates: the GIN bitmap scan, then `ts_rank` only for the candidates.
-    const pick = async (trx: Executor) => {
-      await sql`set local enable_seqscan = off`.execute(trx);
+    const ids = await withoutSeqScan(db, async (trx) => {
       const found = await visible(trx).select('d.id').orderBy(sql`d.id + 0`, 'desc').limit(RANK_CANDIDATES).execute();
       return found.map((r) => r.id);
-    };
-    const ids = db.isTransaction ? await pick(db) : await (db as Db['kysely']).transaction().execute(pick);
+    });
     if (ids.length === 0) return [];
     rows = await db
       .selectFrom('search_documents as d')

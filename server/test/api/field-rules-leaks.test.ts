@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { linkTickets } from '../../modules/mail/threads.repo.ts';
+import { type IndexDocument, RANK_CANDIDATES, replaceDocuments } from '../../modules/search/search.repo.ts';
+import { tokenize } from '../../modules/search/tokenize.ts';
 import type { RealtimeMessage } from '../../platform/realtime.ts';
 import { type Client, loginAs, makeUser, openTicket, type TicketJson } from '../factories.ts';
 import { buildTestApp, describeEachDialect, type TestApp } from '../harness.ts';
@@ -201,9 +203,22 @@ describeEachDialect('field rules everywhere a ticket shows', (dialect) => {
 
   describe('search by title', () => {
     const made: Record<string, TicketJson> = {};
+    // A manager sees every ticket (matches ranked from a window of the newest), an engineer only
+    // their own (every match ranked): the subject is hidden from both on change requests.
+    const readers: Record<string, Client> = {};
     const score = (items: SearchItem[], id: number) => items.find((i) => i.id === id)?.score;
 
     beforeAll(async () => {
+      readers.engineer = engineer;
+      readers.manager = await loginAs(t, await makeUser(t, 'manager'));
+      const managerRole = await roleOf('manager');
+      const hide = await admin.patch(`/api/v1/roles/${managerRole.id}`, {
+        fieldRules: {
+          ...managerRole.fieldRules,
+          overrides: [{ field: 'subject', access: 'hidden', types: ['change_request'] }],
+        },
+      });
+      expect(hide.statusCode, hide.body).toBe(200);
       const open = async (type: string, subject: string, body: string) => {
         const ticket = await openTicket(customer, { type, subject, body });
         const assign = await operator.patch(`/api/v1/tickets/${ticket.id}`, { ownerId: engineer.actor.id });
@@ -218,33 +233,79 @@ describeEachDialect('field rules everywhere a ticket shows', (dialect) => {
       await t.ctx.worker.drain();
     });
 
-    it('matches a subject where the reader sees it, and never where it is hidden', async () => {
-      const found = await search(engineer, 'harrier');
-      expect(found.map((i) => i.id)).toEqual([made.harrierShown.id]);
-      expect(found[0].title).toBe('Harrier alarm');
-      // A subject word and a message word on the same ticket match together where it is shown…
-      expect((await search(engineer, 'harrier sensor')).map((i) => i.id)).toEqual([made.harrierShown.id]);
-      // …but a hidden subject never supplies a word, alone or beside the messages.
-      expect(await search(engineer, 'harrier window')).toEqual([]);
-      expect(await search(engineer, 'cutover')).toEqual([]);
-      const forOperator = await search(operator, 'harrier');
-      expect(forOperator.map((i) => i.id).sort()).toEqual([made.harrierHidden.id, made.harrierShown.id].sort());
-      expect((await search(operator, 'harrier window')).map((i) => i.id)).toEqual([made.harrierHidden.id]);
-    });
+    for (const name of ['engineer', 'manager']) {
+      it(`matches a subject where the ${name} sees it, and never where it is hidden`, async () => {
+        const reader = readers[name];
+        const found = await search(reader, 'harrier');
+        expect(found.map((i) => i.id)).toEqual([made.harrierShown.id]);
+        expect(found[0].title).toBe('Harrier alarm');
+        // A subject word and a message word on one ticket match together where it is shown…
+        expect((await search(reader, 'harrier sensor')).map((i) => i.id)).toEqual([made.harrierShown.id]);
+        // …but a hidden subject never supplies a word, alone or beside the messages.
+        expect(await search(reader, 'harrier window')).toEqual([]);
+        expect(await search(reader, 'cutover')).toEqual([]);
+        expect(await search(reader, SECRET)).toEqual([]);
+        const forOperator = await search(operator, 'harrier');
+        expect(forOperator.map((i) => i.id).sort()).toEqual([made.harrierHidden.id, made.harrierShown.id].sort());
+        expect((await search(operator, 'harrier window')).map((i) => i.id)).toEqual([made.harrierHidden.id]);
+      });
 
-    it('shows no hidden subject on a result and ranks it by its messages alone', async () => {
-      const found = await search(engineer, 'osprey');
-      expect(found.map((i) => i.id).sort()).toEqual([made.ospreyInSubject.id, made.ospreyElsewhere.id].sort());
-      for (const item of found) {
-        expect(item.title).toBe('');
-        expect(item.snippet).toContain('<mark>Osprey</mark> window agreed.');
+      it(`shows the ${name} no hidden subject on a result and ranks it by its messages alone`, async () => {
+        const found = await search(readers[name], 'osprey');
+        expect(found.map((i) => i.id).sort()).toEqual([made.ospreyInSubject.id, made.ospreyElsewhere.id].sort());
+        for (const item of found) {
+          expect(item.title).toBe('');
+          expect(item.snippet).toContain('<mark>Osprey</mark> window agreed.');
+        }
+        expect(JSON.stringify(found)).not.toContain('cutover');
+        // The word in one hidden subject does not lift that ticket: equal texts, equal scores.
+        expect(score(found, made.ospreyInSubject.id)).toBe(score(found, made.ospreyElsewhere.id));
+        // Where the subject is shown, it does.
+        const forOperator = await search(operator, 'osprey');
+        expect(score(forOperator, made.ospreyInSubject.id)).toBeGreaterThan(
+          score(forOperator, made.ospreyElsewhere.id)!,
+        );
+      });
+    }
+
+    it('does not let hidden titles crowd a visible match out of the ranked window', async () => {
+      // More than a window of newer change requests holding the word in their (hidden) subject
+      // only, written straight into the tickets and the index; the visible match is older.
+      const { kysely, dialect } = t.ctx.db;
+      const at = t.clock.now().toISOString();
+      const rows = Array.from({ length: RANK_CANDIDATES + 50 }, (_, i) => ({
+        number: 900_000 + i,
+        subject: 'Harrier cutover',
+        status: 'new',
+        priority: 'normal',
+        type: 'change_request',
+        channel: 'portal',
+        requester_id: customer.actor.id,
+        created_by: customer.actor.id,
+        created_at: at,
+        updated_at: at,
+      }));
+      const ids = (await kysely.insertInto('tickets').values(rows).returning('id').execute()).map((r) => r.id);
+      const docs: IndexDocument[] = ids.map((id, i) => ({
+        type: 'ticket',
+        objectId: id,
+        audience: 'all',
+        visibility: null,
+        title: 'Harrier cutover',
+        body: `Filler ${i}`,
+        titleTerms: tokenize('Harrier cutover'),
+        bodyTerms: tokenize(`Filler ${i}`),
+      }));
+      await kysely.transaction().execute((trx) => replaceDocuments(trx, dialect, 'ticket', ids, docs, at));
+      try {
+        // Whoever sees those subjects gets the newest matches ranked: the older one is past them.
+        expect((await search(operator, 'harrier')).map((i) => i.id)).not.toContain(made.harrierShown.id);
+        // The manager's window holds only matches they may make: the visible subject is found.
+        expect((await search(readers.manager, 'harrier')).map((i) => i.id)).toEqual([made.harrierShown.id]);
+      } finally {
+        await kysely.transaction().execute((trx) => replaceDocuments(trx, dialect, 'ticket', ids, [], at));
+        await kysely.deleteFrom('tickets').where('id', 'in', ids).execute();
       }
-      expect(JSON.stringify(found)).not.toContain('cutover');
-      // The word in one hidden subject does not lift that ticket: equal texts, equal scores.
-      expect(score(found, made.ospreyInSubject.id)).toBe(score(found, made.ospreyElsewhere.id));
-      // Where the subject is shown, it does.
-      const forOperator = await search(operator, 'osprey');
-      expect(score(forOperator, made.ospreyInSubject.id)).toBeGreaterThan(score(forOperator, made.ospreyElsewhere.id)!);
     });
 
     it('matches the requester only where both subject and requester are shown', async () => {
