@@ -12,11 +12,9 @@ import {
   type SearchHit,
   searchArticleDocuments,
   searchCustomerDocuments,
-  searchTicketDocuments,
-  type TicketSearchFilter,
-  type TitleScope,
 } from './search.repo.ts';
 import { highlighterFor, snippet } from './snippet.ts';
+import { searchTicketDocuments, type TicketSearchFilter, type TitleScope } from './ticket-search.repo.ts';
 import { isCjk, type QueryTerm, queryTerms } from './tokenize.ts';
 
 /** A search request as the API takes it. */
