@@ -83,7 +83,10 @@ export function mayBeHidden(actor: Actor, field: FieldName): boolean {
  * `none`, or the ticket types with the statuses in which it is (an override by type or status
  * hides it on the rest). Types and statuses not listed in `types` / `statuses` never match.
  */
-export type FieldVisibility = 'all' | 'none' | { type: string; statuses: string[] }[];
+export type FieldVisibility = 'all' | 'none' | FieldScope;
+
+/** Tickets of these types, each in the statuses listed with it. */
+export type FieldScope = { type: string; statuses: string[] }[];
 
 /** The visibility of one field over every known type × status (see {@link FieldVisibility}). */
 export function fieldVisibility(

@@ -1,11 +1,9 @@
-import { type Expression, type ExpressionBuilder, type RawBuilder, type SqlBool, sql } from 'kysely';
+import { type ExpressionBuilder, type RawBuilder, type SqlBool, sql } from 'kysely';
 import type { SearchType } from '../../../common/domain.ts';
-import type { Actor } from '../../authz/policy.ts';
 import type { Trx } from '../../context.ts';
 import type { Db } from '../../db/kysely.ts';
 import type { Database } from '../../db/schema.ts';
 import { canPublishKb, isKbStaff, type KbViewer, visibleArticlesWhere } from '../kb/kb.policy.ts';
-import { visibleTicketsWhere } from '../tickets/tickets.policy.ts';
 import type { QueryTerm } from './tokenize.ts';
 
 type Executor = Db['kysely'] | Trx;
@@ -145,9 +143,9 @@ export async function clearType(db: Executor, dialect: Dialect, type: SearchType
 export type MatchMode = 'all' | 'any';
 
 /**
- * Which indexed text a query reads: `all` (title and body) or `body` only, for readers who may
- * not see a ticket's title text (its subject or requester, by field rules): matching on it would
- * reveal it.
+ * Which indexed text a query reads: `all` (title and body) or `body` only, for tickets whose
+ * title text (subject or requester) field rules hide from the reader: matching on it would
+ * reveal it. A `body` query also ranks without the title.
  */
 export type MatchColumns = 'all' | 'body';
 
@@ -173,30 +171,42 @@ function tsQuery(scopes: string[], terms: QueryTerm[], mode: MatchMode, columns:
   return mode === 'all' ? [scope, ...parts].join(' & ') : `${scope} & (${parts.join(' | ')})`;
 }
 
+/** A text condition and its score expression (higher is better). */
+export type TextMatch = { where: RawBuilder<SqlBool>; score: RawBuilder<number> };
+
 /** The text condition and the score expression (higher is better) for the dialect. */
-function textMatch(
+export function textMatch(
   dialect: Dialect,
   scopes: string[],
   terms: QueryTerm[],
   mode: MatchMode = 'all',
   columns: MatchColumns = 'all',
-) {
+): TextMatch {
   if (dialect === 'postgres') {
     const q = sql`${tsQuery(scopes, terms, mode, columns)}::tsquery`;
+    // `ts_rank` counts every position of a matched lexeme, whatever weights the query asks for:
+    // ranked on the whole tsvector, a hidden title holding the word would rank its ticket higher.
+    // Body-only queries rank the body positions (weight D) plus the document's scope term, which
+    // `ts_filter` drops (it has no position) and is `_<type>_<audience>` for tickets and customers.
+    const ranked =
+      columns === 'body'
+        ? sql`ts_filter(d.tsv, '{d}') || array_to_tsvector(array['_' || d.type || '_' || d.audience])`
+        : sql`d.tsv`;
     return {
       where: sql<SqlBool>`d.tsv @@ ${q}`,
-      score: sql<number>`ts_rank(d.tsv, ${q})`,
+      score: sql<number>`ts_rank(${ranked}, ${q})`,
     };
   }
   return {
     where: sql<SqlBool>`search_fts match ${ftsQuery(scopes, terms, mode, columns)}`,
     // bm25 is lower-is-better; the title column weighs ten times the body, the scope nothing.
+    // A body-only query (`body : …`) has no matches in the title, so the title adds nothing.
     score: sql<number>`-bm25(search_fts, 10.0, 1.0, 0.0)`,
   };
 }
 
 /** The documents table joined to the index, for the dialect. */
-function documents(db: Executor, dialect: Dialect) {
+export function documents(db: Executor, dialect: Dialect) {
   const base = db.selectFrom('search_documents as d');
   return dialect === 'sqlite' ? base.innerJoin('search_fts', 'search_fts.rowid', 'd.id') : base;
 }
@@ -214,9 +224,8 @@ export const RANK_CANDIDATES = 1000;
  * scan of the primary key checking every row, both several times slower than the GIN bitmap
  * scan it gets here with sequential scans off for this statement and `id + 0` as the order.
  */
-async function pgCandidates(db: Executor, where: RawBuilder<SqlBool>): Promise<number[]> {
-  const run = async (trx: Executor) => {
-    await sql`set local enable_seqscan = off`.execute(trx);
+export async function pgCandidates(db: Executor, where: RawBuilder<SqlBool>): Promise<number[]> {
+  return withoutSeqScan(db, async (trx) => {
     const rows = await trx
       .selectFrom('search_documents as d')
       .select('d.id')
@@ -225,35 +234,53 @@ async function pgCandidates(db: Executor, where: RawBuilder<SqlBool>): Promise<n
       .limit(RANK_CANDIDATES)
       .execute();
     return rows.map((r) => r.id);
+  });
+}
+
+/** Runs `pick` with sequential scans off for its statements (PostgreSQL; see pgCandidates). */
+export async function withoutSeqScan<T>(db: Executor, pick: (trx: Executor) => Promise<T>): Promise<T> {
+  const run = async (trx: Executor) => {
+    await sql`set local enable_seqscan = off`.execute(trx);
+    return pick(trx);
   };
   return db.isTransaction ? run(db) : (db as Db['kysely']).transaction().execute(run);
+}
+
+/** A ranked document before its texts are loaded. */
+export type RankedRow = { id: number; object_id: number; score: number };
+
+/** The best `limit` of the given documents by `score` (PostgreSQL: ranks the candidates only). */
+export async function rankIds(
+  db: Executor,
+  ids: number[],
+  score: RawBuilder<number>,
+  limit: number,
+): Promise<RankedRow[]> {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom('search_documents as d')
+    .select(['d.id', 'd.object_id', score.as('score')])
+    .where(sql<SqlBool>`d.id = any(${ids}::int[])`)
+    .orderBy('score', 'desc')
+    .orderBy('d.id', 'desc')
+    .limit(limit)
+    .execute();
 }
 
 /**
  * The best `limit` documents of the scopes matching all terms, when nothing else narrows them:
  * on SQLite from the FTS table alone (no row lookup per match), on PostgreSQL from the GIN index.
  */
-async function rankOnly(
+export async function rankOnly(
   db: Executor,
   dialect: Dialect,
   scopes: string[],
   terms: QueryTerm[],
   limit: number,
   columns: MatchColumns = 'all',
-): Promise<{ id: number; object_id: number; score: number }[]> {
+): Promise<RankedRow[]> {
   const text = textMatch(dialect, scopes, terms, 'all', columns);
-  if (dialect === 'postgres') {
-    const ids = await pgCandidates(db, text.where);
-    if (ids.length === 0) return [];
-    return db
-      .selectFrom('search_documents as d')
-      .select(['d.id', 'd.object_id', text.score.as('score')])
-      .where(sql<SqlBool>`d.id = any(${ids}::int[])`)
-      .orderBy('score', 'desc')
-      .orderBy('d.id', 'desc')
-      .limit(limit)
-      .execute();
-  }
+  if (dialect === 'postgres') return rankIds(db, await pgCandidates(db, text.where), text.score, limit);
   const candidates = db
     .selectFrom('search_fts')
     .select(['search_fts.rowid as id', text.score.as('score')])
@@ -280,74 +307,6 @@ async function rankOnly(
     .execute();
   const byId = new Map(objects.map((o) => [o.id, o.object_id]));
   return ranked.map((r) => ({ id: r.id, object_id: byId.get(r.id) ?? 0, score: r.score }));
-}
-
-/** Ticket filters combined with the text (checked by the service). */
-export interface TicketSearchFilter {
-  statuses?: string[];
-  ticketType?: string;
-  ownerId?: number;
-  from?: string;
-  to?: string;
-}
-
-/**
- * Tickets matching all terms that the actor may read (the ticket list scope, in SQL), through
- * the one text meant for them: internal notes only for those who may read internal notes, and
- * the messages alone (`columns: 'body'`) for those who may not read every ticket's title text.
- */
-export async function searchTicketDocuments(
-  db: Executor,
-  dialect: Dialect,
-  actor: Actor,
-  terms: QueryTerm[],
-  audiences: IndexDocument['audience'][],
-  filter: TicketSearchFilter,
-  limit: number,
-  columns: MatchColumns = 'all',
-): Promise<SearchHit[]> {
-  const scopes = audiences.map((audience) => scopeTerm({ type: 'ticket', audience, visibility: null }));
-  const text = textMatch(dialect, scopes, terms, 'all', columns);
-  const scope = visibleTicketsWhere(actor);
-  const conditions = (eb: ExpressionBuilder<Database, 'tickets'>) => {
-    const all: Expression<SqlBool>[] = [];
-    if (scope) all.push(scope(eb));
-    if (filter.statuses?.length) all.push(eb('tickets.status', 'in', filter.statuses));
-    if (filter.ticketType) all.push(eb('tickets.type', '=', filter.ticketType));
-    if (filter.ownerId !== undefined) all.push(eb('tickets.owner_id', '=', filter.ownerId));
-    if (filter.from) all.push(eb('tickets.created_at', '>=', filter.from));
-    if (filter.to) all.push(eb('tickets.created_at', '<', filter.to));
-    return all;
-  };
-  // Someone who sees every ticket, without filters, needs no join: a common word matches
-  // thousands of documents and a lookup per match was most of the time.
-  const rows =
-    scope === null && Object.values(filter).every((v) => v === undefined || (Array.isArray(v) && v.length === 0))
-      ? await rankOnly(db, dialect, scopes, terms, limit, columns)
-      : await documents(db, dialect)
-          .innerJoin('tickets', 'tickets.id', 'd.object_id')
-          .select(['d.id', 'd.object_id', text.score.as('score')])
-          .where(text.where)
-          .where('d.type', '=', 'ticket')
-          .where('d.audience', 'in', audiences)
-          .where((eb) => eb.and(conditions(eb as unknown as ExpressionBuilder<Database, 'tickets'>)))
-          .orderBy('score', 'desc')
-          .orderBy('d.id', 'desc')
-          .limit(limit)
-          .execute();
-  const hits = await withTexts(db, rows);
-  const tickets = await db
-    .selectFrom('tickets')
-    .select(['id', 'number', 'status', 'type'])
-    .where('id', 'in', hits.map((h) => h.objectId).concat(0))
-    .execute();
-  const byId = new Map(tickets.map((t) => [t.id, t]));
-  return hits.map((h) => ({
-    ...h,
-    number: byId.get(h.objectId)?.number ?? null,
-    status: byId.get(h.objectId)?.status ?? null,
-    ticketType: byId.get(h.objectId)?.type,
-  }));
 }
 
 /** Customers matching all terms (only active customers are indexed). */
@@ -404,12 +363,10 @@ export async function searchArticleDocuments(
   let rows: { id: number; object_id: number; audience: string; score: number }[];
   if (dialect === 'postgres') {
     // As pgCandidates: the GIN bitmap scan, then `ts_rank` only for the candidates.
-    const pick = async (trx: Executor) => {
-      await sql`set local enable_seqscan = off`.execute(trx);
+    const ids = await withoutSeqScan(db, async (trx) => {
       const found = await visible(trx).select('d.id').orderBy(sql`d.id + 0`, 'desc').limit(RANK_CANDIDATES).execute();
       return found.map((r) => r.id);
-    };
-    const ids = db.isTransaction ? await pick(db) : await (db as Db['kysely']).transaction().execute(pick);
+    });
     if (ids.length === 0) return [];
     rows = await db
       .selectFrom('search_documents as d')
@@ -472,7 +429,10 @@ export async function loadArticleSources(db: Executor, ids: number[]): Promise<A
  * Adds title and text to ranked rows. Fetched for the page only: carrying the text through the
  * ranking of every match (thousands for a common word) made it several times slower.
  */
-async function withTexts(db: Executor, rows: { id: number; object_id: number; score: number }[]): Promise<SearchHit[]> {
+export async function withTexts(
+  db: Executor,
+  rows: { id: number; object_id: number; score: number }[],
+): Promise<SearchHit[]> {
   if (rows.length === 0) return [];
   const texts = await db
     .selectFrom('search_documents')

@@ -1,22 +1,20 @@
-import type { SearchType } from '../../../common/domain.ts';
-import { fieldAccess, mayBeHidden } from '../../authz/fields.ts';
+import type { SearchType, TicketField } from '../../../common/domain.ts';
+import { fieldAccess } from '../../authz/fields.ts';
 import { type Actor, can } from '../../authz/policy.ts';
 import type { AppContext } from '../../context.ts';
 import { badRequest, forbidden } from '../../platform/errors.ts';
 import type { KbViewer } from '../kb/kb.policy.ts';
-import { canReadInternal } from '../tickets/tickets.policy.ts';
+import { canReadInternal, filterScopes, ticketsShowing } from '../tickets/tickets.policy.ts';
 import { listTicketPage, type TicketRow } from '../tickets/tickets.repo.ts';
 import {
   type ArticleHit,
-  type MatchColumns,
   type MatchMode,
   type SearchHit,
   searchArticleDocuments,
   searchCustomerDocuments,
-  searchTicketDocuments,
-  type TicketSearchFilter,
 } from './search.repo.ts';
 import { highlighterFor, snippet } from './snippet.ts';
+import { searchTicketDocuments, type TicketSearchFilter, type TitleScope } from './ticket-search.repo.ts';
 import { isCjk, type QueryTerm, queryTerms } from './tokenize.ts';
 
 /** A search request as the API takes it. */
@@ -61,17 +59,20 @@ function instant(value: string | undefined, field: string, endOfDay: boolean): s
   return parsed.toISOString();
 }
 
-/** Checks the ticket filters; a filter on a field the actor may not read is refused. */
+/**
+ * Checks the ticket filters. As in the ticket list, a filter on a field that field rules hide on
+ * some tickets (owner, type) matches only the tickets where the actor sees that field, so no
+ * ticket is returned because of a value hidden from them; hidden on every ticket: refused.
+ */
 function ticketFilter(ctx: AppContext, actor: Actor, query: SearchQuery): TicketSearchFilter {
   const workflow = ctx.workflow.current();
   if (query.status?.some((s) => !workflow.status(s))) throw badRequest('Unknown status', ['status']);
   if (query.ticketType !== undefined && !workflow.hasType(query.ticketType, false))
     throw badRequest('Unknown ticket type', ['ticketType']);
-  // Filtering on a field the actor may not read on some tickets would reveal it there.
-  const refused = [
-    ...(query.owner !== undefined && mayBeHidden(actor, 'ownerId') ? ['owner'] : []),
-    ...(query.ticketType !== undefined && mayBeHidden(actor, 'type') ? ['ticketType'] : []),
-  ];
+  const asked: [TicketField, string][] = [];
+  if (query.owner !== undefined) asked.push(['ownerId', 'owner']);
+  if (query.ticketType !== undefined) asked.push(['type', 'ticketType']);
+  const { scopes, refused } = filterScopes(actor, workflow, asked);
   if (refused.length > 0) throw badRequest('You may not filter on these fields', refused);
   return {
     statuses: query.status,
@@ -79,15 +80,17 @@ function ticketFilter(ctx: AppContext, actor: Actor, query: SearchQuery): Ticket
     ownerId: query.owner,
     from: instant(query.from, 'from', false),
     to: instant(query.to, 'to', true),
+    ...(scopes.length > 0 && { onlyWhere: scopes }),
   };
 }
 
 /**
- * A ticket's indexed title holds its subject and requester. Whoever may not see one of them on
- * some ticket matches the messages only, so a search cannot reveal them.
+ * A ticket's indexed title holds its number, subject and requester. It is matched only on the
+ * tickets where field rules show the actor both the subject and the requester; elsewhere the
+ * messages alone match, so a search cannot reveal them.
  */
-function ticketMatchColumns(actor: Actor): MatchColumns {
-  return mayBeHidden(actor, 'subject') || mayBeHidden(actor, 'requesterId') ? 'body' : 'all';
+function ticketTitleScope(ctx: AppContext, actor: Actor): TitleScope {
+  return ticketsShowing(actor, ctx.workflow.current(), ['subject', 'requesterId']);
 }
 
 /** The title of a hit as the actor may see it: a ticket's subject only where field rules show it. */
@@ -116,6 +119,7 @@ async function ticketByNumber(
       numberOrText: { number: Number(number[1]) },
       ...(filter.statuses?.length && { statuses: filter.statuses }),
       ...(filter.ownerId !== undefined && { ownerId: filter.ownerId }),
+      ...(filter.onlyWhere && { onlyWhere: filter.onlyWhere }),
     },
     { key: 'number', direction: 'desc' },
     null,
@@ -210,10 +214,11 @@ export async function search(ctx: AppContext, actor: Actor, query: SearchQuery):
       const audiences: ('all' | 'internal' | 'public')[] = canReadInternal(actor)
         ? ['all', 'internal']
         : ['all', 'public'];
-      const columns = ticketMatchColumns(actor);
-      hits = await searchTicketDocuments(kysely, dialect, actor, terms, audiences, filter, limit, columns);
-      // The number is in a ticket's title terms, which such a reader cannot match: look it up.
-      if (columns === 'body') {
+      const title = ticketTitleScope(ctx, actor);
+      hits = await searchTicketDocuments(kysely, dialect, actor, terms, audiences, filter, limit, title);
+      // The number is in a ticket's title terms, which such a reader cannot match on every
+      // ticket: look it up.
+      if (title !== 'all') {
         const named = await ticketByNumber(ctx, actor, query.q, filter);
         hits = [...named, ...hits.filter((hit) => !named.some((n) => n.objectId === hit.objectId))];
       }

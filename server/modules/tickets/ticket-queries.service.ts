@@ -1,5 +1,5 @@
 import { QUEUE_KEYS, type QueueKey, type TicketField } from '../../../common/domain.ts';
-import { fieldAccess, fieldVisibility, mayBeHidden } from '../../authz/fields.ts';
+import { fieldAccess, mayBeHidden } from '../../authz/fields.ts';
 import { type Actor, authorize } from '../../authz/policy.ts';
 import type { AppContext } from '../../context.ts';
 import { badRequest } from '../../platform/errors.ts';
@@ -8,6 +8,7 @@ import { activeCustomFields } from '../customfields/customfields.service.ts';
 import { loadCustomSnapshot } from '../customfields/ticket-values.ts';
 import type { Workflow } from '../workflow/workflow.model.ts';
 import { loadVisibleTicket } from './ticket-load.ts';
+import { filterScopes } from './tickets.policy.ts';
 import { presentEnv, presentTicket, type TicketView } from './tickets.presenter.ts';
 import {
   type Cursor,
@@ -94,23 +95,14 @@ function filterRestrictions(
   actor: Actor,
   query: TicketListQuery,
 ): NonNullable<TicketListFilter['onlyWhere']> {
-  const workflow = ctx.workflow.current();
-  const types = workflow.types.map((t) => t.key);
-  const statuses = workflow.statuses.map((s) => s.key);
   const asked: [TicketField, string][] = [];
   if (query.ownerId !== undefined) asked.push(['ownerId', 'ownerId']);
   if (query.requesterId !== undefined) asked.push(['requesterId', 'requesterId']);
   if (parseSearch(query.q)?.text !== undefined) asked.push(['subject', 'q']);
-  const refused: string[] = [];
-  const restrictions: NonNullable<TicketListFilter['onlyWhere']> = [];
-  for (const [field, param] of asked) {
-    const visibility = fieldVisibility(actor, field, types, statuses);
-    if (visibility === 'none') refused.push(param);
-    else if (visibility !== 'all') restrictions.push(visibility);
-  }
+  const { scopes, refused } = filterScopes(actor, ctx.workflow.current(), asked);
   if ((query.sort === 'due' || query.sort === '-due') && mayBeHidden(actor, 'sla')) refused.push('sla');
   if (refused.length > 0) throw badRequest('You may not filter on these fields', refused);
-  return restrictions;
+  return scopes;
 }
 
 /** A page of the tickets the actor may see, newest activity first unless asked otherwise. */

@@ -7,11 +7,12 @@ import {
   sql,
   type Updateable,
 } from 'kysely';
+import type { FieldScope } from '../../authz/fields.ts';
 import type { Actor } from '../../authz/policy.ts';
 import type { Trx } from '../../context.ts';
 import type { Db } from '../../db/kysely.ts';
 import type { Database, TicketHistoryTable, TicketTable } from '../../db/schema.ts';
-import { visibleTicketsWhere } from './tickets.policy.ts';
+import { ticketInScopesWhere, visibleTicketsWhere } from './tickets.policy.ts';
 
 type Executor = Db['kysely'] | Trx;
 
@@ -185,7 +186,7 @@ export interface TicketListFilter {
    * Restrictions to tickets of these types in these statuses: a filter on a field that field
    * rules hide on some tickets matches only where the field is visible (each list ANDed).
    */
-  onlyWhere?: { type: string; statuses: string[] }[][];
+  onlyWhere?: FieldScope[];
 }
 
 export type SortKey = 'updated_at' | 'created_at' | 'number' | 'due_at';
@@ -214,15 +215,7 @@ function ticketConditions(actor: Actor, filter: TicketListFilter) {
       const like = `%${search.text.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
       all.push(sql<SqlBool>`lower(tickets.subject) like lower(${like}) escape '\\'`);
     }
-    for (const entries of filter.onlyWhere ?? []) {
-      all.push(
-        eb.or(
-          entries.map((entry) =>
-            eb.and([eb('tickets.type', '=', entry.type), eb('tickets.status', 'in', entry.statuses)]),
-          ),
-        ),
-      );
-    }
+    if (filter.onlyWhere?.length) all.push(ticketInScopesWhere(eb, filter.onlyWhere));
     for (const c of filter.custom ?? []) {
       const values = eb
         .selectFrom('ticket_field_values as v')

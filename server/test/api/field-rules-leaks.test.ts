@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { linkTickets } from '../../modules/mail/threads.repo.ts';
+import { type IndexDocument, RANK_CANDIDATES, replaceDocuments } from '../../modules/search/search.repo.ts';
+import { tokenize } from '../../modules/search/tokenize.ts';
 import type { RealtimeMessage } from '../../platform/realtime.ts';
 import { type Client, loginAs, makeUser, openTicket, type TicketJson } from '../factories.ts';
 import { buildTestApp, describeEachDialect, type TestApp } from '../harness.ts';
@@ -9,6 +11,7 @@ interface SearchItem {
   id: number;
   title: string;
   snippet: string;
+  score: number;
 }
 
 /**
@@ -198,22 +201,197 @@ describeEachDialect('field rules everywhere a ticket shows', (dialect) => {
     });
   });
 
-  describe('a search filter', () => {
-    it('is refused on a field hidden on some tickets, naming it, since matching would reveal it', async () => {
-      const role = await roleOf('engineer');
-      const hideType = await admin.patch(`/api/v1/roles/${role.id}`, {
+  describe('search by title', () => {
+    const made: Record<string, TicketJson> = {};
+    // A manager sees every ticket (matches ranked from a window of the newest), an engineer only
+    // their own (every match ranked): the subject is hidden from both on change requests.
+    const readers: Record<string, Client> = {};
+    const score = (items: SearchItem[], id: number) => items.find((i) => i.id === id)?.score;
+
+    beforeAll(async () => {
+      readers.engineer = engineer;
+      readers.manager = await loginAs(t, await makeUser(t, 'manager'));
+      const managerRole = await roleOf('manager');
+      const hide = await admin.patch(`/api/v1/roles/${managerRole.id}`, {
         fieldRules: {
-          ...role.fieldRules,
-          overrides: [
-            ...(role.fieldRules as { overrides: object[] }).overrides,
-            { field: 'type', access: 'hidden', types: ['change_request'] },
-          ],
+          ...managerRole.fieldRules,
+          overrides: [{ field: 'subject', access: 'hidden', types: ['change_request'] }],
         },
       });
-      expect(hideType.statusCode, hideType.body).toBe(200);
-      const refused = await engineer.get('/api/v1/search?q=gadget&type=ticket&ticketType=change_request');
+      expect(hide.statusCode, hide.body).toBe(200);
+      const open = async (type: string, subject: string, body: string) => {
+        const ticket = await openTicket(customer, { type, subject, body });
+        const assign = await operator.patch(`/api/v1/tickets/${ticket.id}`, { ownerId: engineer.actor.id });
+        expect(assign.statusCode, assign.body).toBe(200);
+        return ticket;
+      };
+      made.harrierHidden = await open('change_request', 'Harrier cutover', 'Window agreed.');
+      made.harrierShown = await open('incident', 'Harrier alarm', 'Sensor fired.');
+      // Two hidden subjects of the same length over the same messages; only one holds the word.
+      made.ospreyInSubject = await open('change_request', 'Osprey cutover', 'Osprey window agreed.');
+      made.ospreyElsewhere = await open('change_request', 'Falcon cutover', 'Osprey window agreed.');
+      await t.ctx.worker.drain();
+    });
+
+    for (const name of ['engineer', 'manager']) {
+      it(`matches a subject where the ${name} sees it, and never where it is hidden`, async () => {
+        const reader = readers[name];
+        const found = await search(reader, 'harrier');
+        expect(found.map((i) => i.id)).toEqual([made.harrierShown.id]);
+        expect(found[0].title).toBe('Harrier alarm');
+        // A subject word and a message word on one ticket match together where it is shown…
+        expect((await search(reader, 'harrier sensor')).map((i) => i.id)).toEqual([made.harrierShown.id]);
+        // …but a hidden subject never supplies a word, alone or beside the messages.
+        expect(await search(reader, 'harrier window')).toEqual([]);
+        expect(await search(reader, 'cutover')).toEqual([]);
+        expect(await search(reader, SECRET)).toEqual([]);
+        const forOperator = await search(operator, 'harrier');
+        expect(forOperator.map((i) => i.id).sort()).toEqual([made.harrierHidden.id, made.harrierShown.id].sort());
+        expect((await search(operator, 'harrier window')).map((i) => i.id)).toEqual([made.harrierHidden.id]);
+      });
+
+      it(`shows the ${name} no hidden subject on a result and ranks it by its messages alone`, async () => {
+        const found = await search(readers[name], 'osprey');
+        expect(found.map((i) => i.id).sort()).toEqual([made.ospreyInSubject.id, made.ospreyElsewhere.id].sort());
+        for (const item of found) {
+          expect(item.title).toBe('');
+          expect(item.snippet).toContain('<mark>Osprey</mark> window agreed.');
+        }
+        expect(JSON.stringify(found)).not.toContain('cutover');
+        // The word in one hidden subject does not lift that ticket: equal texts, equal scores.
+        expect(score(found, made.ospreyInSubject.id)).toBe(score(found, made.ospreyElsewhere.id));
+        // Where the subject is shown, it does.
+        const forOperator = await search(operator, 'osprey');
+        expect(score(forOperator, made.ospreyInSubject.id)).toBeGreaterThan(
+          score(forOperator, made.ospreyElsewhere.id)!,
+        );
+      });
+    }
+
+    it('does not let hidden titles crowd a visible match out of the ranked window', async () => {
+      // More than a window of newer change requests holding the word in their (hidden) subject
+      // only, written straight into the tickets and the index; the visible match is older.
+      const { kysely, dialect } = t.ctx.db;
+      const at = t.clock.now().toISOString();
+      const rows = Array.from({ length: RANK_CANDIDATES + 50 }, (_, i) => ({
+        number: 900_000 + i,
+        subject: 'Harrier cutover',
+        status: 'new',
+        priority: 'normal',
+        type: 'change_request',
+        channel: 'portal',
+        requester_id: customer.actor.id,
+        created_by: customer.actor.id,
+        created_at: at,
+        updated_at: at,
+      }));
+      const ids = (await kysely.insertInto('tickets').values(rows).returning('id').execute()).map((r) => r.id);
+      const docs: IndexDocument[] = ids.map((id, i) => ({
+        type: 'ticket',
+        objectId: id,
+        audience: 'all',
+        visibility: null,
+        title: 'Harrier cutover',
+        body: `Filler ${i}`,
+        titleTerms: tokenize('Harrier cutover'),
+        bodyTerms: tokenize(`Filler ${i}`),
+      }));
+      await kysely.transaction().execute((trx) => replaceDocuments(trx, dialect, 'ticket', ids, docs, at));
+      try {
+        // Whoever sees those subjects gets the newest matches ranked: the older one is past them.
+        expect((await search(operator, 'harrier')).map((i) => i.id)).not.toContain(made.harrierShown.id);
+        // The manager's window holds only matches they may make: the visible subject is found.
+        expect((await search(readers.manager, 'harrier')).map((i) => i.id)).toEqual([made.harrierShown.id]);
+      } finally {
+        await kysely.transaction().execute((trx) => replaceDocuments(trx, dialect, 'ticket', ids, [], at));
+        await kysely.deleteFrom('tickets').where('id', 'in', ids).execute();
+      }
+    });
+
+    it('matches the requester only where both subject and requester are shown', async () => {
+      const requester = customer.actor.email;
+      const before = (await search(engineer, requester)).map((i) => i.id);
+      expect(before).toContain(made.harrierShown.id);
+      expect(before).not.toContain(made.harrierHidden.id);
+      const role = await roleOf('engineer');
+      const overrides = (role.fieldRules as { overrides: object[] }).overrides;
+      const hideRequester = await admin.patch(`/api/v1/roles/${role.id}`, {
+        fieldRules: {
+          ...role.fieldRules,
+          overrides: [...overrides, { field: 'requesterId', access: 'hidden', types: ['incident'] }],
+        },
+      });
+      expect(hideRequester.statusCode, hideRequester.body).toBe(200);
+      // The title holds the requester too: hidden on incidents, their titles no longer match.
+      expect(await search(engineer, requester)).toEqual([]);
+      expect(await search(engineer, 'harrier')).toEqual([]);
+      expect((await search(operator, requester)).length).toBeGreaterThan(0);
+      const restore = await admin.patch(`/api/v1/roles/${role.id}`, { fieldRules: role.fieldRules });
+      expect(restore.statusCode, restore.body).toBe(200);
+      expect((await search(engineer, 'harrier')).map((i) => i.id)).toEqual([made.harrierShown.id]);
+    });
+  });
+
+  describe('a search filter', () => {
+    const hideOnChanges = async (field: string) => {
+      const role = await roleOf('engineer');
+      const overrides = (role.fieldRules as { overrides: object[] }).overrides;
+      const res = await admin.patch(`/api/v1/roles/${role.id}`, {
+        fieldRules: {
+          ...role.fieldRules,
+          overrides: [...overrides, { field, access: 'hidden', types: ['change_request'] }],
+        },
+      });
+      expect(res.statusCode, res.body).toBe(200);
+    };
+    const ids = async (client: Client, query: string) => {
+      const res = await client.get(`/api/v1/search?type=ticket&${query}`);
+      expect(res.statusCode, res.body).toBe(200);
+      return (res.json().items as SearchItem[]).map((i) => i.id).sort((a, b) => a - b);
+    };
+
+    it('on an owner hidden on some tickets matches only where the reader sees the owner', async () => {
+      await hideOnChanges('ownerId');
+      const mine = `owner=${engineer.actor.id}`;
+      // Both tickets are the engineer's; on the change request the owner is hidden from them.
+      expect(await ids(engineer, 'q=gadget')).toEqual([change.id, incident.id].sort((a, b) => a - b));
+      expect(await ids(engineer, `q=gadget&${mine}`)).toEqual([incident.id]);
+      expect(await ids(operator, `q=gadget&${mine}`)).toEqual([change.id, incident.id].sort((a, b) => a - b));
+      expect(await ids(engineer, `q=gadget&owner=${operator.actor.id}`)).toEqual([]);
+      // The number look-up is narrowed the same way.
+      expect(await ids(engineer, `q=%23${change.number}&${mine}`)).toEqual([]);
+      expect(await ids(engineer, `q=%23${incident.number}&${mine}`)).toEqual([incident.id]);
+      expect(await ids(operator, `q=%23${change.number}&${mine}`)).toEqual([change.id]);
+      // As in the ticket list.
+      const list = (await engineer.get(`/api/v1/tickets?ownerId=${engineer.actor.id}`)).json().items as {
+        id: number;
+      }[];
+      expect(list.map((i) => i.id)).not.toContain(change.id);
+    });
+
+    it('on a type hidden on some tickets matches only where the reader sees the type', async () => {
+      await hideOnChanges('type');
+      expect(await ids(engineer, 'q=gadget&ticketType=change_request')).toEqual([]);
+      expect(await ids(engineer, `q=%23${change.number}&ticketType=change_request`)).toEqual([]);
+      expect(await ids(engineer, 'q=gadget&ticketType=incident')).toEqual([incident.id]);
+      expect(await ids(operator, 'q=gadget&ticketType=change_request')).toEqual([change.id]);
+    });
+
+    it('is refused on a field hidden on every ticket, naming it', async () => {
+      const role = await roleOf('engineer');
+      const rules = role.fieldRules as { default: Record<string, string>; overrides: { field: string }[] };
+      const hideAll = await admin.patch(`/api/v1/roles/${role.id}`, {
+        fieldRules: {
+          default: { ...rules.default, ownerId: 'hidden', type: 'hidden' },
+          overrides: rules.overrides.filter((o) => o.field !== 'ownerId' && o.field !== 'type'),
+        },
+      });
+      expect(hideAll.statusCode, hideAll.body).toBe(200);
+      const refused = await engineer.get(
+        `/api/v1/search?q=gadget&type=ticket&ticketType=incident&owner=${engineer.actor.id}`,
+      );
       expect(refused.statusCode).toBe(400);
-      expect(refused.json().error.fields).toEqual(['ticketType']);
+      expect(refused.json().error.fields).toEqual(['owner', 'ticketType']);
       const allowed = await operator.get('/api/v1/search?q=gadget&type=ticket&ticketType=change_request');
       expect(allowed.statusCode, allowed.body).toBe(200);
     });
