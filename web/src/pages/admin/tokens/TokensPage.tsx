@@ -1,4 +1,18 @@
-import { Badge, Button, Group, Modal, Paper, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
+import {
+  ActionIcon,
+  Badge,
+  Button,
+  Group,
+  Modal,
+  Paper,
+  Skeleton,
+  Stack,
+  Table,
+  Text,
+  Title,
+  Tooltip,
+  VisuallyHidden,
+} from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconKeyOff, IconPlus } from '@tabler/icons-react';
@@ -129,7 +143,9 @@ export default function TokensPage({ reach = 'any' }: { reach?: TokenReach }) {
                   <Table.Th>{t('apiTokens.createdAt')}</Table.Th>
                   <Table.Th>{t('apiTokens.lastUsed')}</Table.Th>
                   <Table.Th>{t('apiTokens.expires')}</Table.Th>
-                  <Table.Th>{t('admin.actions')}</Table.Th>
+                  <Table.Th w={48}>
+                    <VisuallyHidden>{t('admin.actions')}</VisuallyHidden>
+                  </Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -146,27 +162,28 @@ export default function TokensPage({ reach = 'any' }: { reach?: TokenReach }) {
                       {token.name}
                     </Table.Td>
                     {!own && <Table.Td>{token.userName}</Table.Td>}
-                    <Table.Td maw={420} miw={240}>
+                    <Table.Td maw={420} miw={232}>
                       <ScopeBadges scopes={token.scopes} />
                     </Table.Td>
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(token.createdAt)}</Table.Td>
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                    <Table.Td>{formatDateTime(token.createdAt)}</Table.Td>
+                    <Table.Td>
                       {token.lastUsedAt ? formatDateTime(token.lastUsedAt) : t('apiTokens.neverUsed')}
                     </Table.Td>
                     <Table.Td style={{ whiteSpace: 'nowrap' }}>
                       <Expiry token={token} />
                     </Table.Td>
-                    <Table.Td>
-                      <Button
-                        size="xs"
-                        variant="subtle"
-                        color="red"
-                        leftSection={<IconKeyOff size={14} />}
-                        onClick={() => setRevoking(token)}
-                        aria-label={t('apiTokens.revokeNamed', { name: token.name })}
-                      >
-                        {t('apiTokens.revoke')}
-                      </Button>
+                    <Table.Td ta="center">
+                      {/* An icon with a tooltip: the table stays within the page at laptop widths. */}
+                      <Tooltip label={t('apiTokens.revoke')} withArrow>
+                        <ActionIcon
+                          variant="subtle"
+                          color="red"
+                          onClick={() => setRevoking(token)}
+                          aria-label={t('apiTokens.revokeNamed', { name: token.name })}
+                        >
+                          <IconKeyOff size={16} />
+                        </ActionIcon>
+                      </Tooltip>
                     </Table.Td>
                   </Table.Tr>
                 ))}
