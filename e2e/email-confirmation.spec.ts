@@ -4,8 +4,9 @@ import { DEMO_PASSWORD, linkInMail, loginAs, mailsTo, shot, startMailbox, test }
 /**
  * A customer registers in the portal with an address at an organization's domain: the page asks
  * them to check their mailbox (the same page whoever registers with the address; its owner then
- * gets a notice instead), the confirmation mail reaches their mailbox, the link confirms the
- * address and signs them in, and the organization's shared request is in their portal.
+ * gets a notice instead), the confirmation mail reaches their mailbox, the link with the password
+ * chosen at registration confirms the address and signs them in (a wrong password is refused, and
+ * the session opened before confirming ends), and the organization's shared request is in their portal.
  */
 test('a registered customer confirms the address, is signed in and sees the organization’s requests', async ({
   browser,
@@ -57,7 +58,12 @@ test('a registered customer confirms the address, is signed in and sees the orga
     expect((await customer.request.get('/api/v1/me')).status()).toBe(401);
     await shot(customer, '94-register-check-mailbox');
     await linkInMail(mailbox, email, '/confirm-email', 1);
-    expect(mailsTo(mailbox, email)[0].subject).toBe('Confirm your e-mail address');
+    const confirmation = mailsTo(mailbox, email)[0];
+    expect(confirmation.subject).toBe('Confirm your e-mail address');
+    expect(confirmation.text).toContain('To confirm, enter the password you chose when you registered.');
+    expect(confirmation.text).toMatch(
+      /Did not register, but want an account with this address\? Set a password: https?:\/\/\S+\/forgot-password/,
+    );
 
     // Someone else registers with the same address: the very same screen; the owner gets a notice.
     const someone = await (await browser.newContext({ locale: 'en-US' })).newPage();
@@ -82,9 +88,30 @@ test('a registered customer confirms the address, is signed in and sees the orga
     await shot(early, '95-portal-confirm-banner');
     const link = await linkInMail(mailbox, email, '/confirm-email', 3);
 
-    // The link opens the confirmation page; pressing the button confirms, signs in and opens the portal.
+    // The link opens the confirmation page, which asks for the password chosen at registration
+    // (someone else may have registered the address) and tells whoever did not register what to do.
     await customer.goto(link);
     await expect(customer.getByRole('heading', { name: 'Confirm your e-mail address' })).toBeVisible();
+    const notYou = customer.getByTestId('confirm-email-not-you');
+    await expect(notYou).toContainText('Did not register?');
+    await expect(notYou).toContainText(
+      'You can ignore this mail — or, if you want an account with this address, set a password.',
+    );
+    await expect(notYou.getByRole('link', { name: 'Set a password' })).toHaveAttribute('href', '/forgot-password');
+    await shot(customer, '97-email-confirm-password');
+    // A wrong password is refused at the field; the link stays usable and nothing is confirmed.
+    await customer.getByLabel('Password').fill('another-password');
+    await customer.getByRole('button', { name: 'Confirm my address' }).click();
+    await expect(customer.getByText('This is not the password chosen at registration.')).toBeVisible();
+    // Read out with the field, too.
+    await expect(customer.getByLabel('Password')).toHaveAccessibleDescription(
+      'This is not the password chosen at registration.',
+    );
+    await expect(customer.getByRole('button', { name: 'Confirm my address' })).not.toHaveAttribute('data-loading');
+    await shot(customer, '97-email-confirm-wrong-password');
+    expect((await customer.request.get('/api/v1/me')).status()).toBe(401);
+    // The right one confirms, signs in and opens the portal.
+    await customer.getByLabel('Password').fill('a-long-password');
     await customer.getByRole('button', { name: 'Confirm my address' }).click();
     await expect(customer).toHaveURL(/\/portal$/);
     await expect(customer.getByText('Globex badge printer jams')).toBeVisible();
@@ -95,9 +122,12 @@ test('a registered customer confirms the address, is signed in and sees the orga
     await shot(customer, '96-email-confirmed-portal');
     const me = await (await customer.request.get('/api/v1/me')).json();
     expect(me.user).toMatchObject({ email, name: 'Nina Newhire', emailVerified: true, organizationId });
+    // The session opened with the password before the address was confirmed has ended.
+    expect((await early.request.get('/api/v1/me')).status()).toBe(401);
 
     // The link works once: opened again it says so, and offers the way to a new one.
     await customer.goto(link);
+    await customer.getByLabel('Password').fill('a-long-password');
     await customer.getByRole('button', { name: 'Confirm my address' }).click();
     await expect(customer.getByTestId('confirm-email-dead-link')).toContainText('This link is invalid or has expired');
     await shot(customer, '98-email-confirm-link-used');

@@ -34,8 +34,9 @@ test('customer → operator → engineer → customer confirms', async ({ browse
   await customer.getByLabel('Password').fill('a-long-password');
   await customer.getByRole('button', { name: 'Create account' }).click();
   await expect(customer.getByRole('heading', { name: 'Check your mailbox' })).toBeVisible();
-  // The link in the mail confirms the address and signs the customer in.
+  // The link in the mail, with the password chosen at registration, confirms the address and signs the customer in.
   await customer.goto(await linkInMail(mailbox, email, '/confirm-email', 1));
+  await customer.getByLabel('Password').fill('a-long-password');
   await customer.getByRole('button', { name: 'Confirm my address' }).click();
   await expect(customer).toHaveURL(/\/portal/);
   await expect(customer.getByText('You have no requests yet')).toBeVisible();

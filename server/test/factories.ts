@@ -67,7 +67,16 @@ export async function loginAs(t: TestApp, actor: Actor, password = PASSWORD): Pr
     payload: { email: actor.email, password },
   });
   if (res.statusCode !== 200) throw new Error(`login failed: ${res.statusCode} ${res.body}`);
-  const cookie = res.cookies.find((c) => c.name === 'fd_session')!.value;
+  return sessionClient(t, actor, res);
+}
+
+/**
+ * A client bound to the session a response opened: its `fd_session` cookie and the CSRF token in
+ * its body (a login, or a used confirmation link).
+ */
+export function sessionClient(t: TestApp, actor: Actor, res: LightMyRequestResponse): Client {
+  const cookie = res.cookies.find((c) => c.name === 'fd_session')?.value;
+  if (!cookie) throw new Error(`no session: ${res.statusCode} ${res.body}`);
   const csrfToken = (res.json() as { csrfToken: string }).csrfToken;
   const headers = { cookie: `fd_session=${cookie}`, 'x-csrf-token': csrfToken };
   return {

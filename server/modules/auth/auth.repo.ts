@@ -38,6 +38,11 @@ export async function findCredentialsByEmail(db: Db, email: string) {
     .executeTakeFirst();
 }
 
+/** What signing in checks of a user, by id (through the caller's transaction when it holds one). */
+export async function findCredentialsById(db: Executor, id: number) {
+  return db.selectFrom('users').select(['id', 'password_hash', 'active']).where('id', '=', id).executeTakeFirst();
+}
+
 /** Inserts a session (through the caller's transaction when it holds one). */
 export async function insertSession(
   db: Executor,
@@ -59,8 +64,9 @@ export async function deleteSession(db: Db, tokenHash: string): Promise<void> {
   await db.kysely.deleteFrom('sessions').where('token_hash', '=', tokenHash).execute();
 }
 
-export async function deleteSessionsOfUser(db: Db, userId: number): Promise<void> {
-  await db.kysely.deleteFrom('sessions').where('user_id', '=', userId).execute();
+/** Ends every session of a user (through the caller's transaction when it holds one). */
+export async function deleteSessionsOfUser(db: Executor, userId: number): Promise<void> {
+  await db.deleteFrom('sessions').where('user_id', '=', userId).execute();
 }
 
 /** The token with this hash unless it is revoked or expired at `now`. */

@@ -133,8 +133,13 @@ export async function authRoutes(app: TypedApp, ctx: AppContext): Promise<void> 
       config: { public: true, rateLimit },
       schema: {
         tags: ['auth'],
-        summary: 'Confirm an e-mail address with the token from the mailed link, and sign its owner in',
-        body: Type.Object({ token: Type.String({ minLength: 1, maxLength: 200 }) }),
+        summary:
+          'Confirm an e-mail address with the token from the mailed link and the password chosen at registration, ' +
+          'and sign its owner in (every other session of the account ends)',
+        body: Type.Object({
+          token: Type.String({ minLength: 1, maxLength: 200 }),
+          password: Type.String({ maxLength: 200 }),
+        }),
         response: {
           200: Type.Object({ joinedOrganization: Type.Boolean(), user: UserSchema, csrfToken: Type.String() }),
           ...errorResponses,
@@ -142,7 +147,7 @@ export async function authRoutes(app: TypedApp, ctx: AppContext): Promise<void> 
       },
     },
     async (request, reply) => {
-      const confirmed = await confirmAddress(ctx, request.body.token);
+      const confirmed = await confirmAddress(ctx, request.body.token, request.body.password);
       // The browser may hold another session (or this user's older one): it ends, the new one replaces it.
       const previous = request.cookies[SESSION_COOKIE];
       if (previous) await logout(ctx, previous);

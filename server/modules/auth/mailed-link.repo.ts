@@ -40,6 +40,24 @@ export async function claimMailedLink(
   return row?.user_id ?? null;
 }
 
+/** The user of the unused, unexpired link of this purpose with this token hash, without using it. */
+export async function findOpenMailedLink(
+  db: Executor,
+  purpose: LinkPurpose,
+  tokenHash: string,
+  now: string,
+): Promise<number | null> {
+  const row = await db
+    .selectFrom('password_resets')
+    .select('user_id')
+    .where('token_hash', '=', tokenHash)
+    .where('purpose', '=', purpose)
+    .where('used_at', 'is', null)
+    .where('expires_at', '>', now)
+    .executeTakeFirst();
+  return row?.user_id ?? null;
+}
+
 /** Uses up every open link of one purpose of a user. */
 export async function closeOpenLinksOf(trx: Executor, userId: number, purpose: LinkPurpose, at: string): Promise<void> {
   await trx

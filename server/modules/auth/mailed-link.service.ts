@@ -1,9 +1,16 @@
 import { type AppContext, inTransaction, type Trx } from '../../context.ts';
+import type { Db } from '../../db/kysely.ts';
 import { renderMail } from '../mail/outbound.compose.ts';
 import { queueMail } from '../mail/outbound.service.ts';
 import { textsFor } from '../mail/outbound.texts.ts';
 import { readSettings } from '../settings/settings.repo.ts';
-import { claimMailedLink, closeOpenLinksOf, insertMailedLink, type LinkPurpose } from './mailed-link.repo.ts';
+import {
+  claimMailedLink,
+  closeOpenLinksOf,
+  findOpenMailedLink,
+  insertMailedLink,
+  type LinkPurpose,
+} from './mailed-link.repo.ts';
 import { hashToken, newSecret } from './tokens.ts';
 
 /** What one kind of mailed link looks like: its page, token prefix, lifetime and outbound template. */
@@ -26,6 +33,8 @@ export interface LinkMailTexts {
   intro: string[];
   outro: string[];
   label: string;
+  /** Further links after the main one. */
+  moreLinks?: { href: string; label: string }[];
   /** Under a rule after the link. */
   footer?: string[];
 }
@@ -68,6 +77,7 @@ export async function prepareLinkMail(
     intro: texts.intro,
     outro: texts.outro,
     link: { href: `${ctx.config.publicUrl}${kind.path}?token=${encodeURIComponent(token)}`, label: texts.label },
+    moreLinks: texts.moreLinks,
     footer: texts.footer ?? [],
   });
   const limit = (await readSettings(ctx.db)).mailAutoRepliesPerHour;
@@ -125,4 +135,12 @@ export async function redeemLink(trx: Trx, purpose: LinkPurpose, token: string, 
   const userId = await claimMailedLink(trx, purpose, hashToken(token), at);
   if (userId !== null) await closeOpenLinksOf(trx, userId, purpose, at);
   return userId;
+}
+
+/**
+ * The user of a link that could be used now, without using it: for checks too slow to run inside
+ * the transaction that uses it (a password check). Null when unknown, used, expired or of another purpose.
+ */
+export function findLinkOwner(db: Db, purpose: LinkPurpose, token: string, at: string): Promise<number | null> {
+  return findOpenMailedLink(db.kysely, purpose, hashToken(token), at);
 }

@@ -22,6 +22,10 @@ export interface MailTexts {
   confirmOrganization: string;
   confirmAction: string;
   confirmIgnore: string;
+  /** The confirmation page asks for the registration's password (ADR 0026 addendum). */
+  confirmPassword: string;
+  /** The way to an account of one's own for whoever gets the mail without having registered. */
+  confirmNotYou: string;
   /** Registration with an address that already has an account (ADR 0026). */
   noticeSubject: string;
   noticeBody: string;
@@ -62,6 +66,8 @@ export const MAIL_TEXTS: Record<Locale, MailTexts> = {
     confirmOrganization: 'Once it is confirmed, the portal also shows you the requests your organization shares.',
     confirmAction: 'Confirm my e-mail address',
     confirmIgnore: 'If you did not register, ignore this e-mail; the address stays unconfirmed.',
+    confirmPassword: 'To confirm, enter the password you chose when you registered.',
+    confirmNotYou: 'Did not register, but want an account with this address? Set a password',
     noticeSubject: 'Someone tried to register with your e-mail address',
     noticeBody:
       'Someone (maybe you) tried to create a new Frontdesk account with this e-mail address. You already have an account, so no new one was created and nothing about your account changed.',
@@ -99,6 +105,8 @@ export const MAIL_TEXTS: Record<Locale, MailTexts> = {
       'Після підтвердження портал також показуватиме вам звернення, якими ділиться ваша організація.',
     confirmAction: 'Підтвердити мою адресу',
     confirmIgnore: 'Якщо ви не реєструвалися, просто проігноруйте цей лист; адреса залишиться непідтвердженою.',
+    confirmPassword: 'Щоб підтвердити адресу, введіть пароль, який ви обрали під час реєстрації.',
+    confirmNotYou: 'Не реєструвалися, але хочете обліковий запис із цією адресою? Встановіть пароль',
     noticeSubject: 'Хтось намагався зареєструватися з вашою адресою електронної пошти',
     noticeBody:
       'Хтось (можливо, ви) намагався створити новий обліковий запис Frontdesk із цією адресою. У вас уже є обліковий запис, тому новий не створено, а у вашому нічого не змінилося.',
@@ -138,6 +146,8 @@ export const MAIL_TEXTS: Record<Locale, MailTexts> = {
       'После подтверждения портал также будет показывать вам обращения, которыми делится ваша организация.',
     confirmAction: 'Подтвердить мой адрес',
     confirmIgnore: 'Если вы не регистрировались, просто проигнорируйте это письмо; адрес останется неподтверждённым.',
+    confirmPassword: 'Чтобы подтвердить адрес, введите пароль, который вы выбрали при регистрации.',
+    confirmNotYou: 'Не регистрировались, но хотите учётную запись с этим адресом? Установите пароль',
     noticeSubject: 'Кто-то пытался зарегистрироваться с вашим адресом электронной почты',
     noticeBody:
       'Кто-то (возможно, вы) пытался создать новую учётную запись Frontdesk с этим адресом. У вас уже есть учётная запись, поэтому новая не создана, а в вашей ничего не изменилось.',
@@ -177,6 +187,8 @@ export const MAIL_TEXTS: Record<Locale, MailTexts> = {
     confirmOrganization: 'După confirmare, portalul vă arată și solicitările partajate de organizația dumneavoastră.',
     confirmAction: 'Confirm adresa mea de e-mail',
     confirmIgnore: 'Dacă nu v-ați înregistrat, ignorați acest e-mail; adresa rămâne neconfirmată.',
+    confirmPassword: 'Pentru a confirma, introduceți parola pe care ați ales-o la înregistrare.',
+    confirmNotYou: 'Nu v-ați înregistrat, dar doriți un cont cu această adresă? Setați o parolă',
     noticeSubject: 'Cineva a încercat să se înregistreze cu adresa dumneavoastră de e-mail',
     noticeBody:
       'Cineva (poate chiar dumneavoastră) a încercat să creeze un cont Frontdesk nou cu această adresă de e-mail. Aveți deja un cont, așa că nu s-a creat altul și nu s-a schimbat nimic în contul dumneavoastră.',
@@ -211,6 +223,8 @@ export const MAIL_TEXTS: Record<Locale, MailTexts> = {
     confirmOrganization: '确认后，您还可以在门户中看到您所在组织共享的请求。',
     confirmAction: '确认我的邮箱地址',
     confirmIgnore: '如果您没有注册过，请忽略此邮件；该地址将保持未确认状态。',
+    confirmPassword: '确认时，请输入您注册时设置的密码。',
+    confirmNotYou: '没有注册过，但想用此地址开设账户？请设置密码',
     noticeSubject: '有人尝试使用您的邮箱地址注册',
     noticeBody:
       '有人（也许是您本人）尝试使用此邮箱地址创建新的 Frontdesk 账户。您已经有一个账户，因此没有创建新账户，您的账户也没有任何变化。',

@@ -201,7 +201,7 @@ export async function updateUserAsAdmin(
     await emit(trx, now, { type: 'user.changed', payload: { userId: id } });
   });
   // A deactivated user is logged out everywhere at once.
-  if (changes.active === false) await deleteSessionsOfUser(ctx.db, id);
+  if (changes.active === false) await deleteSessionsOfUser(ctx.db.kysely, id);
   return presentUser((await findUserById(ctx.db, id))!);
 }
 
@@ -238,7 +238,7 @@ export async function resetPassword(ctx: AppContext, userId: number, password?: 
     password_hash: await hashPassword(next),
     updated_at: ctx.clock.now().toISOString(),
   });
-  await deleteSessionsOfUser(ctx.db, userId);
+  await deleteSessionsOfUser(ctx.db.kysely, userId);
   return next;
 }
 

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { emailConfirmation } from '../../db/migrations/0016_email_confirmation.ts';
 import { MAIL_TEXTS } from '../../modules/mail/outbound.texts.ts';
-import { type Client, loginAs, makeOrganization, makeUser, openTicket } from '../factories.ts';
+import { type Client, loginAs, makeOrganization, makeUser, openTicket, sessionClient } from '../factories.ts';
 import { buildTestApp, describeEachDialect, type TestApp } from '../harness.ts';
 
 const HOUR = 3_600_000;
@@ -58,8 +58,9 @@ describeEachDialect('e-mail confirmation', (dialect) => {
     return decodeURIComponent(match![1]);
   }
 
-  const confirm = (token: string) =>
-    t.app.inject({ method: 'POST', url: '/api/v1/auth/email-confirmation/confirm', payload: { token } });
+  /** Uses a confirmation link with the password chosen at registration (ADR 0026, addendum). */
+  const confirm = (token: string, password = 'longenough') =>
+    t.app.inject({ method: 'POST', url: '/api/v1/auth/email-confirmation/confirm', payload: { token, password } });
 
   const userRow = (email: string) =>
     t.ctx.db.kysely
@@ -79,6 +80,10 @@ describeEachDialect('e-mail confirmation', (dialect) => {
     expect(mails[0].body_text).toContain(MAIL_TEXTS.uk.confirmAction);
     expect(mails[0].body_text).toContain(`${t.config.publicUrl}/confirm-email?token=ec_`);
     expect(mails[0].body_html).toContain('/confirm-email?token=ec_');
+    // The page asks for the registration's password; whoever did not register is shown another way in.
+    expect(mails[0].body_text).toContain(MAIL_TEXTS.uk.confirmPassword);
+    expect(mails[0].body_text).toContain(`${MAIL_TEXTS.uk.confirmNotYou}: ${t.config.publicUrl}/forgot-password`);
+    expect(mails[0].body_html).toContain(`href="${t.config.publicUrl}/forgot-password"`);
     // Only the hash is stored, never the token of the link.
     const token = await tokenFrom('olena@acme.test');
     const stored = await t.ctx.db.kysely.selectFrom('password_resets').select(['token_hash', 'purpose']).execute();
@@ -99,10 +104,12 @@ describeEachDialect('e-mail confirmation', (dialect) => {
     expect(confirmed.statusCode, confirmed.body).toBe(200);
     expect(confirmed.json()).toMatchObject({ joinedOrganization: true });
 
-    const me = (await customer.get('/api/v1/me')).json();
+    // The session the link opened replaces the one from before (it ended, see the addendum's tests).
+    const confirmedCustomer = sessionClient(t, customer.actor, confirmed);
+    const me = (await confirmedCustomer.get('/api/v1/me')).json();
     expect(me.user).toMatchObject({ organizationId: acme, emailVerified: true });
-    expect(await visibleTicketIds(customer)).toEqual([sharedTicketId]);
-    expect((await customer.get(`/api/v1/tickets/${sharedTicketId}`)).statusCode).toBe(200);
+    expect(await visibleTicketIds(confirmedCustomer)).toEqual([sharedTicketId]);
+    expect((await confirmedCustomer.get(`/api/v1/tickets/${sharedTicketId}`)).statusCode).toBe(200);
   });
 
   it('the link signs its owner in: register, open the mail, confirm, and the portal is theirs', async () => {
@@ -142,7 +149,7 @@ describeEachDialect('e-mail confirmation', (dialect) => {
     const confirmed = await t.app.inject({
       method: 'POST',
       url: '/api/v1/auth/email-confirmation/confirm',
-      payload: { token: await tokenFrom('rotate@acme.test') },
+      payload: { token: await tokenFrom('rotate@acme.test'), password: 'longenough' },
       headers: { cookie: `fd_session=${customer.cookie}`, 'x-csrf-token': customer.csrfToken },
     });
     expect(confirmed.statusCode, confirmed.body).toBe(200);
@@ -174,9 +181,13 @@ describeEachDialect('e-mail confirmation', (dialect) => {
 
   it('confirms an address outside any organization without joining one', async () => {
     const customer = await register('solo@elsewhere.test');
-    const confirmed = await confirm(await tokenFrom('solo@elsewhere.test'));
-    expect(confirmed.json()).toMatchObject({ joinedOrganization: false });
-    expect((await customer.get('/api/v1/me')).json().user).toMatchObject({ organizationId: null, emailVerified: true });
+    const res = await confirm(await tokenFrom('solo@elsewhere.test'));
+    expect(res.json()).toMatchObject({ joinedOrganization: false });
+    const confirmed = sessionClient(t, customer.actor, res);
+    expect((await confirmed.get('/api/v1/me')).json().user).toMatchObject({
+      organizationId: null,
+      emailVerified: true,
+    });
   });
 
   it('refuses a used, unknown or wrong-purpose token naming `token`, and changes nothing', async () => {
@@ -255,8 +266,8 @@ describeEachDialect('e-mail confirmation', (dialect) => {
 
   it('resends nothing once the address is verified, and only to a signed-in user', async () => {
     const customer = await register('done@acme.test');
-    await confirm(await tokenFrom('done@acme.test'));
-    expect((await customer.post('/api/v1/auth/email-confirmation', {})).statusCode).toBe(202);
+    const confirmed = sessionClient(t, customer.actor, await confirm(await tokenFrom('done@acme.test')));
+    expect((await confirmed.post('/api/v1/auth/email-confirmation', {})).statusCode).toBe(202);
     expect(await mailsTo('done@acme.test')).toHaveLength(1);
     const anonymous = await t.app.inject({ method: 'POST', url: '/api/v1/auth/email-confirmation', payload: {} });
     expect(anonymous.statusCode).toBe(401);
@@ -275,8 +286,10 @@ describeEachDialect('e-mail confirmation', (dialect) => {
     const again = await loginAs(t, { email: 'reset@acme.test' } as Client['actor'], 'evenlongerpass');
     expect((await again.get('/api/v1/me')).json().user).toMatchObject({ organizationId: acme, emailVerified: true });
     expect(await visibleTicketIds(again)).toEqual([sharedTicketId]);
-    // The confirmation link still works (it is valid) but has nothing left to do.
-    expect((await confirm(confirmToken)).json()).toMatchObject({ joinedOrganization: false });
+    // The confirmation link still works (it is valid) but has nothing left to do; it wants the
+    // account's password, which is now the new one.
+    expect((await confirm(confirmToken)).json().error.fields).toEqual(['password']);
+    expect((await confirm(confirmToken, 'evenlongerpass')).json()).toMatchObject({ joinedOrganization: false });
   });
 
   it('users created by an admin count as verified and get no confirmation mail', async () => {

@@ -72,15 +72,19 @@ export function confirmPasswordReset(token: string, password: string): Promise<v
 }
 
 /**
- * Confirms an e-mail address with the token from the mailed link and signs its owner in (the
- * session cookie replaces any other in this browser). A 400 naming `token` means the link is
- * unknown, used or expired. `joinedOrganization`: the customer now sees their organization's
- * shared requests.
+ * Confirms an e-mail address with the token from the mailed link and the password chosen at
+ * registration, and signs its owner in (the session cookie replaces any other in this browser;
+ * the account's other sessions end). A 400 naming `token` means the link is unknown, used or
+ * expired; naming `password`, that the password is wrong (the link stays usable).
+ * `joinedOrganization`: the customer now sees their organization's shared requests.
  */
-export async function confirmEmail(token: string): Promise<{ joinedOrganization: boolean; user: User }> {
+export async function confirmEmail(
+  token: string,
+  password: string,
+): Promise<{ joinedOrganization: boolean; user: User }> {
   const result = await apiRequest<SessionResponse & { joinedOrganization: boolean }>(
     '/auth/email-confirmation/confirm',
-    { method: 'POST', body: { token } },
+    { method: 'POST', body: { token, password } },
   );
   setCsrfToken(result.csrfToken);
   return { joinedOrganization: result.joinedOrganization, user: result.user };

@@ -1,6 +1,7 @@
-import { Alert, Button, Stack, Text } from '@mantine/core';
+import { Alert, Anchor, Button, PasswordInput, Stack, Text } from '@mantine/core';
+import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { IconCircleCheck, IconLinkOff } from '@tabler/icons-react';
+import { IconCircleCheck, IconLinkOff, IconUserQuestion } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
@@ -10,6 +11,7 @@ import { queryKeys } from '../../api/keys.ts';
 import { homePath, useMe } from '../../app/session.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { AuthFrame } from './AuthFrame.tsx';
+import { linkRefusal } from './password-rules.ts';
 
 /** Where to go next: the signed-in user's home (the portal shows the banner to resend), or sign in. */
 function NextStep({ label }: { label: 'continue' | 'signInToResend' }) {
@@ -30,10 +32,35 @@ function NextStep({ label }: { label: 'continue' | 'signInToResend' }) {
 }
 
 /**
+ * For whoever got the mail without registering: the mail can be ignored, and a password reset
+ * (which proves the mailbox and ends every session, ADR 0025) makes the account theirs.
+ */
+function NotYou() {
+  const { t } = useTranslation();
+  return (
+    <Alert
+      color="gray"
+      variant="light"
+      icon={<IconUserQuestion size={18} />}
+      title={t('auth.confirm.notYouTitle')}
+      data-testid="confirm-email-not-you"
+    >
+      <Stack gap="xs" align="flex-start">
+        <Text size="sm">{t('auth.confirm.notYou')}</Text>
+        <Anchor component={Link} to="/forgot-password" size="sm">
+          {t('auth.confirm.setPassword')}
+        </Anchor>
+      </Stack>
+    </Alert>
+  );
+}
+
+/**
  * Opened from the confirmation mail, signed in or not. The address is confirmed only when the
- * person presses the button: mail scanners that open links on their own must not confirm an
- * address for whoever registered it (ADR 0025). Confirming signs the link's owner in and opens
- * their home screen: registration itself signs nobody in (ADR 0026).
+ * person enters the account's password and presses the button: mail scanners that open links on
+ * their own must not confirm an address for whoever registered it (ADR 0025), and whoever gets
+ * the mail must not confirm, and then use, an account someone else registered with a password of
+ * their own (ADR 0026, addendum). Confirming signs the link's owner in and opens their home screen.
  */
 export default function ConfirmEmailPage() {
   const { t } = useTranslation();
@@ -42,9 +69,13 @@ export default function ConfirmEmailPage() {
   const token = useSearchParams()[0].get('token') ?? '';
   // A signed-in browser must send its CSRF token, which arrives with the session.
   const me = useMe();
+  const form = useForm({
+    initialValues: { password: '' },
+    validate: { password: (value) => (value ? null : t('auth.passwordRequired')) },
+  });
   const confirm = useMutation({
-    mutationFn: async () => {
-      const confirmed = await confirmEmail(token);
+    mutationFn: async (password: string) => {
+      const confirmed = await confirmEmail(token, password);
       // /me carries the permissions that decide the first screen.
       return { ...confirmed, me: await fetchMe() };
     },
@@ -61,9 +92,14 @@ export default function ConfirmEmailPage() {
       });
       void navigate(homePath(signedIn), { replace: true });
     },
+    onError: (error) => {
+      if (isApiError(error) && linkRefusal(error) === 'password') {
+        form.setFieldError('password', t('auth.confirm.wrongPassword'));
+      }
+    },
   });
-  const deadLink =
-    !token || (isApiError(confirm.error) && confirm.error.status === 400 && confirm.error.fields.includes('token'));
+  const refusal = isApiError(confirm.error) ? linkRefusal(confirm.error) : null;
+  const deadLink = !token || refusal === 'token';
 
   return (
     <AuthFrame title={t('auth.confirm.title')}>
@@ -96,11 +132,29 @@ export default function ConfirmEmailPage() {
         </Stack>
       ) : (
         <Stack>
-          <Text size="sm">{t('auth.confirm.explain')}</Text>
-          {confirm.error && <ErrorAlert error={confirm.error} />}
-          <Button onClick={() => confirm.mutate()} loading={confirm.isPending || me.isPending} fullWidth>
-            {t('auth.confirm.submit')}
-          </Button>
+          <form onSubmit={form.onSubmit((values) => confirm.mutate(values.password))} noValidate>
+            <Stack>
+              <Text size="sm">{t('auth.confirm.explain')}</Text>
+              {confirm.error && refusal === null && <ErrorAlert error={confirm.error} />}
+              <Stack gap={4}>
+                <PasswordInput
+                  visibilityToggleButtonProps={{ 'aria-label': t('auth.toggleVisibility') }}
+                  label={t('auth.password')}
+                  autoComplete="current-password"
+                  required
+                  autoFocus
+                  {...form.getInputProps('password')}
+                />
+                <Anchor component={Link} to="/forgot-password" size="sm" ta="right">
+                  {t('auth.forgotLink')}
+                </Anchor>
+              </Stack>
+              <Button type="submit" loading={confirm.isPending || me.isPending} fullWidth>
+                {t('auth.confirm.submit')}
+              </Button>
+            </Stack>
+          </form>
+          <NotYou />
         </Stack>
       )}
     </AuthFrame>

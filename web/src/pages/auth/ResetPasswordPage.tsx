@@ -9,7 +9,7 @@ import { confirmPasswordReset } from '../../api/auth.ts';
 import { isApiError } from '../../api/client.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { AuthFrame } from './AuthFrame.tsx';
-import { MIN_PASSWORD_LENGTH, newPasswordProblems, resetRefusal } from './password-rules.ts';
+import { linkRefusal, MIN_PASSWORD_LENGTH, newPasswordProblems } from './password-rules.ts';
 
 interface ResetValues {
   password: string;
@@ -59,12 +59,12 @@ export default function ResetPasswordPage() {
       void navigate('/login', { replace: true });
     },
     onError: (error) => {
-      if (isApiError(error) && resetRefusal(error) === 'password') {
+      if (isApiError(error) && linkRefusal(error) === 'password') {
         form.setFieldError('password', t('auth.passwordTooShort', { count: MIN_PASSWORD_LENGTH }));
       }
     },
   });
-  const refusal = isApiError(reset.error) ? resetRefusal(reset.error) : null;
+  const refusal = isApiError(reset.error) ? linkRefusal(reset.error) : null;
 
   return (
     <AuthFrame title={t('auth.reset.title')} subtitle={token ? t('auth.reset.subtitle') : undefined}>

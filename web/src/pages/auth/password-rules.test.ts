@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MIN_PASSWORD_LENGTH, newPasswordProblems, resetRefusal } from './password-rules.ts';
+import { linkRefusal, MIN_PASSWORD_LENGTH, newPasswordProblems } from './password-rules.ts';
 
 describe('newPasswordProblems', () => {
   it('wants a long enough password first', () => {
@@ -13,14 +13,14 @@ describe('newPasswordProblems', () => {
   });
 });
 
-describe('resetRefusal', () => {
+describe('linkRefusal', () => {
   it('tells a dead link from a weak password', () => {
-    expect(resetRefusal({ status: 400, fields: ['token'] })).toBe('token');
-    expect(resetRefusal({ status: 400, fields: ['password'] })).toBe('password');
+    expect(linkRefusal({ status: 400, fields: ['token'] })).toBe('token');
+    expect(linkRefusal({ status: 400, fields: ['password'] })).toBe('password');
   });
 
   it('leaves anything else to the generic error', () => {
-    expect(resetRefusal({ status: 400, fields: [] })).toBeNull();
-    expect(resetRefusal({ status: 429, fields: ['token'] })).toBeNull();
+    expect(linkRefusal({ status: 400, fields: [] })).toBeNull();
+    expect(linkRefusal({ status: 429, fields: ['token'] })).toBeNull();
   });
 });

@@ -8,8 +8,11 @@ export function newPasswordProblems(password: string, repeat: string): { passwor
   return {};
 }
 
-/** Why the server refused a reset: the link (`token`), the password, or something else. */
-export function resetRefusal(error: { status: number; fields: string[] }): 'token' | 'password' | null {
+/**
+ * Why the server refused a mailed link's form (a reset, or an address confirmation): the link
+ * (`token`), the password (too short, or not the account's), or something else.
+ */
+export function linkRefusal(error: { status: number; fields: string[] }): 'token' | 'password' | null {
   if (error.status !== 400) return null;
   if (error.fields.includes('token')) return 'token';
   if (error.fields.includes('password')) return 'password';
