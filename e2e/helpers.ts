@@ -67,7 +67,9 @@ export async function loginAs(
     .fill(email);
   await page.locator('input[type="password"]').fill(password);
   await page.locator('form button[type="submit"]').click();
-  await expect(page).not.toHaveURL(/\/login/);
+  // Signing in opens /agent or /admin, which move on to the first queue or the users page once
+  // their screen has loaded: wait for that, or a click made meanwhile is overtaken by the move.
+  await expect(page).not.toHaveURL(/\/login|\/(agent|admin)\/?$/);
   return page;
 }
 
