@@ -1,5 +1,5 @@
 import { expect } from '@playwright/test';
-import { loginAs, shot, test } from './helpers.ts';
+import { attemptTag, loginAs, shot, test } from './helpers.ts';
 
 /** The date part of an instant as the screens show it in English ("Jun 10, 2026"). */
 const shownDate = (at: number) => new Intl.DateTimeFormat('en', { dateStyle: 'medium' }).format(new Date(at));
@@ -10,6 +10,10 @@ const shownDate = (at: number) => new Intl.DateTimeFormat('en', { dateStyle: 'me
  * list tickets with it but not reply. A token past its expiry is marked and refused.
  */
 test('an admin creates a read-only API token that can list tickets but not reply', async ({ browser, request }) => {
+  // Names of this attempt: a retry on the same server sees the first attempt's tokens (and their audit entries).
+  const tag = attemptTag();
+  const name = `Ticket report ${tag}`;
+  const oldName = `Old export ${tag}`;
   const admin = await loginAs(browser, 'admin@frontdesk.example');
   await admin.getByRole('navigation', { name: 'Administration' }).getByRole('link', { name: 'API tokens' }).click();
   await expect(admin).toHaveURL(/\/admin\/tokens$/);
@@ -17,7 +21,7 @@ test('an admin creates a read-only API token that can list tickets but not reply
 
   await admin.getByRole('button', { name: 'Create token' }).click();
   const dialog = admin.getByRole('dialog');
-  await dialog.getByLabel('Name').fill('Ticket report');
+  await dialog.getByLabel('Name').fill(name);
   await expect(dialog.getByRole('radio', { name: 'In 90 days' })).toBeChecked();
   await expect(dialog.getByTestId('token-expires-on')).toContainText(shownDate(Date.now() + 90 * 86_400_000));
   await expect(dialog.getByRole('radio', { name: /All my permissions/ })).toBeChecked();
@@ -33,7 +37,7 @@ test('an admin creates a read-only API token that can list tickets but not reply
   await dialog.getByRole('button', { name: 'Done' }).click();
   await expect(dialog).toHaveCount(0);
 
-  const row = admin.getByRole('row').filter({ hasText: 'Ticket report' });
+  const row = admin.getByRole('row').filter({ hasText: name });
   await expect(row.getByText('See all tickets')).toBeVisible();
   await expect(row.getByText('Agent desk')).toBeVisible();
   await expect(row.getByRole('cell').nth(5)).toContainText(shownDate(Date.now() + 90 * 86_400_000));
@@ -44,7 +48,7 @@ test('an admin creates a read-only API token that can list tickets but not reply
   const { csrfToken } = (await (await admin.request.get('/api/v1/me')).json()) as { csrfToken: string };
   const made = await admin.request.post('/api/v1/api-tokens', {
     headers: { 'x-csrf-token': csrfToken },
-    data: { name: 'Old export', expiresAt: new Date(Date.now() + 8_000).toISOString() },
+    data: { name: oldName, expiresAt: new Date(Date.now() + 8_000).toISOString() },
   });
   expect(made.status(), await made.text()).toBe(201);
   const oldToken = ((await made.json()) as { token: string }).token;
@@ -52,7 +56,7 @@ test('an admin creates a read-only API token that can list tickets but not reply
     (await request.get('/api/v1/me', { headers: { authorization: `Bearer ${oldToken}` } })).status();
   await expect.poll(meWithOldToken, { timeout: 20_000, intervals: [1_000] }).toBe(401);
   await admin.reload();
-  const expired = admin.getByRole('row').filter({ hasText: 'Old export' });
+  const expired = admin.getByRole('row').filter({ hasText: oldName });
   await expect(expired.getByText('Expired')).toBeVisible();
   await expect(expired).toHaveAttribute('data-expired', 'true');
   await shot(admin, '37-admin-api-tokens');
@@ -66,14 +70,14 @@ test('an admin creates a read-only API token that can list tickets but not reply
   const reply = await request.post(`/api/v1/tickets/${ticketId}/messages`, { headers, data: { body: 'Hello' } });
   expect(reply.status()).toBe(403);
 
-  await row.getByRole('button', { name: 'Revoke token Ticket report' }).click();
+  await row.getByRole('button', { name: `Revoke token ${name}` }).click();
   await admin.getByRole('dialog').getByRole('button', { name: 'Revoke' }).click();
   await expect(row).toHaveCount(0);
   expect((await request.get('/api/v1/tickets', { headers })).status()).toBe(401);
 
   // Creating and revoking are in the audit log, with who did it (never the secret).
   await admin.getByRole('navigation', { name: 'Administration' }).getByRole('link', { name: 'Audit log' }).click();
-  const revoked = admin.getByTestId('audit-row').filter({ hasText: 'Ticket report' }).filter({ hasText: 'Revoked' });
+  const revoked = admin.getByTestId('audit-row').filter({ hasText: name }).filter({ hasText: 'Revoked' });
   await expect(revoked).toContainText('API token');
   await expect(revoked).toContainText('Adam Admin');
   await revoked.click();
@@ -86,6 +90,7 @@ test('an admin creates a read-only API token that can list tickets but not reply
  * creates a token for a script limited to reading their group's tickets, uses it, revokes it.
  */
 test('an engineer creates their own scoped API token from the user menu and uses it', async ({ browser, request }) => {
+  const name = `Queue script ${attemptTag()}`;
   const engineer = await loginAs(browser, 'engineer@frontdesk.example');
   await engineer.getByRole('button', { name: 'User menu' }).click();
   await engineer.getByRole('menuitem', { name: 'My API tokens' }).click();
@@ -94,7 +99,7 @@ test('an engineer creates their own scoped API token from the user menu and uses
 
   await engineer.getByRole('button', { name: 'Create token' }).click();
   const dialog = engineer.getByRole('dialog');
-  await dialog.getByLabel('Name').fill('Queue script');
+  await dialog.getByLabel('Name').fill(name);
   await dialog.getByRole('radio', { name: 'Never' }).check();
   await expect(dialog.getByTestId('token-expires-on')).toHaveCount(0);
   await dialog.getByRole('radio', { name: /Only the permissions I choose/ }).check();
@@ -110,7 +115,7 @@ test('an engineer creates their own scoped API token from the user menu and uses
   await dialog.getByRole('button', { name: 'Done' }).click();
   await expect(dialog).toHaveCount(0);
 
-  const row = engineer.getByRole('row').filter({ hasText: 'Queue script' });
+  const row = engineer.getByRole('row').filter({ hasText: name });
   await expect(row.getByText('Agent desk')).toBeVisible();
   // Own tokens have no "acts as" column: name, permissions, created, last used, expires.
   await expect(row.getByRole('cell').nth(4)).toHaveText('Never');
@@ -126,7 +131,7 @@ test('an engineer creates their own scoped API token from the user menu and uses
   // The token cannot reach token management, not even the engineer's own.
   expect((await request.get('/api/v1/me/api-tokens', { headers })).status()).toBe(403);
 
-  await row.getByRole('button', { name: 'Revoke token Queue script' }).click();
+  await row.getByRole('button', { name: `Revoke token ${name}` }).click();
   await engineer.getByRole('dialog').getByRole('button', { name: 'Revoke' }).click();
   await expect(row).toHaveCount(0);
   expect((await request.get('/api/v1/me', { headers })).status()).toBe(401);

@@ -27,6 +27,22 @@ export const test = base.extend<{ closeContexts: undefined }>({
   ],
 });
 
+/**
+ * A short tag unique to one attempt of a test (six digits of the clock), for the names and
+ * addresses it creates. CI retries a failed test on the same server, and `--repeat-each` runs it
+ * again there: a fixed name would meet the row a first attempt left. Fixed length, so one tag is
+ * never part of another and a locator built from it finds only this attempt's row.
+ */
+export function attemptTag(): string {
+  return String(Date.now() % 1_000_000).padStart(6, '0');
+}
+
+/** Headers for a write through the page's own session: its CSRF token, read from /api/v1/me. */
+export async function csrfHeaders(page: Page): Promise<Record<string, string>> {
+  const me = (await (await page.request.get('/api/v1/me')).json()) as { csrfToken: string };
+  return { 'x-csrf-token': me.csrfToken };
+}
+
 /** Saves a full-page screenshot of a main screen as a test artifact (e2e-artifacts/NAME.png). */
 export async function shot(page: Page, name: string): Promise<void> {
   mkdirSync(ARTIFACTS, { recursive: true });
@@ -51,7 +67,9 @@ export async function loginAs(
     .fill(email);
   await page.locator('input[type="password"]').fill(password);
   await page.locator('form button[type="submit"]').click();
-  await expect(page).not.toHaveURL(/\/login/);
+  // Signing in opens /agent or /admin, which move on to the first queue or the users page once
+  // their screen has loaded: wait for that, or a click made meanwhile is overtaken by the move.
+  await expect(page).not.toHaveURL(/\/login|\/(agent|admin)\/?$/);
   return page;
 }
 

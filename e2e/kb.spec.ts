@@ -1,7 +1,5 @@
 import { expect, type Page } from '@playwright/test';
-import { loginAs, shot, test } from './helpers.ts';
-
-const TITLE = `Printer shows error E-204 ${Date.now()}`;
+import { attemptTag, loginAs, shot, test } from './helpers.ts';
 
 async function csrf(page: Page): Promise<string> {
   return (await (await page.request.get('/api/v1/me')).json()).csrfToken;
@@ -15,6 +13,11 @@ async function csrf(page: Page): Promise<string> {
 test('an article is written, suggested to a customer, and a canned response is inserted with ::', async ({
   browser,
 }) => {
+  // This attempt's own article and response: a retry runs on the same server (and a module-level
+  // name would be the same for every test of one worker).
+  const tag = attemptTag();
+  const TITLE = `Printer shows error E-204 ${tag}`;
+  const canned = `offline-${tag}`;
   // 1. The manager writes, publishes and revises an article.
   const manager = await loginAs(browser, 'manager@frontdesk.example');
   await manager.goto('/agent/kb');
@@ -97,20 +100,25 @@ test('an article is written, suggested to a customer, and a canned response is i
   await operator.goto('/agent/canned');
   await operator.getByRole('button', { name: 'New response' }).click();
   const dialog = operator.getByRole('dialog', { name: 'New response' });
-  await dialog.getByRole('textbox', { name: /^Name/ }).fill('offline');
+  await dialog.getByRole('textbox', { name: /^Name/ }).fill(canned);
   await dialog
     .getByRole('textbox', { name: /^Text/ })
     .fill('Hello {{customer.name}}, thank you for ticket #{{ticket.number}}.');
   await dialog.getByRole('button', { name: 'Save' }).click();
-  await expect(operator.getByText('::offline')).toBeVisible();
+  await expect(operator.getByText(`::${canned}`)).toBeVisible();
   await shot(operator, '65-canned-responses');
 
   await operator.goto(`/agent/tickets/${ticket.id}`);
   const reply = operator.getByRole('textbox', { name: 'Message to the customer' });
   await reply.click();
   await reply.pressSequentially('::offl');
-  await expect(operator.getByTestId('canned-picker')).toContainText('::offline');
+  await expect(operator.getByTestId('canned-picker')).toContainText(`::${canned}`);
   await shot(operator, '66-canned-picker');
+  // The rest of the name leaves only this attempt's response in the list.
+  await reply.pressSequentially(canned.slice('offl'.length));
+  const picked = operator.getByTestId('canned-picker').getByRole('option');
+  await expect(picked).toHaveCount(1);
+  await expect(picked).toContainText(`::${canned}`);
   await reply.press('Enter');
   await expect(reply).toHaveValue(`Hello Alice Carter, thank you for ticket #${ticket.number}.`);
 

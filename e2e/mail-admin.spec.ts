@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { expect, type Page } from '@playwright/test';
-import { loginAs, shot, smtpListenerTransport, test } from './helpers.ts';
+import { attemptTag, loginAs, shot, smtpListenerTransport, test } from './helpers.ts';
 
 /** Waits until toasts have gone and scrolls to the top, so a full-page shot shows the screen itself. */
 async function settle(page: Page): Promise<void> {
@@ -151,21 +151,25 @@ async function mailIn(message: { from: string; subject: string; text: string }):
 test('inbound mail is logged, threads onto the ticket and links an unverified sender', async ({ browser }) => {
   const admin = await loginAs(browser, 'admin@frontdesk.example');
   const ticket = await customerTicket(admin);
+  // This attempt's own mails: a retry files them on the same ticket (and in the same log) as the first attempt did.
+  const tag = attemptTag();
+  const aliceText = `It still drops after the router restart (${tag}).`;
+  const samSubject = `Same problem here (${tag})`;
   await mailIn({
     from: 'Alice Carter <customer@acme.example>',
-    subject: `[#${ticket.number}] Re: Wi-Fi drops`,
-    text: 'It still drops after the router restart.\n\nOn Monday, Frontdesk <support@frontdesk.example> wrote:\n> Please restart the router and tell us if it helps.',
+    subject: `[#${ticket.number}] Re: Wi-Fi drops (${tag})`,
+    text: `${aliceText}\n\nOn Monday, Frontdesk <support@frontdesk.example> wrote:\n> Please restart the router and tell us if it helps.`,
   });
   await mailIn({
     from: 'Sam Stranger <sam@elsewhere.example>',
-    subject: `[#${ticket.number}] Same problem here`,
+    subject: `[#${ticket.number}] ${samSubject}`,
     text: 'Our Wi-Fi drops too.',
   });
 
   await admin.goto('/admin/mail?tab=inbound');
   const log = admin.getByRole('table', { name: 'Inbound log' });
-  const fromAlice = log.getByRole('row', { name: /customer@acme\.example/ });
-  const fromSam = log.getByRole('row', { name: /sam@elsewhere\.example/ });
+  const fromAlice = log.getByRole('row', { name: /customer@acme\.example/ }).filter({ hasText: tag });
+  const fromSam = log.getByRole('row', { name: /sam@elsewhere\.example/ }).filter({ hasText: tag });
   // Filing runs in the background; the log shows the result once it is done.
   await expect(async () => {
     await admin.getByRole('tab', { name: 'Outgoing mail' }).click();
@@ -184,7 +188,7 @@ test('inbound mail is logged, threads onto the ticket and links an unverified se
 
   await fromAlice.getByRole('link', { name: 'Open ticket' }).click();
   await expect(admin).toHaveURL(new RegExp(`/agent/tickets/${ticket.id}$`));
-  const message = admin.getByRole('article').filter({ hasText: 'It still drops after the router restart.' });
+  const message = admin.getByRole('article').filter({ hasText: aliceText });
   await expect(message.getByTestId('sender-email')).toHaveText('customer@acme.example');
   await expect(message.getByText('Please restart the router')).toHaveCount(0);
   await message.getByRole('button', { name: 'Show quoted text' }).click();
@@ -192,7 +196,7 @@ test('inbound mail is logged, threads onto the ticket and links an unverified se
   await expect(message.getByRole('button', { name: 'Hide quoted text' })).toHaveAttribute('aria-expanded', 'true');
   const links = admin.getByTestId('links-panel');
   await expect(links).toContainText('Followed by · unverified sender');
-  await expect(links).toContainText('Same problem here');
+  await expect(links).toContainText(samSubject);
   const mailPanel = admin.getByTestId('mail-panel');
   await expect(mailPanel).toContainText('Ticket received');
   await expect(mailPanel.getByTestId(/^delivery-/).first()).toContainText(/Dev mailbox|Sent|Queued|Failed/);
@@ -200,7 +204,7 @@ test('inbound mail is logged, threads onto the ticket and links an unverified se
   await shot(admin, '86-agent-ticket-mail');
 
   // The stranger's ticket points back to the original one.
-  await links.getByRole('link', { name: /Same problem here/ }).click();
+  await links.getByRole('link', { name: samSubject }).click();
   await expect(admin.getByTestId('links-panel')).toContainText('Follow-up of · unverified sender');
 });
 
@@ -211,15 +215,16 @@ test('an admin files mail from unverified senders as flagged notes', async ({ br
   const asNote = admin.getByRole('switch', { name: /Unverified senders: add their mail as an internal note/ });
   await expect(asNote).not.toBeChecked();
   await expect(admin.getByRole('textbox', { name: /Loop guard/ })).toHaveValue('10 per hour');
-  await asNote.check();
-  await admin.getByRole('button', { name: 'Save' }).click();
-  await expect(admin.getByText('Settings saved')).toBeVisible();
-  await settle(admin);
-  await shot(admin, '87-admin-settings-mail');
-  await admin.reload();
-  await expect(asNote).toBeChecked();
-
+  // From the first change on: whatever step the test stops at, the setting goes back.
   try {
+    await asNote.check();
+    await admin.getByRole('button', { name: 'Save' }).click();
+    await expect(admin.getByText('Settings saved')).toBeVisible();
+    await settle(admin);
+    await shot(admin, '87-admin-settings-mail');
+    await admin.reload();
+    await expect(asNote).toBeChecked();
+
     const ticket = await customerTicket(admin);
     // Unique per attempt: a retry files its mail on the same ticket as the first attempt did.
     const question = `Is there any news on this? (${Date.now() % 100_000})`;
@@ -255,7 +260,8 @@ test('an admin files mail from unverified senders as flagged notes', async ({ br
 test('a customer sets a new password through the reset link', async ({ browser }) => {
   // Three sign-ups and sign-ins plus a mail round trip: give a busy machine room.
   test.slow();
-  const email = 'reset-e2e@example.com';
+  // An address of this attempt's own: a retry would find the first attempt's account and its used link.
+  const email = `reset-${attemptTag()}@example.com`;
   const visitor = await (await browser.newContext({ locale: 'en-US' })).newPage();
   // Registering signs nobody in: the visitor stays signed out.
   const registered = await visitor.request.post('/api/v1/auth/register', {

@@ -1,5 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
-import { loginAs, shot, test } from './helpers.ts';
+import { attemptTag, loginAs, shot, test } from './helpers.ts';
 
 /** Waits until toasts have gone and scrolls to the top, so a full-page shot shows the screen itself. */
 async function settle(page: Page): Promise<void> {
@@ -29,6 +29,26 @@ async function apiDelete(page: Page, path: string, name: string): Promise<number
   return response.status();
 }
 
+/**
+ * Deletes an entry of this attempt if the test stopped before deleting it, so that a retry (and
+ * the later specs) do not meet a contract that still changes Acme's tickets.
+ */
+async function removeIfLeft(page: Page, path: string, name: string): Promise<void> {
+  const entries: { name: string }[] = await (await page.request.get(`/api/v1${path}`)).json();
+  if (!entries.some((entry) => entry.name === name)) return;
+  // A policy is free once tickets have switched back from it in the background.
+  await expect(async () => expect(await apiDelete(page, path, name)).toBe(204)).toPass();
+}
+
+/** What this attempt creates, each name with the attempt's tag. */
+interface Names {
+  calendar: string;
+  policy: string;
+  acmeContract: string;
+  pilotContract: string;
+  vendor: string;
+}
+
 // Tall enough that the editors fit on screen in the screenshots.
 test.use({ viewport: { width: 1280, height: 1000 } });
 
@@ -40,7 +60,32 @@ test.use({ viewport: { width: 1280, height: 1000 } });
  * at the end so later specs see the seeded data.
  */
 test('an admin sets up calendars, SLA policies, contracts and vendors', async ({ browser }) => {
+  // Names of this attempt: a retry on the same server meets what a first attempt left if it stopped half-way.
+  const tag = attemptTag();
+  const names: Names = {
+    calendar: `Kyiv service desk ${tag}`,
+    policy: `Kyiv business hours ${tag}`,
+    acmeContract: `Acme Logistics — e-mail ${tag}`,
+    pilotContract: `Ana Popescu pilot 2024 ${tag}`,
+    vendor: `Printix Ukraine ${tag}`,
+  };
   const admin = await loginAs(browser, 'admin@frontdesk.example');
+  try {
+    await walkThrough(admin, names);
+  } finally {
+    await removeIfLeft(admin, '/vendors', names.vendor);
+    await removeIfLeft(admin, '/contracts', names.acmeContract);
+    await removeIfLeft(admin, '/contracts', names.pilotContract);
+    await removeIfLeft(admin, '/sla/policies', names.policy);
+    await removeIfLeft(admin, '/sla/calendars', names.calendar);
+  }
+});
+
+/** The steps of the test above, from the calendar editor to everything deleted again. */
+async function walkThrough(
+  admin: Page,
+  { calendar, policy, acmeContract, pilotContract, vendor }: Names,
+): Promise<void> {
   const nav = admin.getByRole('navigation', { name: 'Administration' });
   await nav.getByRole('link', { name: 'Service levels' }).click();
   await expect(admin).toHaveURL(/\/admin\/sla$/);
@@ -49,7 +94,7 @@ test('an admin sets up calendars, SLA policies, contracts and vendors', async ({
   // Calendar: Europe/Kyiv, Monday to Friday 09:00–18:00, Independence Day every year.
   await admin.getByRole('button', { name: 'New calendar' }).click();
   const calendarDialog = admin.getByRole('dialog', { name: 'New business calendar' });
-  await calendarDialog.getByRole('textbox', { name: /^Name/ }).fill('Kyiv service desk');
+  await calendarDialog.getByRole('textbox', { name: /^Name/ }).fill(calendar);
   await choose(
     admin,
     calendarDialog.getByRole('combobox', { name: /^Time zone/ }),
@@ -73,9 +118,7 @@ test('an admin sets up calendars, SLA policies, contracts and vendors', async ({
   await shot(admin, '60-admin-sla-calendar-editor');
   await calendarDialog.getByRole('button', { name: 'Create' }).click();
   await expect(calendarDialog).toHaveCount(0);
-  const calendarRow = admin
-    .getByRole('table', { name: 'Business calendars' })
-    .getByRole('row', { name: /Kyiv service desk/ });
+  const calendarRow = admin.getByRole('table', { name: 'Business calendars' }).getByRole('row', { name: calendar });
   await expect(calendarRow).toContainText('Europe/Kyiv');
   await expect(calendarRow).toContainText('Mon–Fri 09:00–18:00');
   await expect(calendarRow).toContainText('1');
@@ -87,12 +130,8 @@ test('an admin sets up calendars, SLA policies, contracts and vendors', async ({
   await expect(admin).toHaveURL(/tab=policies/);
   await admin.getByRole('button', { name: 'New policy' }).click();
   const policyDialog = admin.getByRole('dialog', { name: 'New SLA policy' });
-  await policyDialog.getByRole('textbox', { name: /^Name/ }).fill('Kyiv business hours');
-  await choose(
-    admin,
-    policyDialog.getByRole('combobox', { name: /^Business calendar/ }),
-    'Kyiv service desk · Europe/Kyiv',
-  );
+  await policyDialog.getByRole('textbox', { name: /^Name/ }).fill(policy);
+  await choose(admin, policyDialog.getByRole('combobox', { name: /^Business calendar/ }), `${calendar} · Europe/Kyiv`);
   const target = (priority: string, kind: string, unit: 'hours' | 'minutes') =>
     policyDialog.getByRole('textbox', { name: `${priority} · ${kind}: ${unit}` });
   await target('Urgent', 'First response', 'minutes').fill('30');
@@ -111,10 +150,8 @@ test('an admin sets up calendars, SLA policies, contracts and vendors', async ({
   await shot(admin, '62-admin-sla-policy-editor');
   await policyDialog.getByRole('button', { name: 'Create' }).click();
   await expect(policyDialog).toHaveCount(0);
-  const policyRow = admin
-    .getByRole('table', { name: 'SLA policies' })
-    .getByRole('row', { name: /Kyiv business hours/ });
-  await expect(policyRow).toContainText('Kyiv service desk');
+  const policyRow = admin.getByRole('table', { name: 'SLA policies' }).getByRole('row', { name: policy });
+  await expect(policyRow).toContainText(calendar);
   await expect(policyRow).toContainText('75 %');
   await settle(admin);
   await shot(admin, '63-admin-sla-policies');
@@ -123,10 +160,10 @@ test('an admin sets up calendars, SLA policies, contracts and vendors', async ({
   await admin.getByRole('tab', { name: 'Contracts' }).click();
   await admin.getByRole('button', { name: 'New contract' }).click();
   const contractDialog = admin.getByRole('dialog', { name: 'New contract' });
-  await contractDialog.getByRole('textbox', { name: /^Name/ }).fill('Acme Logistics — e-mail');
+  await contractDialog.getByRole('textbox', { name: /^Name/ }).fill(acmeContract);
   await choose(admin, contractDialog.getByRole('combobox', { name: /^Organization/ }), /^Acme Logistics/, 'Acme');
   await choose(admin, contractDialog.getByRole('combobox', { name: /^Service/ }), 'E-mail and calendar');
-  await choose(admin, contractDialog.getByRole('combobox', { name: /^SLA policy/ }), 'Kyiv business hours');
+  await choose(admin, contractDialog.getByRole('combobox', { name: /^SLA policy/ }), policy);
   await contractDialog.getByLabel(/^Valid from/).fill('2025-01-01');
   await contractDialog.getByLabel(/^Valid to/).fill('2024-12-31');
   await contractDialog.getByRole('button', { name: 'Create' }).click();
@@ -137,21 +174,21 @@ test('an admin sets up calendars, SLA policies, contracts and vendors', async ({
   await expect(contractDialog).toHaveCount(0);
 
   await admin.getByRole('button', { name: 'New contract' }).click();
-  await contractDialog.getByRole('textbox', { name: /^Name/ }).fill('Ana Popescu pilot 2024');
+  await contractDialog.getByRole('textbox', { name: /^Name/ }).fill(pilotContract);
   await contractDialog.getByText('Single customer', { exact: true }).click();
   await choose(admin, contractDialog.getByRole('combobox', { name: /^Customer/ }), /^Ana Popescu/, 'Popescu');
-  await choose(admin, contractDialog.getByRole('combobox', { name: /^SLA policy/ }), 'Kyiv business hours');
+  await choose(admin, contractDialog.getByRole('combobox', { name: /^SLA policy/ }), policy);
   await contractDialog.getByLabel(/^Valid from/).fill('2024-01-01');
   await contractDialog.getByLabel(/^Valid to/).fill('2024-12-31');
   await contractDialog.getByRole('button', { name: 'Create' }).click();
   await expect(contractDialog).toHaveCount(0);
   const contracts = admin.getByRole('table', { name: 'Contracts' });
-  const acme = contracts.getByRole('row', { name: /Acme Logistics — e-mail/ });
+  const acme = contracts.getByRole('row', { name: acmeContract });
   await expect(acme.getByText('Acme Logistics', { exact: true })).toBeVisible();
   await expect(acme).toContainText('acme.example');
   await expect(acme).toContainText('E-mail and calendar');
   await expect(acme.getByTestId('validity')).toHaveText('Active');
-  const pilot = contracts.getByRole('row', { name: /Ana Popescu pilot 2024/ });
+  const pilot = contracts.getByRole('row', { name: pilotContract });
   await expect(pilot).toContainText('All services');
   await expect(pilot.getByTestId('validity')).toHaveText('Expired');
   await settle(admin);
@@ -159,17 +196,17 @@ test('an admin sets up calendars, SLA policies, contracts and vendors', async ({
 
   // In use: the policy is held by contracts, the calendar by the policy. Refused in place.
   await admin.getByRole('tab', { name: 'SLA policies' }).click();
-  await rowAction(admin, 'Kyiv business hours', 'Delete');
+  await rowAction(admin, policy, 'Delete');
   const deletePolicy = admin.getByRole('dialog', { name: 'Delete SLA policy' });
   await deletePolicy.getByRole('button', { name: 'Delete' }).click();
   await expect(deletePolicy.getByTestId('in-use')).toContainText('Contracts, vendors or tickets still use');
   await shot(admin, '66-admin-sla-in-use');
   await deletePolicy.getByRole('button', { name: 'Done' }).click();
   await admin.getByRole('tab', { name: 'Business calendars' }).click();
-  await rowAction(admin, 'Kyiv service desk', 'Delete');
+  await rowAction(admin, calendar, 'Delete');
   const deleteCalendar = admin.getByRole('dialog', { name: 'Delete calendar' });
   await deleteCalendar.getByRole('button', { name: 'Delete' }).click();
-  await expect(deleteCalendar.getByTestId('in-use')).toContainText('SLA policies still use “Kyiv service desk”');
+  await expect(deleteCalendar.getByTestId('in-use')).toContainText(`SLA policies still use “${calendar}”`);
   await deleteCalendar.getByRole('button', { name: 'Done' }).click();
 
   // Vendor with a contact, owing the new policy.
@@ -180,11 +217,11 @@ test('an admin sets up calendars, SLA policies, contracts and vendors', async ({
   ).toBeVisible();
   await admin.getByRole('button', { name: 'New vendor' }).click();
   const vendorDialog = admin.getByRole('dialog', { name: 'New vendor' });
-  await vendorDialog.getByRole('textbox', { name: /^Name/ }).fill('Printix Ukraine');
+  await vendorDialog.getByRole('textbox', { name: /^Name/ }).fill(vendor);
   await choose(admin, vendorDialog.getByRole('combobox', { name: 'Kind' }), 'Manufacturer');
   await vendorDialog.getByRole('textbox', { name: /^E-mail/ }).fill('support@printix.example');
   await vendorDialog.getByRole('textbox', { name: /^Phone/ }).fill('+380 44 123 4567');
-  await choose(admin, vendorDialog.getByRole('combobox', { name: /^SLA policy/ }), 'Kyiv business hours');
+  await choose(admin, vendorDialog.getByRole('combobox', { name: /^SLA policy/ }), policy);
   await vendorDialog
     .getByRole('textbox', { name: /^Notes/ })
     .fill('Customer account 48-1177. Phone support 09:00–17:00.');
@@ -203,30 +240,30 @@ test('an admin sets up calendars, SLA policies, contracts and vendors', async ({
   await shot(admin, '67-admin-vendor-editor');
   await vendorDialog.getByRole('button', { name: 'Create' }).click();
   await expect(vendorDialog).toHaveCount(0);
-  const vendorRow = admin.getByRole('table', { name: 'Vendors' }).getByRole('row', { name: /Printix Ukraine/ });
+  const vendorRow = admin.getByRole('table', { name: 'Vendors' }).getByRole('row', { name: vendor });
   await expect(vendorRow).toContainText('Manufacturer');
   await expect(vendorRow).toContainText('support@printix.example');
-  await expect(vendorRow).toContainText('Kyiv business hours');
+  await expect(vendorRow).toContainText(policy);
   await expect(vendorRow).toContainText('Contacts: Ivan Petrenko');
   await expect(vendorRow).toContainText('Active');
   await settle(admin);
   await shot(admin, '68-admin-vendors');
 
   // The editor opens with what was saved.
-  await vendorRow.getByText('Printix Ukraine').click();
-  const editVendor = admin.getByRole('dialog', { name: 'Edit vendor “Printix Ukraine”' });
+  await vendorRow.getByText(vendor).click();
+  const editVendor = admin.getByRole('dialog', { name: `Edit vendor “${vendor}”` });
   await expect(editVendor.getByRole('textbox', { name: 'Contact 1: name' })).toHaveValue('Ivan Petrenko');
   await editVendor.getByRole('button', { name: 'Cancel' }).click();
 
   // Clean up: the vendor and the contracts through the screens, then policy and calendar.
-  await rowAction(admin, 'Printix Ukraine', 'Delete');
+  await rowAction(admin, vendor, 'Delete');
   const deleteVendor = admin.getByRole('dialog', { name: 'Delete vendor' });
   await deleteVendor.getByRole('button', { name: 'Delete' }).click();
   await expect(deleteVendor).toHaveCount(0);
   await expect(vendorRow).toHaveCount(0);
   await nav.getByRole('link', { name: 'Service levels' }).click();
   await admin.getByRole('tab', { name: 'Contracts' }).click();
-  for (const name of ['Acme Logistics — e-mail', 'Ana Popescu pilot 2024']) {
+  for (const name of [acmeContract, pilotContract]) {
     await rowAction(admin, name, 'Delete');
     const deleteContract = admin.getByRole('dialog', { name: 'Delete contract' });
     await deleteContract.getByRole('button', { name: 'Delete' }).click();
@@ -235,6 +272,6 @@ test('an admin sets up calendars, SLA policies, contracts and vendors', async ({
   await expect(acme).toHaveCount(0);
   await expect(pilot).toHaveCount(0);
   // Tickets switch back from the policy in the background after the contract is gone.
-  await expect(async () => expect(await apiDelete(admin, '/sla/policies', 'Kyiv business hours')).toBe(204)).toPass();
-  expect(await apiDelete(admin, '/sla/calendars', 'Kyiv service desk')).toBe(204);
-});
+  await expect(async () => expect(await apiDelete(admin, '/sla/policies', policy)).toBe(204)).toPass();
+  expect(await apiDelete(admin, '/sla/calendars', calendar)).toBe(204);
+}
