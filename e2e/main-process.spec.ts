@@ -1,5 +1,5 @@
 import { expect } from '@playwright/test';
-import { linkInMail, loginAs, shot, startMailbox, test } from './helpers.ts';
+import { attemptTag, csrfHeaders, linkInMail, loginAs, shot, startMailbox, test } from './helpers.ts';
 
 /**
  * The main process of MISSION.md in a real browser: a customer registers and opens a ticket,
@@ -16,6 +16,8 @@ test.afterAll(async () => {
 });
 
 test('customer → operator → engineer → customer confirms', async ({ browser }) => {
+  // Its own subject per attempt: a retry must not meet the first attempt's ticket in the queues.
+  const subject = `Laptop does not start after update ${attemptTag()}`;
   const operator = await loginAs(browser, 'operator@frontdesk.example');
   await expect(operator).toHaveURL(/\/agent\/queues\/unassigned/);
   const unassignedCount = operator.getByTestId('queue-count-unassigned');
@@ -44,7 +46,7 @@ test('customer → operator → engineer → customer confirms', async ({ browse
 
   // ... and opens a ticket.
   await customer.getByRole('link', { name: 'New request' }).first().click();
-  await customer.getByLabel('Subject').fill('Laptop does not start after update');
+  await customer.getByLabel('Subject').fill(subject);
   await customer.getByLabel('Description').fill('The screen stays black after the Windows update last night.');
   await customer.getByRole('combobox', { name: 'Category' }).click();
   await customer.getByRole('option', { name: 'Hardware' }).click();
@@ -55,7 +57,7 @@ test('customer → operator → engineer → customer confirms', async ({ browse
 
   // The operator's queue shows it without a reload.
   await expect(unassignedCount).toHaveText(String(before + 1));
-  const row = operator.getByRole('row', { name: /Laptop does not start/ });
+  const row = operator.getByRole('row', { name: new RegExp(subject) });
   await expect(row).toBeVisible();
   await row.click();
   await expect(operator.getByTestId('ticket-number')).toContainText(number);
@@ -71,7 +73,7 @@ test('customer → operator → engineer → customer confirms', async ({ browse
   // The engineer answers and resolves.
   const engineer = await loginAs(browser, 'engineer@frontdesk.example');
   await engineer.goto('/agent/queues/mine');
-  await engineer.getByRole('row', { name: /Laptop does not start/ }).click();
+  await engineer.getByRole('row', { name: new RegExp(subject) }).click();
   await engineer
     .getByLabel('Message to the customer')
     .fill('Please hold the power button for 30 seconds, then start again.');
@@ -103,10 +105,25 @@ test('customer rejects a solution with a comment and the ticket goes back to wor
   // Seeded: Ana's mail problem is resolved and waiting for her confirmation.
   const ana = await loginAs(browser, 'ana@acme.example');
   await ana.getByRole('link', { name: /Nu pot accesa e-mailul/ }).click();
-  await ana.getByRole('button', { name: /Respinge|Reject/ }).click();
-  const dialog = ana.getByRole('dialog');
-  await dialog.getByRole('textbox').fill('Tot nu primesc e-mailuri pe telefon.');
-  await dialog.getByRole('button', { name: /Respinge|Reject/ }).click();
-  await expect(ana.getByTestId('ticket-status')).toHaveText(/În lucru|In progress/);
-  await expect(ana.getByText('Tot nu primesc e-mailuri pe telefon.')).toBeVisible();
+  await expect(ana).toHaveURL(/\/portal\/tickets\/\d+$/);
+  const ticketId = Number(/\/tickets\/(\d+)$/.exec(ana.url())?.[1]);
+  try {
+    await ana.getByRole('button', { name: /Respinge|Reject/ }).click();
+    const dialog = ana.getByRole('dialog');
+    await dialog.getByRole('textbox').fill('Tot nu primesc e-mailuri pe telefon.');
+    await dialog.getByRole('button', { name: /Respinge|Reject/ }).click();
+    await expect(ana.getByTestId('ticket-status')).toHaveText(/În lucru|In progress/);
+    await expect(ana.getByText('Tot nu primesc e-mailuri pe telefon.').first()).toBeVisible();
+  } finally {
+    // Resolved again, so a retry (or a later spec) finds it waiting for Ana's answer as seeded.
+    const admin = await loginAs(browser, 'admin@frontdesk.example');
+    const ticket = (await (await admin.request.get(`/api/v1/tickets/${ticketId}`)).json()) as { status: string };
+    if (ticket.status !== 'resolved') {
+      const resolved = await admin.request.post(`/api/v1/tickets/${ticketId}/transitions`, {
+        headers: await csrfHeaders(admin),
+        data: { to: 'resolved', solution: 'Parola aplicației de e-mail a fost resetată.' },
+      });
+      expect(resolved.ok(), await resolved.text()).toBe(true);
+    }
+  }
 });
