@@ -8,6 +8,7 @@ import { type CatalogGroup, createGroup, updateGroup } from '../../api/catalog.t
 import { isApiError } from '../../api/client.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { MAX_NAME_LENGTH, nameRule } from './CategoryDialogs.tsx';
+import { EditorForm, EditorModal } from './sla/EditorDialog.tsx';
 import { isFieldError, useCatalogChanged, useGroupMembers, useStaffUsers } from './useCatalogAdmin.ts';
 
 export const MIN_TIER = 1;
@@ -50,38 +51,33 @@ function GroupForm({ target, onDone }: { target: GroupDialogTarget; onDone: () =
   const nameTaken = isApiError(save.error) && save.error.code === 'name_taken';
 
   return (
-    <form onSubmit={form.onSubmit((values) => save.mutate(values))} noValidate>
-      <Stack>
-        {save.error && !nameTaken && <ErrorAlert error={save.error} />}
-        <TextInput
-          label={t('admin.catalog.name')}
-          required
-          data-autofocus
-          maxLength={MAX_NAME_LENGTH}
-          {...form.getInputProps('name')}
-        />
-        <NumberInput
-          label={t('admin.catalog.groups.tier')}
-          description={t('admin.catalog.groups.tierHint')}
-          required
-          min={MIN_TIER}
-          max={MAX_TIER}
-          clampBehavior="strict"
-          allowDecimal={false}
-          allowNegative={false}
-          styles={{ wrapper: { maxWidth: 120 } }}
-          {...form.getInputProps('tier')}
-        />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={save.isPending}>
-            {group ? t('admin.catalog.save') : t('admin.catalog.create')}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+    <EditorForm
+      onSubmit={form.onSubmit((values) => save.mutate(values))}
+      error={nameTaken ? null : save.error}
+      saving={save.isPending}
+      creating={group === null}
+      onCancel={onDone}
+    >
+      <TextInput
+        label={t('admin.catalog.name')}
+        required
+        data-autofocus
+        maxLength={MAX_NAME_LENGTH}
+        {...form.getInputProps('name')}
+      />
+      <NumberInput
+        label={t('admin.catalog.groups.tier')}
+        description={t('admin.catalog.groups.tierHint')}
+        required
+        min={MIN_TIER}
+        max={MAX_TIER}
+        clampBehavior="strict"
+        allowDecimal={false}
+        allowNegative={false}
+        styles={{ wrapper: { maxWidth: 120 } }}
+        {...form.getInputProps('tier')}
+      />
+    </EditorForm>
   );
 }
 
@@ -89,9 +85,9 @@ export function GroupModal({ target, onClose }: { target: GroupDialogTarget | nu
   const { t } = useTranslation();
   const title = target?.mode === 'edit' ? t('admin.catalog.groups.editTitle') : t('admin.catalog.groups.createTitle');
   return (
-    <Modal opened={target !== null} onClose={onClose} title={title}>
-      {target && <GroupForm target={target} onDone={onClose} />}
-    </Modal>
+    <EditorModal target={target} title={title} size="md" onClose={onClose}>
+      {(shown) => <GroupForm target={shown} onDone={onClose} />}
+    </EditorModal>
   );
 }
 
