@@ -5,10 +5,10 @@ import { useTranslation } from 'react-i18next';
 import type { Organization } from '../../../api/organizations.ts';
 import { CatalogActions } from '../CatalogActions.tsx';
 import { CatalogTable, CatalogToolbar } from '../CatalogTable.tsx';
+import { useOrganizations } from '../sla/useSlaAdmin.ts';
 import { OrganizationDeleteModal } from './OrganizationDeleteModal.tsx';
 import { type OrganizationDialogTarget, OrganizationModal } from './OrganizationDialog.tsx';
 import { OrganizationMembersModal } from './OrganizationMembersModal.tsx';
-import { useOrganizations } from './useOrganizations.ts';
 
 /** Customer organizations: their e-mail domain, whether members share tickets, and their members. */
 export default function OrganizationsPage() {

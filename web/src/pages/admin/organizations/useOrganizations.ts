@@ -1,10 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { queryKeys } from '../../../api/keys.ts';
-import { getOrganization, listOrganizations, organizationKeys } from '../../../api/organizations.ts';
-
-export function useOrganizations() {
-  return useQuery({ queryKey: organizationKeys.all, queryFn: listOrganizations });
-}
+import { getOrganization, organizationKeys } from '../../../api/organizations.ts';
 
 export function useOrganization(id: number | null) {
   return useQuery({

@@ -26,7 +26,7 @@ export function useContracts() {
   return useQuery({ queryKey: slaKeys.contracts, queryFn: listContracts });
 }
 
-/** Customer organizations, for the contract holder picker and list. */
+/** Customer organizations, for the contract holder picker and list and the organizations page. */
 export function useOrganizations() {
   return useQuery({ queryKey: organizationKeys.all, queryFn: listOrganizations });
 }
