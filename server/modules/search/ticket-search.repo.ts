@@ -93,16 +93,19 @@ export async function searchTicketDocuments(
         }
         return eb.and(all);
       });
-  const ranked = async (columns: MatchColumns, titleShown?: boolean): Promise<RankedRow[]> => {
-    const text = textMatch(dialect, scopes, terms, 'all', columns);
-    if (unnarrowed && Array.isArray(title))
-      return titleShown ? newestOnShownTitles(text, title) : newestOnHiddenTitles(text, title);
-    return matching(text.where, titleShown)
-      .select(['d.id', 'd.object_id', text.score.as('score')])
+  // The best `limit` of those matches by score.
+  const best = (where: RawBuilder<SqlBool>, score: RawBuilder<number>, titleShown?: boolean): Promise<RankedRow[]> =>
+    matching(where, titleShown)
+      .select(['d.id', 'd.object_id', score.as('score')])
       .orderBy('score', 'desc')
       .orderBy('d.id', 'desc')
       .limit(limit)
       .execute();
+  const ranked = async (columns: MatchColumns, titleShown?: boolean): Promise<RankedRow[]> => {
+    const text = textMatch(dialect, scopes, terms, 'all', columns);
+    if (unnarrowed && Array.isArray(title))
+      return titleShown ? newestOnShownTitles(text, title) : newestOnHiddenTitles(text, title);
+    return best(text.where, text.score, titleShown);
   };
   // The best of the newest RANK_CANDIDATES matches on tickets whose title is shown: the window
   // holds only matches the reader may make (newer hidden titles holding the word must not crowd
@@ -138,13 +141,8 @@ export async function searchTicketDocuments(
       return rankIds(db, ids, text.score, limit);
     }
     // FTS5 walks the matches newest first; the lookups stop when the window is full.
-    const candidates = documents(db, dialect)
-      .innerJoin('tickets', 'tickets.id', 'd.object_id')
+    const candidates = matching(text.where, true)
       .select(['d.id', 'd.object_id', text.score.as('score')])
-      .where(text.where)
-      .where('d.type', '=', 'ticket')
-      .where('d.audience', 'in', audiences)
-      .where(inShown)
       .orderBy(sql`search_fts.rowid`, 'desc')
       .limit(RANK_CANDIDATES)
       .as('c');
@@ -167,16 +165,7 @@ export async function searchTicketDocuments(
     if (dialect === 'postgres') {
       const ids = await pgCandidates(db, text.where);
       if (ids.length === 0) return [];
-      return db
-        .selectFrom('search_documents as d')
-        .innerJoin('tickets', 'tickets.id', 'd.object_id')
-        .select(['d.id', 'd.object_id', text.score.as('score')])
-        .where(sql<SqlBool>`d.id = any(${ids}::int[])`)
-        .where(hidden)
-        .orderBy('score', 'desc')
-        .orderBy('d.id', 'desc')
-        .limit(limit)
-        .execute();
+      return best(sql<SqlBool>`d.id = any(${ids}::int[])`, text.score, false);
     }
     const newest = db
       .selectFrom('search_fts')

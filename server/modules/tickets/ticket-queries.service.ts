@@ -94,11 +94,12 @@ function filterRestrictions(
   ctx: AppContext,
   actor: Actor,
   query: TicketListQuery,
+  numberOrText: TicketListFilter['numberOrText'],
 ): NonNullable<TicketListFilter['onlyWhere']> {
   const asked: [TicketField, string][] = [];
   if (query.ownerId !== undefined) asked.push(['ownerId', 'ownerId']);
   if (query.requesterId !== undefined) asked.push(['requesterId', 'requesterId']);
-  if (parseSearch(query.q)?.text !== undefined) asked.push(['subject', 'q']);
+  if (numberOrText?.text !== undefined) asked.push(['subject', 'q']);
   const { scopes, refused } = filterScopes(actor, ctx.workflow.current(), asked);
   if ((query.sort === 'due' || query.sort === '-due') && mayBeHidden(actor, 'sla')) refused.push('sla');
   if (refused.length > 0) throw badRequest('You may not filter on these fields', refused);
@@ -111,7 +112,8 @@ export async function listTickets(
   actor: Actor,
   query: TicketListQuery,
 ): Promise<{ items: TicketView[]; nextCursor: string | null }> {
-  const onlyWhere = filterRestrictions(ctx, actor, query);
+  const numberOrText = parseSearch(query.q);
+  const onlyWhere = filterRestrictions(ctx, actor, query, numberOrText);
   const workflow = ctx.workflow.current();
   if (query.status?.some((s) => !workflow.status(s))) throw badRequest('Unknown status', ['status']);
   const fields = await activeCustomFields(ctx);
@@ -121,7 +123,7 @@ export async function listTickets(
     ...(query.status?.length && { statuses: query.status }),
     ...(query.ownerId !== undefined && { ownerId: query.ownerId }),
     ...(query.requesterId !== undefined && { requesterId: query.requesterId }),
-    numberOrText: parseSearch(query.q),
+    numberOrText,
     custom: customFilters(actor, fields, query.cf ?? []),
     onlyWhere,
   };
