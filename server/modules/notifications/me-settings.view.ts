@@ -33,7 +33,8 @@ export function ticketOf(context: SettingsContext): TicketContext {
   };
 }
 
-const cellKey = (event: string, role: string, channel: string) => `${event}|${role}|${channel}`;
+/** The key of one event × role × channel cell (for maps and duplicate checks). */
+export const cellKey = (event: string, role: string, channel: string) => `${event}|${role}|${channel}`;
 
 /** Everything a person's settings depend on: levels 1-2 and their own rules, indexed once. */
 export interface Loaded {
