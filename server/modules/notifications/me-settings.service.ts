@@ -1,35 +1,13 @@
-import {
-  type NotificationChannel,
-  type NotificationEvent,
-  RECIPIENT_ROLES,
-  type RecipientRole,
-} from '../../../common/notifications.ts';
+import type { SettingsChange, SettingsContext, SettingsView } from '../../../common/notification-settings.ts';
+import { RECIPIENT_ROLES, type RecipientRole } from '../../../common/notifications.ts';
 import { type Actor, can, isAgent } from '../../authz/policy.ts';
 import { type AppContext, inTransaction } from '../../context.ts';
 import { AppError, badRequest } from '../../platform/errors.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
 import { resolveNotification } from './cascade.ts';
-import {
-  buildView,
-  exactOwnRule,
-  exactOwnRules,
-  loadRules,
-  type SettingsContext,
-  type SettingsView,
-  statusFor,
-  ticketOf,
-} from './me-settings.view.ts';
+import { buildView, cellKey, exactOwnRule, exactOwnRules, loadRules, statusFor, ticketOf } from './me-settings.view.ts';
 import { deleteRule, insertRule, referencesExist, updateRule } from './rules.repo.ts';
 import { columns, type RuleInput } from './rules.service.ts';
-
-export type { SettingsContext, SettingsView } from './me-settings.view.ts';
-
-export interface SettingsChange {
-  event: NotificationEvent;
-  recipientRole: RecipientRole;
-  channel: NotificationChannel;
-  enabled: boolean | null;
-}
 
 /**
  * The recipient roles a person can hold on a ticket. Staff: owner, member of the ticket's
@@ -124,7 +102,7 @@ export async function changeMySettings(
   const ticket = ticketOf(context);
   const seen = new Set<string>();
   changes.forEach((change, i) => {
-    const k = `${change.event}|${change.recipientRole}|${change.channel}`;
+    const k = cellKey(change.event, change.recipientRole, change.channel);
     if (seen.has(k)) throw badRequest('The same setting is changed twice', [`changes.${i}`]);
     seen.add(k);
     if (!roles.includes(change.recipientRole)) {

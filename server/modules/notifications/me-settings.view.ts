@@ -1,8 +1,14 @@
+import type {
+  OverrideScope,
+  SettingItem,
+  SettingSource,
+  SettingsContext,
+  SettingsView,
+} from '../../../common/notification-settings.ts';
 import {
   eventTakesStatusFilter,
   NOTIFICATION_CHANNELS,
   NOTIFICATION_EVENTS,
-  type NotificationChannel,
   type NotificationEvent,
   type RecipientRole,
 } from '../../../common/notifications.ts';
@@ -11,55 +17,6 @@ import type { NotificationRule, RuleIndex, TicketContext } from './cascade.model
 import { buildRuleIndex, resolveNotification } from './cascade.ts';
 import { listRulesOfUser, serviceNames } from './me-settings.repo.ts';
 import { toRule } from './rules.service.ts';
-
-/**
- * Which tickets the personal settings are about. Type and service only choose the inherited
- * values shown (level-3 rules have neither); ticket group and target status are also where the
- * person's own choices are stored.
- */
-export interface SettingsContext {
-  ticketType: string | null;
-  serviceId: number | null;
-  /** Ticket group; null = any group. */
-  categoryId: number | null;
-  /** Target status; only `ticket.status_changed` takes one (as in the admin matrix). */
-  statusTo: string | null;
-}
-
-/** The rule that decides when the person has no choice of their own in exactly this scope. */
-export interface SettingSource {
-  level: NotificationRule['level'];
-  ruleId: number;
-  ticketType: string | null;
-  serviceId: number | null;
-  serviceName: string | null;
-  categoryId: number | null;
-  statusTo: string | null;
-}
-
-export interface SettingItem {
-  event: NotificationEvent;
-  recipientRole: RecipientRole;
-  channel: NotificationChannel;
-  inherited: { send: boolean; source: SettingSource | null };
-  userOverridable: boolean;
-  override: { ruleId: number; enabled: boolean } | null;
-  send: boolean;
-}
-
-/** A ticket group / target status combination the person has choices of their own for. */
-export interface OverrideScope {
-  categoryId: number | null;
-  statusTo: string | null;
-  count: number;
-}
-
-export interface SettingsView {
-  roles: RecipientRole[];
-  context: SettingsContext;
-  items: SettingItem[];
-  overrideScopes: OverrideScope[];
-}
 
 /** The status a choice about `event` is stored for in `context`: only a status change takes one. */
 export function statusFor(event: NotificationEvent, context: SettingsContext): string | null {
@@ -76,7 +33,8 @@ export function ticketOf(context: SettingsContext): TicketContext {
   };
 }
 
-const cellKey = (event: string, role: string, channel: string) => `${event}|${role}|${channel}`;
+/** The key of one event × role × channel cell (for maps and duplicate checks). */
+export const cellKey = (event: string, role: string, channel: string) => `${event}|${role}|${channel}`;
 
 /** Everything a person's settings depend on: levels 1-2 and their own rules, indexed once. */
 export interface Loaded {

@@ -1,4 +1,9 @@
 import type {
+  SettingsView as MySettings,
+  SettingsChange,
+  SettingsContext,
+} from '../../../common/notification-settings.ts';
+import type {
   CascadeLevel,
   NotificationChannel,
   NotificationEvent,
@@ -85,59 +90,15 @@ export interface ExplainAnswer {
   trace: TraceEntry[];
 }
 
-/** The rule deciding when the person has no choice in exactly the shown scope (level 3 = a broader own choice). */
-export interface SettingSource {
-  level: CascadeLevel;
-  ruleId: number;
-  ticketType: string | null;
-  serviceId: number | null;
-  serviceName: string | null;
-  categoryId: number | null;
-  statusTo: string | null;
-}
-
-export interface SettingItem {
-  event: NotificationEvent;
-  recipientRole: RecipientRole;
-  channel: NotificationChannel;
-  inherited: { send: boolean; source: SettingSource | null };
-  userOverridable: boolean;
-  override: { ruleId: number; enabled: boolean } | null;
-  send: boolean;
-}
-
-/**
- * Which tickets the personal settings are about. Type and service choose the defaults shown;
- * ticket group and target status (status-change setting only) are also where choices are stored.
- */
-export interface SettingsContext {
-  ticketType: string | null;
-  serviceId: number | null;
-  categoryId: number | null;
-  statusTo: string | null;
-}
-
-/** A ticket group / target status the person has choices of their own for. */
-export interface OverrideScope {
-  categoryId: number | null;
-  statusTo: string | null;
-  count: number;
-}
-
-export interface MySettings {
-  roles: RecipientRole[];
-  context: SettingsContext;
-  items: SettingItem[];
-  overrideScopes: OverrideScope[];
-}
-
-export interface SettingsChange {
-  event: NotificationEvent;
-  recipientRole: RecipientRole;
-  channel: NotificationChannel;
-  /** null = back to the inherited value. */
-  enabled: boolean | null;
-}
+// A person's own settings: the same shape the server builds, kept once in common/.
+export type {
+  OverrideScope,
+  SettingItem,
+  SettingSource,
+  SettingsChange,
+  SettingsContext,
+  SettingsView as MySettings,
+} from '../../../common/notification-settings.ts';
 
 export const notifyKeys = {
   all: ['notifications'] as const,
