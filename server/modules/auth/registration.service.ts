@@ -1,5 +1,6 @@
 import { type AppContext, inTransaction } from '../../context.ts';
 import { AppError, badRequest } from '../../platform/errors.ts';
+import { requireName } from '../../platform/input.ts';
 import { renderMail } from '../mail/outbound.compose.ts';
 import { hasMailOfTemplateSince } from '../mail/outbound.repo.ts';
 import { queueMail } from '../mail/outbound.service.ts';
@@ -13,7 +14,7 @@ import { LINK_KINDS, prepareLinkMail } from './mailed-link.service.ts';
 import { hashPassword } from './password.ts';
 
 /** The outgoing mail's template of the notice to an address that already has an account. */
-export const REGISTRATION_NOTICE = 'registration_notice';
+const REGISTRATION_NOTICE = 'registration_notice';
 
 /** At most one notice per address in this time, however often someone registers with it. */
 export const NOTICE_INTERVAL_MS = 10 * 60_000;
@@ -37,8 +38,7 @@ export interface RegistrationInput {
  */
 export async function register(ctx: AppContext, input: RegistrationInput): Promise<void> {
   const email = normalizeEmail(input.email);
-  const name = input.name.trim();
-  if (!name) throw badRequest('Name is required', ['name']);
+  const name = requireName(input.name)!;
   if (input.password.length < MIN_PASSWORD_LENGTH) {
     throw badRequest(`Password must have at least ${MIN_PASSWORD_LENGTH} characters`, ['password']);
   }

@@ -8,7 +8,7 @@ export interface CommandOutput {
   err(text: string): void;
 }
 
-export const processOutput: CommandOutput = {
+const processOutput: CommandOutput = {
   out: (text) => process.stdout.write(text),
   err: (text) => process.stderr.write(text),
 };

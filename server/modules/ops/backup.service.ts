@@ -25,7 +25,7 @@ export interface BackupResult {
 }
 
 /** The default archive name: `frontdesk-backup-20260302-090000.tar.gz` in the working directory. */
-export function defaultBackupName(now: Date): string {
+function defaultBackupName(now: Date): string {
   const stamp = now.toISOString().slice(0, 19).replace(/[-:]/g, '').replace('T', '-');
   return `frontdesk-backup-${stamp}.tar.gz`;
 }

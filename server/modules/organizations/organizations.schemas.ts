@@ -15,7 +15,7 @@ export const OrganizationSchema = Type.Object({
   createdAt: Type.String(),
 });
 
-export const OrganizationMemberSchema = Type.Object({
+const OrganizationMemberSchema = Type.Object({
   id: Type.Integer(),
   name: Type.String(),
   email: Type.String(),

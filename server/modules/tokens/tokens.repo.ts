@@ -3,14 +3,21 @@ import type { Db } from '../../db/kysely.ts';
 
 type Executor = Db['kysely'] | Trx;
 
+/** Tokens not revoked joined to the user each acts as; only those acting as `userId` when given. */
+function activeTokens(db: Executor, userId?: number) {
+  const query = db
+    .selectFrom('api_tokens')
+    .innerJoin('users', 'users.id', 'api_tokens.user_id')
+    .where('api_tokens.revoked_at', 'is', null);
+  return userId === undefined ? query : query.where('api_tokens.user_id', '=', userId);
+}
+
 /**
  * Tokens not revoked (expired ones included: they are listed, marked, until revoked) with the
  * name of the user each acts as; only those acting as `userId` when given.
  */
 export async function listActiveTokens(db: Executor, userId?: number) {
-  let query = db
-    .selectFrom('api_tokens')
-    .innerJoin('users', 'users.id', 'api_tokens.user_id')
+  return activeTokens(db, userId)
     .select([
       'api_tokens.id',
       'api_tokens.name',
@@ -21,17 +28,13 @@ export async function listActiveTokens(db: Executor, userId?: number) {
       'api_tokens.last_used_at',
       'api_tokens.expires_at',
     ])
-    .where('api_tokens.revoked_at', 'is', null)
-    .orderBy('api_tokens.id');
-  if (userId !== undefined) query = query.where('api_tokens.user_id', '=', userId);
-  return query.execute();
+    .orderBy('api_tokens.id')
+    .execute();
 }
 
 /** One token not revoked, as listed; only when it acts as `userId`, when given. */
 export async function findActiveToken(db: Executor, id: number, userId?: number) {
-  let query = db
-    .selectFrom('api_tokens')
-    .innerJoin('users', 'users.id', 'api_tokens.user_id')
+  return activeTokens(db, userId)
     .select([
       'api_tokens.id',
       'api_tokens.name',
@@ -41,9 +44,7 @@ export async function findActiveToken(db: Executor, id: number, userId?: number)
       'api_tokens.expires_at',
     ])
     .where('api_tokens.id', '=', id)
-    .where('api_tokens.revoked_at', 'is', null);
-  if (userId !== undefined) query = query.where('api_tokens.user_id', '=', userId);
-  return query.executeTakeFirst();
+    .executeTakeFirst();
 }
 
 export async function insertToken(

@@ -25,7 +25,7 @@ export interface TokenView {
 }
 
 /** The longest a token may be made to last; a token meant to last forever has no expiry. */
-export const MAX_TOKEN_LIFETIME_DAYS = 730;
+const MAX_TOKEN_LIFETIME_DAYS = 730;
 const DAY_MS = 86_400_000;
 
 /**

@@ -4,6 +4,7 @@ import { authorize } from '../../authz/policy.ts';
 import { type AppContext, inTransaction, type Trx } from '../../context.ts';
 import { badRequest, conflict, notFound } from '../../platform/errors.ts';
 import { emit } from '../../platform/events.ts';
+import { requireName } from '../../platform/input.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
 import { deleteSessionsOfUser } from '../auth/auth.repo.ts';
 import { hashPassword, temporaryPassword } from '../auth/password.ts';
@@ -63,8 +64,7 @@ export async function createUser(
   alsoWrite?: (trx: Trx, userId: number) => Promise<void>,
 ): Promise<UserView> {
   const email = normalizeEmail(input.email);
-  const name = input.name.trim();
-  if (!name) throw badRequest('Name is required', ['name']);
+  const name = requireName(input.name)!;
   if (input.password !== undefined && input.password.length < MIN_PASSWORD_LENGTH) {
     throw badRequest(`Password must have at least ${MIN_PASSWORD_LENGTH} characters`, ['password']);
   }
@@ -169,7 +169,7 @@ export async function updateUserAsAdmin(
     if (!role) throw badRequest(`Unknown role ${changes.role}`, ['role']);
     roleId = role.id;
   }
-  if (changes.name !== undefined && !changes.name.trim()) throw badRequest('Name is required', ['name']);
+  const name = requireName(changes.name);
   await checkOrganization(ctx, changes.organizationId);
   const now = ctx.clock.now().toISOString();
   await inTransaction(ctx, async (trx) => {
@@ -190,7 +190,7 @@ export async function updateUserAsAdmin(
       });
     }
     await updateUser(trx, id, {
-      ...(changes.name !== undefined && { name: changes.name.trim() }),
+      ...(name !== undefined && { name }),
       ...(roleId !== undefined && { role_id: roleId }),
       ...(changes.active !== undefined && { active: changes.active ? 1 : 0 }),
       ...(changes.locale !== undefined && { locale: pickLocale(changes.locale) }),
@@ -211,11 +211,11 @@ export async function updateOwnProfile(
   actor: Actor,
   changes: { name?: string; locale?: string },
 ): Promise<UserView> {
-  if (changes.name !== undefined && !changes.name.trim()) throw badRequest('Name is required', ['name']);
+  const name = requireName(changes.name);
   const now = ctx.clock.now().toISOString();
   await inTransaction(ctx, async (trx) => {
     await updateUser(trx, actor.id, {
-      ...(changes.name !== undefined && { name: changes.name.trim() }),
+      ...(name !== undefined && { name }),
       ...(changes.locale !== undefined && { locale: pickLocale(changes.locale) }),
       updated_at: now,
     });
